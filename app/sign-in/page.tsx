@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { needsSetup } from "@/lib/auth/setup";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  if (await needsSetup()) redirect("/setup");
+  return (
+    <AuthCard title="Sign in" subtitle="Use the account the owner of this installation gave you.">
+      <SignInForm />
+    </AuthCard>
+  );
+}

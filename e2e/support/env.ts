@@ -1,0 +1,24 @@
+import path from "node:path";
+
+// Ports are configurable: 3000 and friends are often busy on a developer machine.
+const port = Number(process.env.E2E_PORT || 3100);
+const mockPort = Number(process.env.E2E_MOCK_PORT || 4010);
+const dataDir = path.resolve("test-results/e2e-data");
+
+export const E2E = {
+  port,
+  mockPort,
+  baseUrl: `http://127.0.0.1:${port}`,
+  mockUrl: `http://127.0.0.1:${mockPort}`,
+  apiKey: "pk-promptly-e2e-bootstrap-key-0000000000000000",
+  dataDir,
+  serverEnv: {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+    PROMPTLY_DATA_DIR: dataDir,
+    PROMPTLY_SECRET_KEY: "e2e-master-key-0123456789abcdef0123456789abcdef",
+    PROMPTLY_BOOTSTRAP_API_KEY: "pk-promptly-e2e-bootstrap-key-0000000000000000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+};

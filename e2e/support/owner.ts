@@ -1,0 +1,1 @@
+export const OWNER = { name: "Olive Owner", email: "owner@promptly.test", password: "correct-horse-battery" };

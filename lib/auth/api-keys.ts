@@ -1,0 +1,89 @@
+import { db } from "@/lib/db";
+import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
+
+export type ApiKeyScope = "admin" | "completions";
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: ApiKeyScope;
+  userId: string | null;
+  revokedAt: Date | null;
+}
+
+const select = { id: true, name: true, prefix: true, scope: true, userId: true, revokedAt: true } as const;
+
+/** Creates a key and returns it in clear: the only time it is ever seen. */
+export async function createApiKey(input: { name: string; scope?: ApiKeyScope; userId?: string | null; value?: string }) {
+  const value = input.value ?? generateApiKey();
+  const record = await db.apiKey.create({
+    data: { name: input.name, scope: input.scope ?? "admin", userId: input.userId ?? null, hash: hashApiKey(value), prefix: visiblePrefix(value) },
+    select,
+  });
+  cache.delete(hashApiKey(value));
+  return { key: value, record: record as ApiKeyRecord };
+}
+
+export async function listApiKeys() {
+  return db.apiKey.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { ...select, createdAt: true, lastUsedAt: true },
+  });
+}
+
+export async function revokeApiKey(id: string): Promise<boolean> {
+  const updated = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  // Revocation must take effect at once: drop every cached lookup.
+  cache.clear();
+  return updated.count > 0;
+}
+
+export async function countApiKeys(): Promise<number> {
+  return db.apiKey.count();
+}
+
+// Key lookups sit on the hot path of every API call: cache them briefly by hash.
+const CACHE_TTL_MS = 5_000;
+const cache = new Map<string, { record: ApiKeyRecord | null; at: number }>();
+
+/** The active (not revoked) key with this value, or null. */
+export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | null> {
+  const hash = hashApiKey(value);
+  const hit = cache.get(hash);
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.record;
+  const found = (await db.apiKey.findUnique({ where: { hash }, select })) as ApiKeyRecord | null;
+  const record = found && !found.revokedAt ? found : null;
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { record, at: Date.now() });
+  if (record) touchLastUsed(record.id);
+  return record;
+}
+
+// last-used is informational: written at most once a minute per key, never awaited.
+const lastTouched = new Map<string, number>();
+function touchLastUsed(id: string) {
+  const now = Date.now();
+  if (now - (lastTouched.get(id) ?? 0) < 60_000) return;
+  lastTouched.set(id, now);
+  db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
+}
+
+/**
+ * At start: PROMPTLY_BOOTSTRAP_API_KEY creates that key when it does not exist yet (for
+ * automation); otherwise, a server with no key at all gets one, printed once to the log.
+ */
+export async function ensureBootstrapApiKey(log: (line: string) => void = console.log): Promise<void> {
+  const wanted = process.env.PROMPTLY_BOOTSTRAP_API_KEY;
+  if (wanted) {
+    const exists = await db.apiKey.findUnique({ where: { hash: hashApiKey(wanted) }, select: { id: true } });
+    if (!exists) {
+      await createApiKey({ name: "bootstrap", value: wanted });
+      log("[promptly] created the API key given in PROMPTLY_BOOTSTRAP_API_KEY");
+    }
+    return;
+  }
+  if ((await countApiKeys()) > 0) return;
+  const { key } = await createApiKey({ name: "default" });
+  log(`[promptly] created a first API key (shown once, store it now): ${key}`);
+}

@@ -1,0 +1,46 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "@/lib/db";
+import { derivedKey } from "@/lib/crypto/master-key";
+import { forbidden } from "@/lib/http/errors";
+
+/**
+ * Accounts: email and password through better-auth (hashing, sessions, cookies).
+ * Sign-up is open only while there is no user: the first account is the owner, created on
+ * the setup page. Later users arrive by invitation (access-control issue).
+ */
+export const auth = betterAuth({
+  appName: "Promptly",
+  database: prismaAdapter(db, { provider: "sqlite" }),
+  secret: derivedKey("auth-secret").toString("hex"),
+  baseURL: process.env.PROMPTLY_BASE_URL || `http://${process.env.HOST || "127.0.0.1"}:${process.env.PORT || "3000"}`,
+  // Self-hosted under any host name: also trust the origin the request was addressed to
+  // (its Host header), which keeps better-auth's cross-site check a same-origin check.
+  trustedOrigins: async (request) => [requestOrigin(request)],
+  emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+  user: {
+    additionalFields: { role: { type: "string", required: false, defaultValue: "owner", input: false } },
+  },
+  telemetry: { enabled: false },
+  databaseHooks: {
+    user: {
+      create: {
+        before: async (user) => {
+          if ((await db.user.count()) > 0) throw forbidden("Sign-up is closed: ask the owner for an invitation");
+          return { data: { ...user, role: "owner" } };
+        },
+      },
+    },
+  },
+  plugins: [nextCookies()],
+});
+
+function requestOrigin(request: Request | undefined): string | null {
+  const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+  if (!host) return null;
+  const proto = request?.headers.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export type AuthSession = typeof auth.$Infer.Session;

@@ -1,0 +1,42 @@
+import { auth } from "./auth";
+import { findActiveApiKey, type ApiKeyScope } from "./api-keys";
+
+export type Role = "owner" | "editor" | "viewer";
+
+export type Caller =
+  | { kind: "api_key"; apiKeyId: string; scope: ApiKeyScope; userId: string | null }
+  | { kind: "session"; userId: string; email: string; role: Role };
+
+/** The API key a request carries: `x-portkey-api-key`, or `Authorization: Bearer KEY`. */
+export function apiKeyFrom(headers: Headers): string | null {
+  const direct = headers.get("x-portkey-api-key");
+  if (direct) return direct.trim();
+  const authorization = headers.get("authorization");
+  const match = authorization?.match(/^Bearer\s+(.+)$/i);
+  return match ? match[1].trim() : null;
+}
+
+const SESSION_COOKIE = "better-auth.session_token";
+
+/**
+ * Who is calling: an API key (external callers) or the session cookie (the UI and the
+ * playground). Null when neither is valid. The one answer every route and page uses.
+ */
+export async function getCaller(headers: Headers): Promise<Caller | null> {
+  const key = apiKeyFrom(headers);
+  if (key) {
+    const record = await findActiveApiKey(key);
+    return record ? { kind: "api_key", apiKeyId: record.id, scope: record.scope, userId: record.userId } : null;
+  }
+  // Skip the session lookup entirely when no session cookie was sent.
+  if (!headers.get("cookie")?.includes(SESSION_COOKIE)) return null;
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const role = (session.user as { role?: string }).role;
+  return {
+    kind: "session",
+    userId: session.user.id,
+    email: session.user.email,
+    role: role === "editor" || role === "viewer" ? role : "owner",
+  };
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { z, ZodError, type ZodType } from "zod";
+import { getCaller, type Caller } from "@/lib/auth/caller";
+import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
+
+export type Access = "public" | "completions" | "admin";
+
+export interface RouteContext<P> {
+  params: P;
+  caller: Caller | null;
+  traceId: string;
+}
+
+type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Response | unknown>;
+
+export const TRACE_HEADER = "x-portkey-trace-id";
+
+/**
+ * The one wrapper around every /v1 route handler: authenticates, runs the handler, and maps
+ * typed errors to the error envelope. Every response carries a Content-Type and a trace id
+ * (the Portkey SDKs skip their automatic retry of a 5xx when the trace header is present,
+ * so one failure never costs two upstream calls).
+ */
+export function apiRoute<P = Record<string, string>>(access: Access, handler: Handler<P>) {
+  return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    const traceId = request.headers.get(TRACE_HEADER) || randomUUID();
+    let response: Response;
+    try {
+      const caller = access === "public" ? null : await authorize(request.headers, access);
+      const result = await handler(request, { params: await segment.params, caller, traceId });
+      response = result instanceof Response ? result : Response.json(result ?? {});
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    response.headers.set(TRACE_HEADER, traceId);
+    return response;
+  };
+}
+
+async function authorize(headers: Headers, access: Access): Promise<Caller> {
+  const caller = await getCaller(headers);
+  if (!caller) throw unauthorized();
+  if (access === "admin" && caller.kind === "api_key" && caller.scope !== "admin") {
+    throw forbidden("This API key may only run completions");
+  }
+  return caller;
+}
+
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  return Response.json(errorEnvelope(apiError), { status: apiError.status, headers: apiError.headers });
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) return zodToApiError(error);
+  // Internals are logged, never returned.
+  console.error("[promptly] unhandled error", error);
+  return new ApiError(500, "Internal server error", "server_error", "internal_error");
+}
+
+function zodToApiError(error: ZodError): ApiError {
+  const issues = error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? issue.path.join(".") : "body";
+    return `${where}: ${issue.message}`;
+  });
+  const first = error.issues[0];
+  return badRequest(`Invalid request: ${issues.join("; ")}`, first?.path.length ? first.path.join(".") : null);
+}
+
+/** Reads and validates a JSON body; an empty body counts as `{}`. */
+export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  const text = await request.text();
+  let value: unknown = {};
+  if (text.trim().length > 0) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw badRequest("Request body is not valid JSON");
+    }
+  }
+  return schema.parse(value);
+}
+
+/** Validates the query string against a schema of string fields. */
+export function readQuery<T>(request: Request, schema: ZodType<T>): T {
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  return schema.parse(params);
+}
+
+export { z };

@@ -1,0 +1,60 @@
+/**
+ * The contract between the completion engine and every provider adapter.
+ *
+ * The engine always speaks OpenAI's format: it hands an adapter an OpenAI-format request
+ * body and gets back an OpenAI-format answer (a JSON object, or an SSE byte stream of
+ * `chat.completion.chunk` / `text_completion` events ending with `data: [DONE]`).
+ * OpenAI-compatible providers pass both through; native ones (Anthropic, Gemini) translate.
+ */
+
+export type TemplateKind = "chat" | "completion";
+
+export interface ProviderCapabilities {
+  chat: boolean;
+  completion: boolean; // legacy /completions with a `prompt`
+  streaming: boolean;
+  tools: boolean;
+  vision: boolean;
+  jsonMode: boolean;
+  jsonSchema: boolean;
+  multipleChoices: boolean; // n > 1
+  logprobs: boolean;
+}
+
+/** A virtual key, decrypted: what an adapter needs to reach the provider. */
+export interface ProviderCredentials {
+  apiKey: string;
+  /** Base URL overriding the provider's default, e.g. http://127.0.0.1:4010/v1. */
+  customHost?: string | null;
+  /** Provider options: Azure's resourceName, deploymentName, apiVersion... */
+  options?: Record<string, string | undefined>;
+}
+
+export interface ProviderRequest {
+  kind: TemplateKind;
+  /** OpenAI-format body: model, messages (chat) or prompt (completion), parameters, stream. */
+  body: Record<string, unknown>;
+  credentials: ProviderCredentials;
+  /** Aborted when the client goes away or a timeout fires: the upstream call must stop. */
+  signal?: AbortSignal;
+}
+
+export type ProviderResponse =
+  | { ok: true; status: number; stream: false; body: Record<string, unknown> }
+  | { ok: true; status: number; stream: true; body: ReadableStream<Uint8Array> }
+  | {
+      ok: false;
+      /** The upstream status, kept as is (429 stays 429); 502 when the provider is unreachable. */
+      status: number;
+      message: string;
+      code: string | null;
+      retryAfter?: string;
+    };
+
+export interface Provider {
+  id: string;
+  displayName: string;
+  capabilities: ProviderCapabilities;
+  /** Calls the provider. Never throws for upstream HTTP errors: returns ok: false. */
+  send(request: ProviderRequest): Promise<ProviderResponse>;
+}

@@ -1,0 +1,129 @@
+import { loadPartialsFor, parseTemplate, renderWithPartials, TemplateError, type PartialLoader } from "./render";
+import { listVariables, missingVariables } from "./variables";
+
+export type ContentPart = {
+  type: string;
+  text?: string;
+  image_url?: { url: string; detail?: string; [key: string]: unknown };
+  [key: string]: unknown;
+};
+
+/** Fields other than `content` (name, tool_calls, tool_call_id, ...) pass through untouched. */
+export type ChatMessage = { role: string; content?: string | ContentPart[] | null; [key: string]: unknown };
+
+export type TemplateKind = "chat" | "completion";
+export type RenderedTemplate = { messages: ChatMessage[] } | { prompt: string };
+export type RenderOptions = { strict?: boolean };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const invalid = (message: string) => new TemplateError("invalid_template", message);
+
+export function parseChatTemplate(template: string): ChatMessage[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(template);
+  } catch (err) {
+    throw invalid(`Chat template is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!Array.isArray(parsed)) throw invalid("Chat template must be a JSON array of messages");
+  parsed.forEach((message, i) => {
+    if (!isObject(message) || typeof message.role !== "string") {
+      throw invalid(`Chat template message ${i} must be an object with a string "role"`);
+    }
+    const { content } = message;
+    if (!(content == null || typeof content === "string" || (Array.isArray(content) && content.every(isObject)))) {
+      throw invalid(`Chat template message ${i}: "content" must be a string, an array of content parts or null`);
+    }
+  });
+  return parsed as ChatMessage[];
+}
+
+type StringMapper = (text: string, where: string) => string;
+
+/** Visits exactly the strings a chat template renders; everything else is copied as is. */
+function mapMessages(messages: ChatMessage[], map: StringMapper): ChatMessage[] {
+  return messages.map((message, i) => {
+    const where = `messages[${i}].content`;
+    const { content } = message;
+    if (typeof content === "string") return { ...message, content: map(content, where) };
+    if (!Array.isArray(content)) return { ...message };
+    return { ...message, content: content.map((part, j) => mapPart(part, `${where}[${j}]`, map)) };
+  });
+}
+
+function mapPart(part: ContentPart, where: string, map: StringMapper): ContentPart {
+  if (part.type === "text" && typeof part.text === "string") return { ...part, text: map(part.text, `${where}.text`) };
+  // Rendering the url makes `{{image}}` variables work for vision prompts.
+  if (part.type === "image_url" && isObject(part.image_url) && typeof part.image_url.url === "string") {
+    return { ...part, image_url: { ...part.image_url, url: map(part.image_url.url, `${where}.image_url.url`) } };
+  }
+  return part;
+}
+
+/** Also validates each string as a template, so that a syntax error names the message it is in. */
+function stringsOf(messages: ChatMessage[]): string[] {
+  const strings: string[] = [];
+  mapMessages(messages, (text, where) => {
+    parseTemplate(text, where);
+    strings.push(text);
+    return text;
+  });
+  return strings;
+}
+
+export function chatTemplateStrings(template: string): string[] {
+  return stringsOf(parseChatTemplate(template));
+}
+
+/** Every string of a template that gets rendered: what to load partials for and list variables of. */
+export function templateStrings(kind: TemplateKind, template: string): string[] {
+  return kind === "chat" ? chatTemplateStrings(template) : [template];
+}
+
+function variablesOf(strings: string[], partials: Record<string, string>): string[] {
+  return [...new Set(strings.flatMap((text) => listVariables(text, partials)))];
+}
+
+export function templateVariables(kind: TemplateKind, template: string, partials: Record<string, string> = {}): string[] {
+  return variablesOf(templateStrings(kind, template), partials);
+}
+
+function assertProvided(strings: string[], partials: Record<string, string>, variables: Record<string, unknown>) {
+  const missing = missingVariables(variablesOf(strings, partials), variables);
+  if (missing.length > 0) {
+    throw new TemplateError("missing_variables", `Missing variables: ${missing.join(", ")}`, { missing });
+  }
+}
+
+/**
+ * Parses the JSON first and renders each string on its own: a value holding quotes, newlines
+ * or `"}]` can then never break the message structure, which rendering the raw JSON text would.
+ */
+export async function renderChat(
+  template: string,
+  variables: Record<string, unknown>,
+  loadPartial: PartialLoader,
+  options: RenderOptions = {},
+): Promise<ChatMessage[]> {
+  const messages = parseChatTemplate(template);
+  const strings = stringsOf(messages);
+  const partials = await loadPartialsFor(strings, loadPartial);
+  if (options.strict) assertProvided(strings, partials, variables);
+  return mapMessages(messages, (text) => renderWithPartials(text, variables, partials));
+}
+
+/** The one entry point for the completion engine. `strict` throws `missing_variables` instead of rendering blanks. */
+export async function renderTemplate(
+  kind: TemplateKind,
+  template: string,
+  variables: Record<string, unknown>,
+  loadPartial: PartialLoader,
+  options: RenderOptions = {},
+): Promise<RenderedTemplate> {
+  if (kind === "chat") return { messages: await renderChat(template, variables, loadPartial, options) };
+  const partials = await loadPartialsFor([template], loadPartial);
+  if (options.strict) assertProvided([template], partials, variables);
+  return { prompt: renderWithPartials(template, variables, partials) };
+}

@@ -1,0 +1,28 @@
+export {
+  MAX_PARTIAL_DEPTH,
+  TemplateError,
+  listPartialRefs,
+  loadPartialsFor,
+  parsePartialTag,
+  renderText,
+  renderWithPartials,
+  toText,
+  type PartialLoader,
+  type PartialRef,
+  type PartialTag,
+  type TemplateErrorCode,
+} from "./render";
+export { listVariables, missingVariables } from "./variables";
+export {
+  chatTemplateStrings,
+  parseChatTemplate,
+  renderChat,
+  renderTemplate,
+  templateStrings,
+  templateVariables,
+  type ChatMessage,
+  type ContentPart,
+  type RenderedTemplate,
+  type RenderOptions,
+  type TemplateKind,
+} from "./chat";

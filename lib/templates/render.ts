@@ -1,0 +1,249 @@
+import Mustache from "mustache";
+
+export type TemplateErrorCode = "unknown_partial" | "invalid_template" | "partial_cycle" | "missing_variables";
+
+export class TemplateError extends Error {
+  constructor(
+    readonly code: TemplateErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+/** `version: null` asks for the partial's published version. */
+export type PartialRef = { slug: string; version: number | null };
+export type PartialLoader = (ref: PartialRef) => Promise<string | null>;
+/** `tag` is the literal name inside `{{> }}`: the key of the partials map. */
+export type PartialTag = PartialRef & { tag: string };
+
+export const MAX_PARTIAL_DEPTH = 10;
+
+/** [type, value, start, end, children?]: Mustache's token shape; children only on `#` and `^`. */
+export type Token = [string, string, number, number, Token[]?, ...unknown[]];
+
+// Always passed explicitly so that nobody's change to the global `Mustache.tags` reaches us.
+const TAGS: [string, string] = ["{{", "}}"];
+
+class LruCache {
+  private readonly map = new Map<string, unknown>();
+  constructor(private readonly max: number) {}
+  get(key: string) {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: unknown) {
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear() {
+    this.map.clear();
+  }
+}
+
+const hasOwn = (value: unknown, key: string) =>
+  value != null && (typeof value === "object" || typeof value === "string") && Object.hasOwn(Object(value), key);
+
+/**
+ * Own properties only: with Mustache's default lookup `{{constructor}}` or `{{toString}}` would
+ * reach Object.prototype and call it, where a prompt expects an absent variable to be empty.
+ * Functions are never called for the same reason (variables are JSON).
+ */
+class PromptContext extends Mustache.Context {
+  push(view: unknown): PromptContext {
+    return new PromptContext(view, this);
+  }
+
+  lookup(name: string): unknown {
+    if (name === ".") return dataOnly(this.view);
+    const names = name.split(".");
+    // Walking up the context chain starts at this context: not an alias kept around.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    for (let ctx: InstanceType<typeof Mustache.Context> | undefined = this; ctx; ctx = ctx.parent) {
+      // Mustache only looks at primitives' own properties (`{{name.length}}`) past the first segment.
+      if (ctx.view === null || typeof ctx.view !== "object") continue;
+      let value: unknown = ctx.view;
+      let hit = true;
+      for (const key of names) {
+        if (!hasOwn(value, key)) {
+          hit = false;
+          break;
+        }
+        value = (value as Record<string, unknown>)[key];
+      }
+      if (hit) return dataOnly(value);
+    }
+    return undefined;
+  }
+}
+
+const dataOnly = (value: unknown) => (typeof value === "function" ? undefined : value);
+
+/** Prompts are not HTML: strings go in as given, objects and arrays as JSON. */
+export function toText(value: unknown): string {
+  if (value == null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "object") {
+    try {
+      return JSON.stringify(value) ?? "";
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+type MustacheContext = InstanceType<typeof Mustache.Context>;
+
+class PromptWriter extends Mustache.Writer {
+  constructor() {
+    super();
+    // Mustache's own cache is an unbounded object; prompts are user content, so bound it.
+    (this as unknown as { templateCache: LruCache }).templateCache = new LruCache(500);
+  }
+  escapedValue(token: string[], context: MustacheContext): string {
+    return toText(context.lookup(token[1]));
+  }
+  unescapedValue(token: string[], context: MustacheContext): string {
+    return toText(context.lookup(token[1]));
+  }
+}
+
+// One private writer: its only state is the parse cache, and no global Mustache setting is touched.
+const writer = new PromptWriter();
+
+export function parseTemplate(template: string, where?: string): Token[] {
+  try {
+    return writer.parse(template, TAGS) as Token[];
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const prefix = where ? `Invalid template in ${where}` : "Invalid template";
+    throw new TemplateError("invalid_template", `${prefix}: ${reason}`, { reason });
+  }
+}
+
+export function parsePartialTag(tag: string): PartialTag {
+  const pinned = /^(.+)@(\d+)$/.exec(tag);
+  if (pinned) return { slug: pinned[1], version: Number(pinned[2]), tag };
+  return { slug: tag, version: null, tag };
+}
+
+function collectPartialTags(tokens: Token[], out: Map<string, PartialTag>) {
+  for (const token of tokens) {
+    if (token[0] === ">" && !out.has(token[1])) out.set(token[1], parsePartialTag(token[1]));
+    if ((token[0] === "#" || token[0] === "^") && token[4]) collectPartialTags(token[4], out);
+  }
+}
+
+/** The partials a template includes directly, deduplicated by tag, in order of appearance. */
+export function listPartialRefs(template: string): PartialTag[] {
+  const out = new Map<string, PartialTag>();
+  collectPartialTags(parseTemplate(template), out);
+  return [...out.values()];
+}
+
+const partialWhere = (tag: string) => `partial "${tag}"`;
+
+function childTags(partials: Record<string, string>, tag: string): string[] {
+  const out = new Map<string, PartialTag>();
+  collectPartialTags(parseTemplate(partials[tag], partialWhere(tag)), out);
+  return [...out.keys()];
+}
+
+const tooDeep = (chain: string[]) =>
+  new TemplateError("partial_cycle", `Partials are nested more than ${MAX_PARTIAL_DEPTH} levels deep: ${chain.join(" -> ")}`, {
+    chain,
+  });
+
+/**
+ * Mustache would recurse until the stack overflows on a partial that includes itself, and
+ * silently render an unknown partial as empty: both are authoring mistakes to report.
+ */
+function checkPartialGraph(roots: string[], partials: Record<string, string>) {
+  const heights = new Map<string, number>();
+  const visit = (tag: string, chain: string[]): number => {
+    const path = [...chain, tag];
+    if (chain.includes(tag)) {
+      const cycle = path.slice(chain.indexOf(tag));
+      throw new TemplateError("partial_cycle", `Partials include each other in a cycle: ${cycle.join(" -> ")}`, { cycle });
+    }
+    if (path.length > MAX_PARTIAL_DEPTH) throw tooDeep(path);
+    if (!Object.hasOwn(partials, tag)) {
+      throw new TemplateError("unknown_partial", `Unknown partial "${tag}"`, { partial: tag });
+    }
+    // Heights are memoized so that diamonds of partials are walked once, not once per path.
+    let height = heights.get(tag);
+    if (height === undefined) {
+      height = 1 + Math.max(0, ...childTags(partials, tag).map((child) => visit(child, path)));
+      heights.set(tag, height);
+    }
+    if (chain.length + height > MAX_PARTIAL_DEPTH) throw tooDeep(path);
+    return height;
+  };
+  for (const root of roots) for (const ref of listPartialRefs(root)) visit(ref.tag, []);
+}
+
+/**
+ * Loads every partial the templates need, transitively, level by level: each distinct
+ * ref is asked for once and the refs of one level are loaded in parallel.
+ */
+export async function loadPartialsFor(templates: string[], loadPartial: PartialLoader): Promise<Record<string, string>> {
+  // No prototype: a partial tagged `__proto__` must stay a plain key.
+  const partials: Record<string, string> = Object.create(null);
+  const bodies = new Map<string, Promise<string | null>>();
+  let level = new Map<string, PartialTag>();
+  for (const template of templates) collectPartialTags(parseTemplate(template), level);
+
+  for (let depth = 1; level.size > 0; depth++) {
+    if (depth > MAX_PARTIAL_DEPTH) throw tooDeep([...level.keys()]);
+    const tags = [...level.values()];
+    const loaded = await Promise.all(
+      tags.map((ref) => {
+        // `p@05` and `p@5` are different tags but the same ref.
+        const key = `${ref.slug}@${ref.version ?? ""}`;
+        if (!bodies.has(key)) bodies.set(key, loadPartial({ slug: ref.slug, version: ref.version }));
+        return bodies.get(key)!;
+      }),
+    );
+    const next = new Map<string, PartialTag>();
+    tags.forEach((ref, i) => {
+      const body = loaded[i];
+      if (body == null) throw new TemplateError("unknown_partial", `Unknown partial "${ref.tag}"`, { partial: ref.tag });
+      partials[ref.tag] = body;
+    });
+    for (const ref of tags) {
+      const children = new Map<string, PartialTag>();
+      collectPartialTags(parseTemplate(partials[ref.tag], partialWhere(ref.tag)), children);
+      for (const [tag, child] of children) if (!Object.hasOwn(partials, tag)) next.set(tag, child);
+    }
+    level = next;
+  }
+  checkPartialGraph(templates, partials);
+  return partials;
+}
+
+/** Renders with partials already in memory (keyed by their literal tag, e.g. `p@1`). */
+export function renderWithPartials(
+  template: string,
+  variables: Record<string, unknown>,
+  partials: Record<string, string>,
+): string {
+  checkPartialGraph([template], partials);
+  const lookup = (tag: string) => (Object.hasOwn(partials, tag) ? partials[tag] : undefined);
+  return writer.render(template, new PromptContext(variables), lookup, { tags: TAGS });
+}
+
+export async function renderText(
+  template: string,
+  variables: Record<string, unknown>,
+  loadPartial: PartialLoader,
+): Promise<string> {
+  const partials = await loadPartialsFor([template], loadPartial);
+  return renderWithPartials(template, variables, partials);
+}

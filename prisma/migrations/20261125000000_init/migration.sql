@@ -1,0 +1,289 @@
+-- CreateTable
+CREATE TABLE "user" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "emailVerified" BOOLEAN NOT NULL DEFAULT false,
+    "image" TEXT,
+    "role" TEXT NOT NULL DEFAULT 'owner',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "expiresAt" DATETIME NOT NULL,
+    "token" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "ipAddress" TEXT,
+    "userAgent" TEXT,
+    "userId" TEXT NOT NULL,
+    CONSTRAINT "session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "account" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "providerId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "accessToken" TEXT,
+    "refreshToken" TEXT,
+    "idToken" TEXT,
+    "accessTokenExpiresAt" DATETIME,
+    "refreshTokenExpiresAt" DATETIME,
+    "scope" TEXT,
+    "password" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "verification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "identifier" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "api_key" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "scope" TEXT NOT NULL DEFAULT 'admin',
+    "userId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "api_key_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "collection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "parentId" TEXT,
+    "isDefault" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "collection_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "collection" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "prompt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "collectionId" TEXT NOT NULL,
+    "publishedVersionId" TEXT,
+    "strictVariables" BOOLEAN NOT NULL DEFAULT false,
+    "settings" JSONB,
+    "lastUsedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "prompt_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "collection" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "prompt_publishedVersionId_fkey" FOREIGN KEY ("publishedVersionId") REFERENCES "prompt_version" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "prompt_version" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "promptId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "templateType" TEXT NOT NULL DEFAULT 'chat',
+    "template" TEXT NOT NULL,
+    "model" TEXT,
+    "virtualKeyId" TEXT,
+    "parameters" JSONB NOT NULL,
+    "tools" JSONB,
+    "toolChoice" JSONB,
+    "responseFormat" JSONB,
+    "functions" JSONB,
+    "templateMetadata" JSONB,
+    "description" TEXT,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "prompt_version_promptId_fkey" FOREIGN KEY ("promptId") REFERENCES "prompt" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "prompt_version_virtualKeyId_fkey" FOREIGN KEY ("virtualKeyId") REFERENCES "virtual_key" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "label" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "description" TEXT,
+    "colorCode" TEXT,
+    "isSystem" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "prompt_label" (
+    "promptId" TEXT NOT NULL,
+    "labelId" TEXT NOT NULL,
+    "versionId" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("promptId", "labelId"),
+    CONSTRAINT "prompt_label_promptId_fkey" FOREIGN KEY ("promptId") REFERENCES "prompt" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "prompt_label_labelId_fkey" FOREIGN KEY ("labelId") REFERENCES "label" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "prompt_label_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "prompt_version" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "partial" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "publishedVersionId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "partial_publishedVersionId_fkey" FOREIGN KEY ("publishedVersionId") REFERENCES "partial_version" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "partial_version" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "partialId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "template" TEXT NOT NULL,
+    "description" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "partial_version_partialId_fkey" FOREIGN KEY ("partialId") REFERENCES "partial" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "virtual_key" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "encryptedSecret" TEXT NOT NULL,
+    "maskedKey" TEXT NOT NULL,
+    "customHost" TEXT,
+    "options" JSONB,
+    "note" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "completion_log" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "traceId" TEXT NOT NULL,
+    "promptId" TEXT,
+    "promptSlug" TEXT,
+    "promptVersionId" TEXT,
+    "promptVersion" INTEGER,
+    "isDraft" BOOLEAN NOT NULL DEFAULT false,
+    "virtualKeyId" TEXT,
+    "provider" TEXT,
+    "model" TEXT,
+    "stream" BOOLEAN NOT NULL DEFAULT false,
+    "status" TEXT NOT NULL,
+    "httpStatus" INTEGER,
+    "error" TEXT,
+    "latencyMs" INTEGER,
+    "ttftMs" INTEGER,
+    "promptTokens" INTEGER,
+    "completionTokens" INTEGER,
+    "totalTokens" INTEGER,
+    "finishReason" TEXT,
+    "variables" JSONB,
+    "request" JSONB,
+    "response" JSONB,
+    "apiKeyId" TEXT,
+    "userId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "user_email_key" ON "user"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "session_token_key" ON "session"("token");
+
+-- CreateIndex
+CREATE INDEX "session_userId_idx" ON "session"("userId");
+
+-- CreateIndex
+CREATE INDEX "account_userId_idx" ON "account"("userId");
+
+-- CreateIndex
+CREATE INDEX "verification_identifier_idx" ON "verification"("identifier");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "api_key_hash_key" ON "api_key"("hash");
+
+-- CreateIndex
+CREATE INDEX "api_key_userId_idx" ON "api_key"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "collection_slug_key" ON "collection"("slug");
+
+-- CreateIndex
+CREATE INDEX "collection_parentId_idx" ON "collection"("parentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "prompt_slug_key" ON "prompt"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "prompt_publishedVersionId_key" ON "prompt"("publishedVersionId");
+
+-- CreateIndex
+CREATE INDEX "prompt_collectionId_idx" ON "prompt"("collectionId");
+
+-- CreateIndex
+CREATE INDEX "prompt_name_idx" ON "prompt"("name");
+
+-- CreateIndex
+CREATE INDEX "prompt_updatedAt_idx" ON "prompt"("updatedAt");
+
+-- CreateIndex
+CREATE INDEX "prompt_version_virtualKeyId_idx" ON "prompt_version"("virtualKeyId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "prompt_version_promptId_version_key" ON "prompt_version"("promptId", "version");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "label_name_key" ON "label"("name");
+
+-- CreateIndex
+CREATE INDEX "prompt_label_versionId_idx" ON "prompt_label"("versionId");
+
+-- CreateIndex
+CREATE INDEX "prompt_label_labelId_idx" ON "prompt_label"("labelId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "partial_slug_key" ON "partial"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "partial_publishedVersionId_key" ON "partial"("publishedVersionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "partial_version_partialId_version_key" ON "partial_version"("partialId", "version");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "virtual_key_slug_key" ON "virtual_key"("slug");
+
+-- CreateIndex
+CREATE INDEX "completion_log_createdAt_idx" ON "completion_log"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "completion_log_promptId_createdAt_idx" ON "completion_log"("promptId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "completion_log_status_createdAt_idx" ON "completion_log"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "completion_log_traceId_idx" ON "completion_log"("traceId");
