@@ -3,6 +3,8 @@ const nextConfig = {
   // Promptly is self-hosted and often behind a proxy: no telemetry, no powered-by header.
   poweredByHeader: false,
   reactStrictMode: true,
+  // Compression would hold back SSE tokens until a buffer fills; a proxy in front can compress.
+  compress: false,
   typedRoutes: false,
 };
 

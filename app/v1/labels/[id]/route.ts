@@ -1,0 +1,11 @@
+import { apiRoute, readJson } from "@/lib/http/handler";
+import { deleteLabel, getLabel, updateLabel } from "@/lib/labels/labels";
+import { updateLabelSchema } from "@/lib/labels/schemas";
+
+export const GET = apiRoute<{ id: string }>("admin", async (_request, { params }) => getLabel(params.id));
+
+export const PUT = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+  updateLabel(params.id, await readJson(request, updateLabelSchema)),
+);
+
+export const DELETE = apiRoute<{ id: string }>("admin", async (_request, { params }) => deleteLabel(params.id));

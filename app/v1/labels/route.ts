@@ -1,0 +1,7 @@
+import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { createLabel, listLabels } from "@/lib/labels/labels";
+import { createLabelSchema, listLabelsQuerySchema } from "@/lib/labels/schemas";
+
+export const POST = apiRoute("admin", async (request) => createLabel(await readJson(request, createLabelSchema)));
+
+export const GET = apiRoute("admin", async (request) => listLabels(readQuery(request, listLabelsQuerySchema)));

@@ -1,0 +1,11 @@
+import { apiRoute, readJson } from "@/lib/http/handler";
+import { updateVersionSchema } from "@/lib/prompts/schemas";
+import { getPromptVersion, setPromptVersionLabel } from "@/lib/prompts/versions";
+
+type Params = { id: string; versionId: string };
+
+export const GET = apiRoute<Params>("admin", async (_request, { params }) => getPromptVersion(params.id, params.versionId));
+
+export const PUT = apiRoute<Params>("admin", async (request, { params }) =>
+  setPromptVersionLabel(params.id, params.versionId, await readJson(request, updateVersionSchema)),
+);

@@ -1,0 +1,7 @@
+import { apiRoute, readJson } from "@/lib/http/handler";
+import { publishPartialVersion } from "@/lib/partials/partials";
+import { publishPartialSchema } from "@/lib/partials/schemas";
+
+export const PUT = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+  publishPartialVersion(params.id, await readJson(request, publishPartialSchema)),
+);

@@ -1,0 +1,11 @@
+import { apiRoute, readJson } from "@/lib/http/handler";
+import { updateVirtualKeySchema } from "@/lib/virtual-keys/schemas";
+import { deleteVirtualKey, getVirtualKey, updateVirtualKey } from "@/lib/virtual-keys/virtual-keys";
+
+export const GET = apiRoute<{ slug: string }>("admin", async (_request, { params }) => getVirtualKey(params.slug));
+
+export const PUT = apiRoute<{ slug: string }>("admin", async (request, { params }) =>
+  updateVirtualKey(params.slug, await readJson(request, updateVirtualKeySchema)),
+);
+
+export const DELETE = apiRoute<{ slug: string }>("admin", async (_request, { params }) => deleteVirtualKey(params.slug));

@@ -1,0 +1,66 @@
+export type StreamOutcome = { status: "success" } | { status: "cancelled" } | { status: "error"; message: string };
+
+const encoder = new TextEncoder();
+
+/** The documented mid-stream error: an SSE `error` event, after which the stream ends. */
+export function sseErrorEvent(message: string): Uint8Array {
+  return encoder.encode(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
+}
+
+/**
+ * Forwards the upstream SSE bytes to the client exactly as they arrive (no parsing, no
+ * re-encoding, no buffering) while remembering them for the log. A client that goes away
+ * cancels the stream, which aborts the upstream request; an upstream failure mid-stream
+ * becomes an SSE error event.
+ */
+export function passthroughStream(
+  upstream: ReadableStream<Uint8Array>,
+  hooks: {
+    abortUpstream: () => void;
+    onFirstChunk: () => void;
+    onEnd: (outcome: StreamOutcome, chunks: Uint8Array[]) => void;
+  },
+): ReadableStream<Uint8Array> {
+  const reader = upstream.getReader();
+  const chunks: Uint8Array[] = [];
+  let ended = false;
+  const end = (outcome: StreamOutcome) => {
+    if (ended) return;
+    ended = true;
+    hooks.onEnd(outcome, chunks);
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            controller.close();
+            end({ status: "success" });
+            return;
+          }
+          if (chunks.length === 0) hooks.onFirstChunk();
+          chunks.push(value);
+          controller.enqueue(value);
+        } catch (error) {
+          if (ended) return;
+          const message = `upstream stream failed: ${(error as Error).message || "connection lost"}`;
+          try {
+            controller.enqueue(sseErrorEvent(message));
+            controller.close();
+          } catch {
+            // The client is already gone.
+          }
+          end({ status: "error", message });
+        }
+      },
+      cancel() {
+        end({ status: "cancelled" });
+        hooks.abortUpstream();
+        reader.cancel().catch(() => undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

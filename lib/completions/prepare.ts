@@ -1,0 +1,53 @@
+import { ApiError, badRequest, unprocessable } from "@/lib/http/errors";
+import { loadPartialTemplate } from "@/lib/partials/loader";
+import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
+import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/templates";
+import { mergeParameters } from "./merge-parameters";
+import { CONTROL_KEYS, type CompletionRequest } from "./request-schema";
+
+export const STRICT_HEADER = "x-promptly-strict-variables";
+
+export interface PreparedCall {
+  resolved: ResolvedPrompt;
+  kind: "chat" | "completion";
+  variables: Record<string, unknown>;
+  rendered: RenderedTemplate;
+  /** The OpenAI-format body, without `stream`: merged settings plus messages or prompt. */
+  body: Record<string, unknown>;
+}
+
+/**
+ * The shared first half of /render and /completions: resolve the addressed version, render
+ * its template with the variables (strict mode on by header or prompt setting), and merge
+ * the stored settings with the request's overrides.
+ */
+export async function prepareCall(ref: string, request: CompletionRequest, headers: Headers): Promise<PreparedCall> {
+  const resolved = await resolvePromptVersion(ref, request.prompt_id);
+  const { version, prompt } = resolved;
+  const variables = request.variables ?? {};
+  const strict = headers.get(STRICT_HEADER)?.toLowerCase() === "true" || prompt.strictVariables;
+  const rendered = await renderOrThrow(version.templateType, version.template, variables, strict);
+
+  const overrides: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (!(CONTROL_KEYS as readonly string[]).includes(key)) overrides[key] = value;
+  }
+  const settings = mergeParameters(version, overrides);
+  return { resolved, kind: version.templateType, variables, rendered, body: { ...settings, ...rendered } };
+}
+
+async function renderOrThrow(kind: "chat" | "completion", template: string, variables: Record<string, unknown>, strict: boolean) {
+  try {
+    return await renderTemplate(kind, template, variables, loadPartialTemplate, { strict });
+  } catch (error) {
+    throw templateErrorToApiError(error);
+  }
+}
+
+/** A caller's missing variable is their 400; a broken stored template is a 422. */
+export function templateErrorToApiError(error: unknown): unknown {
+  if (!(error instanceof TemplateError)) return error;
+  if (error.code === "missing_variables") return badRequest(error.message, "variables", "missing_variables");
+  const failure = unprocessable(`Template could not be rendered: ${error.message}`, "template");
+  return new ApiError(failure.status, failure.message, failure.type, error.code, failure.param);
+}

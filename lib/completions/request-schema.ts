@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const stop = z.union([z.string(), z.array(z.string()).max(16)]);
+
+/**
+ * The body of POST /v1/prompts/:id/completions and /render: `variables`, `stream`, and any
+ * OpenAI parameter as a per-call override of the stored settings. Known parameters are
+ * type-checked so a typo'd value is a 400, not an opaque provider error; unknown keys pass
+ * through to the provider (OpenAI-compatible servers accept their own extensions).
+ */
+export const completionRequestSchema = z
+  .object({
+    variables: z.record(z.string(), z.unknown()).optional(),
+    stream: z.boolean().optional(),
+    prompt_id: z.string().optional(),
+    model: z.string().min(1).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().min(0).max(1).optional(),
+    top_k: z.number().int().min(0).optional(),
+    max_tokens: z.number().int().positive().optional(),
+    max_completion_tokens: z.number().int().positive().optional(),
+    presence_penalty: z.number().min(-2).max(2).optional(),
+    frequency_penalty: z.number().min(-2).max(2).optional(),
+    n: z.number().int().min(1).max(128).optional(),
+    seed: z.number().int().optional(),
+    stop: stop.nullable().optional(),
+    user: z.string().optional(),
+    logprobs: z.union([z.boolean(), z.number().int()]).optional(),
+    top_logprobs: z.number().int().min(0).max(20).optional(),
+    tools: z.array(z.record(z.string(), z.unknown())).optional(),
+    tool_choice: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    response_format: z.object({ type: z.enum(["text", "json_object", "json_schema"]) }).loose().optional(),
+    stream_options: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .loose();
+
+export type CompletionRequest = z.infer<typeof completionRequestSchema>;
+
+/** Keys that steer Promptly itself and are never forwarded to a provider. */
+export const CONTROL_KEYS = ["variables", "stream", "prompt_id"] as const;

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { answerTokens, contentText, countWords, lastUserText, normalizeToolCalls, splitArguments } from "./answer";
+import { tokenDelay, totalDelay } from "./behavior";
+import { chatCompletion, chunk, openAIError, textCompletion, usageChunk, type AnswerPlan, type OpenAIKind } from "./openai-format";
+import type { MockExchange, MockRoute } from "./types";
+
+/** OpenAI's wire format (also what Groq, Mistral, Together, DeepSeek, OpenRouter, Ollama speak). */
+
+type Body = Record<string, unknown>;
+type Step = Record<string, unknown> | string;
+
+/** Azure names the model by deployment; a body `model` still wins when present. */
+const azureModel = (body: unknown, params: Record<string, string>) =>
+  (isObject(body) && typeof body.model === "string" ? body.model : undefined) ?? params.deployment;
+
+export const openAIRoutes: MockRoute[] = [
+  { method: "POST", path: "/v1/chat/completions", handle: (ex) => answer(ex, "chat") },
+  { method: "POST", path: "/v1/completions", handle: (ex) => answer(ex, "completion") },
+  { method: "POST", path: "/openai/deployments/:deployment/chat/completions", modelOf: azureModel, handle: (ex) => answer(ex, "chat") },
+  { method: "POST", path: "/openai/deployments/:deployment/completions", modelOf: azureModel, handle: (ex) => answer(ex, "completion") },
+];
+
+async function answer(ex: MockExchange, kind: OpenAIKind): Promise<void> {
+  const { behavior } = ex;
+  const headers = { "x-request-id": `req_mock_${ex.record.seq}` };
+  if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status, headers);
+
+  const body = isObject(ex.body) ? ex.body : null;
+  const invalid = validate(kind, body, ex);
+  if (invalid || !body) return ex.json(400, openAIError(400, invalid ?? "invalid body"), headers);
+
+  const plan = makePlan(kind, body, ex);
+  const steps = streamSteps(plan);
+  if (body.stream === true) return stream(ex, plan, steps, headers);
+
+  // A non-stream answer arrives all at once, after the time generating it would take.
+  if (!(await ex.sleep(totalDelay(behavior, steps.length)))) return;
+  if (behavior.cutAfterTokens !== undefined) return ex.cut();
+  ex.json(200, kind === "chat" ? chatCompletion(plan) : textCompletion(plan), headers);
+}
+
+async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers: Record<string, string>) {
+  const { behavior } = ex;
+  const cutHere = (sent: number) => behavior.cutAfterTokens !== undefined && sent >= behavior.cutAfterTokens;
+  ex.startStream(headers);
+  if (plan.kind === "chat") writeChoices(ex, plan, { role: "assistant", content: plan.toolCalls ? null : "" });
+  for (let i = 0; i < steps.length; i++) {
+    if (!(await ex.sleep(tokenDelay(behavior, i)))) return;
+    if (cutHere(i)) return ex.cut();
+    writeChoices(ex, plan, steps[i]);
+    ex.record.tokensSent = i + 1;
+  }
+  // Cutting after the last token still loses the finish chunk and [DONE]: a truncated stream.
+  if (cutHere(steps.length)) return ex.cut();
+  writeChoices(ex, plan, plan.kind === "chat" ? {} : "", plan.finishReason);
+  if (plan.includeUsage) ex.writeEvent(JSON.stringify(usageChunk(plan)));
+  ex.writeEvent("[DONE]");
+  ex.endStream();
+}
+
+/** OpenAI sends one chunk per choice index. */
+function writeChoices(ex: MockExchange, plan: AnswerPlan, delta: Step, finishReason: string | null = null) {
+  for (let index = 0; index < plan.n; index++) ex.writeEvent(JSON.stringify(chunk(plan, index, delta, finishReason)));
+}
+
+/** The deltas of a stream, one per paced "token": text pieces, or tool-call header + argument pieces. */
+function streamSteps(plan: AnswerPlan): Step[] {
+  if (!plan.toolCalls) return plan.kind === "chat" ? plan.tokens.map((content) => ({ content })) : plan.tokens;
+  return plan.toolCalls.flatMap((call, index) => [
+    { tool_calls: [{ index, id: call.id, type: "function", function: { name: call.name, arguments: "" } }] },
+    ...splitArguments(call.arguments).map((piece) => ({ tool_calls: [{ index, function: { arguments: piece } }] })),
+  ]);
+}
+
+function makePlan(kind: OpenAIKind, body: Body, ex: MockExchange): AnswerPlan {
+  const { behavior } = ex;
+  const prompt = kind === "chat" ? lastUserText(body.messages) : promptText(body.prompt);
+  const allText = kind === "chat" && Array.isArray(body.messages)
+    ? body.messages.map((m) => contentText(isObject(m) ? m.content : "")).join(" ")
+    : prompt;
+  const toolCalls = kind === "chat" && behavior.toolCalls?.length ? normalizeToolCalls(behavior.toolCalls) : null;
+  const n = typeof body.n === "number" && Number.isInteger(body.n) && body.n > 1 ? Math.min(body.n, 16) : 1;
+  const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
+  return {
+    kind,
+    id: `${kind === "chat" ? "chatcmpl" : "cmpl"}-mock-${randomBytes(8).toString("hex")}`,
+    created: Math.floor(Date.now() / 1000),
+    model: typeof body.model === "string" ? body.model : (ex.params.deployment ?? "mock-model"),
+    n,
+    tokens: answerTokens(behavior, prompt),
+    toolCalls,
+    finishReason: toolCalls ? "tool_calls" : (behavior.finishReason ?? "stop"),
+    promptTokens: Math.max(1, countWords(allText)),
+    includeUsage: streamOptions.include_usage === true,
+  };
+}
+
+/** The checks OpenAI itself makes, so an engine bug shows up as the 400 it would get upstream. */
+function validate(kind: OpenAIKind, body: Body | null, ex: MockExchange): string | null {
+  if (!body) return "We could not parse the JSON body of your request.";
+  if (typeof body.model !== "string" && !ex.params.deployment) return "you must provide a model parameter";
+  if (kind === "chat" && !Array.isArray(body.messages)) return "Missing required parameter: 'messages'.";
+  return null;
+}
+
+function sendError(ex: MockExchange, status: number, headers: Record<string, string>) {
+  const { behavior } = ex;
+  const all = behavior.retryAfter !== undefined ? { ...headers, "retry-after": behavior.retryAfter } : headers;
+  if (typeof behavior.errorBody === "string") return ex.text(status, behavior.errorBody, all);
+  if (behavior.errorBody) return ex.json(status, behavior.errorBody, all);
+  ex.json(status, openAIError(status, behavior.errorMessage), all);
+}
+
+function promptText(prompt: unknown): string {
+  if (typeof prompt === "string") return prompt;
+  return Array.isArray(prompt) && typeof prompt[0] === "string" ? prompt[0] : "";
+}
+
+function isObject(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

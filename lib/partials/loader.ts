@@ -1,0 +1,30 @@
+import { db } from "@/lib/db";
+import { cached } from "@/lib/prompts/cache";
+import { findPartial, publishedPartialVersion } from "./partials";
+
+export interface PartialRef {
+  /** The partial's slug (or id), as written in `{{>slug}}` / `{{>slug@5}}`. */
+  slug: string;
+  /** A pinned version number, or null for the published version. */
+  version: number | null;
+}
+
+async function load(ref: PartialRef): Promise<{ template: string } | null> {
+  const partial = await findPartial(ref.slug);
+  if (!partial) return null;
+  const version =
+    ref.version === null
+      ? await publishedPartialVersion(partial)
+      : await db.partialVersion.findUnique({ where: { partialId_version: { partialId: partial.id, version: ref.version } } });
+  return version ? { template: version.template } : null;
+}
+
+/**
+ * The template text the template engine includes for a partial; null when the partial or
+ * the pinned version doesn't exist (the engine decides how to report it). Cached like
+ * prompt resolution: every partial write bumps the shared cache generation.
+ */
+export async function loadPartialTemplate(ref: PartialRef): Promise<string | null> {
+  const hit = await cached(`partial:${ref.slug}\u0000${ref.version ?? "published"}`, () => load(ref));
+  return hit?.template ?? null;
+}

@@ -1,0 +1,148 @@
+import { db } from "@/lib/db";
+import type { Partial, PartialVersion } from "@/lib/generated/prisma/client";
+import { notFound } from "@/lib/http/errors";
+import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
+import { pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
+import type { ListQuery } from "@/lib/prompts/schemas";
+import { uniqueSlug } from "@/lib/prompts/slug";
+import type { CreatePartialInput, PublishPartialInput, UpdatePartialInput } from "./schemas";
+
+/** A partial by id or slug, or null. */
+export function findPartial(ref: string): Promise<Partial | null> {
+  return db.partial.findFirst({ where: { OR: [{ id: ref }, { slug: ref }] } });
+}
+
+export async function partialOr404(ref: string): Promise<Partial> {
+  const partial = await findPartial(ref);
+  if (!partial) throw notFound(`Partial '${ref}' not found`);
+  return partial;
+}
+
+/** The published version, or the latest when none is published. */
+export async function publishedPartialVersion(partial: Partial): Promise<PartialVersion | null> {
+  if (partial.publishedVersionId) {
+    const published = await db.partialVersion.findUnique({ where: { id: partial.publishedVersionId } });
+    if (published) return published;
+  }
+  return db.partialVersion.findFirst({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
+}
+
+function partialResponse(partial: Partial, version: PartialVersion | null) {
+  return {
+    id: partial.id,
+    slug: partial.slug,
+    name: partial.name,
+    string: version?.template ?? "",
+    version: version?.version ?? null,
+    version_id: version?.id ?? null,
+    version_description: version?.description ?? null,
+    status: "active" as const,
+    created_at: partial.createdAt.toISOString(),
+    updated_at: partial.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * POST /prompts/partials. The slug comes from the name (templates include the partial as
+ * `{{>slug}}`, so it should be guessable), made unique with -2, -3...; v1 is published.
+ */
+export async function createPartial(input: CreatePartialInput) {
+  const { partial, version } = await retryOnUniqueViolation(async () => {
+    const slug = await uniqueSlug(input.name, "partial", async (s) => (await findPartial(s)) !== null);
+    return db.$transaction(async (tx) => {
+      const partial = await tx.partial.create({ data: { slug, name: input.name } });
+      const version = await tx.partialVersion.create({
+        data: { partialId: partial.id, version: 1, template: input.string, description: input.version_description ?? null },
+      });
+      await tx.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
+      return { partial, version };
+    });
+  });
+  bumpPromptCacheGeneration();
+  return { id: partial.id, slug: partial.slug, version_id: version.id };
+}
+
+export async function listPartials(query: ListQuery) {
+  const where = query.search
+    ? { OR: [{ name: { contains: query.search } }, { slug: { contains: query.search } }] }
+    : {};
+  const [rows, total] = await Promise.all([
+    db.partial.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], include: { publishedVersion: true }, ...pageArgs(query) }),
+    db.partial.count({ where }),
+  ]);
+  return { data: rows.map((partial) => partialResponse(partial, partial.publishedVersion)), total };
+}
+
+export async function getPartial(ref: string) {
+  const partial = await partialOr404(ref);
+  return partialResponse(partial, await publishedPartialVersion(partial));
+}
+
+/**
+ * PUT /prompts/partials/ID: a new `string` makes a new, unpublished version (max+1, numbered
+ * inside the transaction after a write on the partial row, as for prompts); `name` alone
+ * only renames. The slug never changes: templates include the partial by it.
+ */
+export async function updatePartial(ref: string, input: UpdatePartialInput) {
+  const partial = await partialOr404(ref);
+  const name = input.name !== undefined ? { name: input.name } : {};
+  let versionId = partial.publishedVersionId;
+  if (input.string !== undefined) {
+    const template = input.string;
+    const version = await retryOnUniqueViolation(() =>
+      db.$transaction(async (tx) => {
+        await tx.partial.update({ where: { id: partial.id }, data: { ...name, updatedAt: new Date() } });
+        const latest = await tx.partialVersion.findFirst({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
+        return tx.partialVersion.create({
+          data: {
+            partialId: partial.id,
+            version: (latest?.version ?? 0) + 1,
+            template,
+            description: input.version_description ?? input.description ?? null,
+          },
+        });
+      }),
+    );
+    versionId = version.id;
+  } else if (input.name !== undefined) {
+    await db.partial.update({ where: { id: partial.id }, data: name });
+  }
+  bumpPromptCacheGeneration();
+  return { id: partial.id, slug: partial.slug, version_id: versionId };
+}
+
+export async function deletePartial(ref: string) {
+  const partial = await partialOr404(ref);
+  await db.partial.delete({ where: { id: partial.id } });
+  bumpPromptCacheGeneration();
+  return {};
+}
+
+/** GET /prompts/partials/ID/versions: newest first. */
+export async function listPartialVersions(ref: string) {
+  const partial = await partialOr404(ref);
+  const versions = await db.partialVersion.findMany({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
+  return versions.map((version) => ({
+    id: version.id,
+    partial_id: partial.id,
+    string: version.template,
+    version: version.version,
+    description: version.description,
+    is_published: partial.publishedVersionId === version.id,
+    status: "active" as const,
+    created_at: version.createdAt.toISOString(),
+  }));
+}
+
+/** PUT /prompts/partials/ID/makeDefault: publishes version N. */
+export async function publishPartialVersion(ref: string, input: PublishPartialInput) {
+  const partial = await partialOr404(ref);
+  const version = await db.partialVersion.findUnique({
+    where: { partialId_version: { partialId: partial.id, version: input.version } },
+    select: { id: true },
+  });
+  if (!version) throw notFound(`Version ${input.version} of partial '${ref}' not found`);
+  await db.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
+  bumpPromptCacheGeneration();
+  return {};
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { listQuerySchema, versionNumber } from "@/lib/prompts/schemas";
+
+const partialName = z.string().trim().min(1, "must not be empty").max(200);
+
+export const createPartialSchema = z.object({
+  name: partialName,
+  string: z.string(),
+  version_description: z.string().max(2000).nullish(),
+});
+export type CreatePartialInput = z.infer<typeof createPartialSchema>;
+
+export const updatePartialSchema = z.object({
+  name: partialName.optional(),
+  string: z.string().optional(),
+  version_description: z.string().max(2000).nullish(),
+  // The Node SDK names the version description `description`.
+  description: z.string().max(2000).nullish(),
+});
+export type UpdatePartialInput = z.infer<typeof updatePartialSchema>;
+
+export const listPartialsQuerySchema = listQuerySchema;
+
+export const publishPartialSchema = z.object({ version: versionNumber });
+export type PublishPartialInput = z.infer<typeof publishPartialSchema>;

@@ -1,0 +1,63 @@
+/**
+ * A small read-through cache for prompt and partial resolution, which runs on the hot path
+ * of every completion.
+ *
+ * Correctness comes from a process-wide generation counter: every write in lib/prompts,
+ * lib/partials, lib/labels and lib/virtual-keys calls bumpPromptCacheGeneration() after it
+ * commits, which empties the cache, and an entry is only served when it was read at the
+ * current generation. A value read while a write was in flight is tagged with the older
+ * generation and is never served, so a save is visible on the very next request.
+ * The short TTL only bounds staleness caused by writes from other processes (several
+ * instances on one database), which this process cannot see.
+ */
+const TTL_MS = 2_000;
+const MAX_ENTRIES = 5_000;
+
+interface Entry {
+  generation: number;
+  at: number;
+  value: unknown;
+}
+
+interface CacheState {
+  generation: number;
+  entries: Map<string, Entry>;
+}
+
+// On globalThis so that every copy of this module (dev reloads, separate route bundles)
+// shares one counter: a bump from any route must reach the completion route.
+const GLOBAL_KEY = Symbol.for("promptly.prompt-cache");
+const state: CacheState = ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] as CacheState | undefined) ?? {
+  generation: 0,
+  entries: new Map(),
+};
+(globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = state;
+
+/** Called after every committed write that can change what a prompt or partial resolves to. */
+export function bumpPromptCacheGeneration(): void {
+  state.generation += 1;
+  state.entries.clear();
+}
+
+export function promptCacheGeneration(): number {
+  return state.generation;
+}
+
+/**
+ * Returns the cached value for `key`, or loads it. Null results (not found) are not cached:
+ * a prompt created a moment later must resolve at once, and junk refs must not fill memory.
+ * Callers get their own copy, so mutating a result never corrupts the cache.
+ */
+export async function cached<T>(key: string, load: () => Promise<T | null>): Promise<T | null> {
+  const hit = state.entries.get(key);
+  if (hit && hit.generation === state.generation && Date.now() - hit.at < TTL_MS) {
+    return structuredClone(hit.value as T);
+  }
+  const generation = state.generation;
+  const value = await load();
+  if (value !== null && generation === state.generation) {
+    if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
+    state.entries.set(key, { generation, at: Date.now(), value: structuredClone(value) });
+  }
+  return value;
+}

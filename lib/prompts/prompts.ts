@@ -1,0 +1,83 @@
+import { db } from "@/lib/db";
+import { findCollection } from "@/lib/collections/collections";
+import { notFound } from "@/lib/http/errors";
+import { bumpPromptCacheGeneration } from "./cache";
+import { pageArgs, retryOnUniqueViolation } from "./db-helpers";
+import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
+import { parsePromptRef, pickVersion } from "./resolve";
+import type { CreatePromptInput, ListPromptsQuery } from "./schemas";
+import { promptAtVersion, withRefs } from "./serialize";
+import { promptSlug } from "./slug";
+import { EMPTY_VERSION, mergeVersionFields, versionRowData } from "./version-data";
+
+/** POST /prompts: the prompt and its v1, which is published at once. */
+export async function createPrompt(input: CreatePromptInput, createdById: string | null = null) {
+  const collectionId = await collectionIdFromBody(input.collection_id);
+  const virtualKeyId = await virtualKeyIdFromBody(input.virtual_key);
+  const data = versionRowData(mergeVersionFields(EMPTY_VERSION, input, virtualKeyId));
+  // The random slug suffix may collide (1 in 16M): retry with a new one.
+  const { prompt, version } = await retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      const prompt = await tx.prompt.create({ data: { slug: promptSlug(input.name), name: input.name, collectionId } });
+      const version = await tx.promptVersion.create({ data: { ...data, promptId: prompt.id, version: 1, createdById } });
+      await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
+      return { prompt, version };
+    }),
+  );
+  bumpPromptCacheGeneration();
+  return { id: prompt.id, slug: prompt.slug, version_id: version.id, object: "prompt" as const };
+}
+
+/** GET /prompts: newest activity first, with each prompt's published version summary. */
+export async function listPrompts(query: ListPromptsQuery) {
+  let collectionId: string | undefined;
+  if (query.collection_id) {
+    const collection = await findCollection(query.collection_id);
+    if (!collection) throw notFound(`Collection '${query.collection_id}' not found`);
+    collectionId = collection.id;
+  }
+  const where = {
+    ...(collectionId ? { collectionId } : {}),
+    ...(query.search ? { OR: [{ name: { contains: query.search } }, { slug: { contains: query.search } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.prompt.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      include: { publishedVersion: { select: { id: true, version: true, model: true, templateType: true } } },
+      ...pageArgs(query),
+    }),
+    db.prompt.count({ where }),
+  ]);
+  const data = rows.map((prompt) => ({
+    id: prompt.id,
+    slug: prompt.slug,
+    name: prompt.name,
+    collection_id: prompt.collectionId,
+    model: prompt.publishedVersion?.model ?? null,
+    template_type: prompt.publishedVersion?.templateType ?? null,
+    prompt_version: prompt.publishedVersion?.version ?? null,
+    prompt_version_id: prompt.publishedVersion?.id ?? null,
+    status: "active" as const,
+    created_at: prompt.createdAt.toISOString(),
+    last_updated_at: prompt.updatedAt.toISOString(),
+    object: "prompt" as const,
+  }));
+  return { data, total };
+}
+
+/** GET /prompts/PROMPT: the published version, or the one an @suffix selects. */
+export async function getPrompt(raw: string) {
+  const ref = parsePromptRef(raw);
+  const prompt = await findPromptOr404(ref.key);
+  const version = await pickVersion(prompt, ref.selector, ref.key);
+  return promptAtVersion(prompt, await withRefs(version));
+}
+
+/** DELETE /prompts/ID: the prompt with all its versions and label assignments. */
+export async function deletePrompt(raw: string) {
+  const prompt = await findPromptOr404(parsePromptRef(raw).key);
+  await db.prompt.delete({ where: { id: prompt.id } });
+  bumpPromptCacheGeneration();
+  return {};
+}

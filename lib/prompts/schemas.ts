@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+/**
+ * Request schemas for the prompt admin API, shared by the routes and the UI's forms.
+ * Objects are not strict: the Portkey SDKs send extra keys (workspace_id...) that are
+ * ignored, but a known key with the wrong type is a 400.
+ */
+
+export const jsonObject = z.record(z.string(), z.unknown());
+
+/** A version number, as JSON number or numeric string (query strings, lenient clients). */
+export const versionNumber = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^\d+$/, "must be a positive integer").transform(Number).pipe(z.number().int().positive()),
+]);
+
+/** Portkey's paging: `current_page` is 0-based; `page_size` defaults to 50, capped at 100. */
+export const listQuerySchema = z.object({
+  current_page: z.coerce.number().int().min(0).default(0),
+  page_size: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .transform((n) => Math.min(n, 100)),
+  search: z.string().trim().optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+// The fields that make up a version. Every one is optional on update; null clears a field.
+const versionFields = {
+  string: z.string(),
+  parameters: jsonObject.nullable(),
+  model: z.string().min(1).nullable(),
+  virtual_key: z.string().min(1).nullable(),
+  tools: z.array(z.unknown()).nullable(),
+  tool_choice: z.union([z.string(), jsonObject]).nullable(),
+  functions: z.array(z.unknown()).nullable(),
+  response_format: jsonObject.nullable(),
+  template_metadata: jsonObject.nullable(),
+  version_description: z.string().max(2000).nullable(),
+};
+export const VERSION_FIELD_NAMES = Object.keys(versionFields) as (keyof typeof versionFields)[];
+
+const promptName = z.string().trim().min(1, "must not be empty").max(200);
+
+export const createPromptSchema = z.object({
+  name: promptName,
+  collection_id: z.string().min(1).nullish(),
+  string: versionFields.string,
+  parameters: versionFields.parameters.optional(),
+  model: versionFields.model.optional(),
+  virtual_key: versionFields.virtual_key.optional(),
+  tools: versionFields.tools.optional(),
+  tool_choice: versionFields.tool_choice.optional(),
+  functions: versionFields.functions.optional(),
+  response_format: versionFields.response_format.optional(),
+  template_metadata: versionFields.template_metadata.optional(),
+  version_description: versionFields.version_description.optional(),
+});
+export type CreatePromptInput = z.infer<typeof createPromptSchema>;
+
+export const updatePromptSchema = z.object({
+  name: promptName.optional(),
+  collection_id: z.string().min(1).nullish(),
+  patch: z.boolean().optional(),
+  string: versionFields.string.optional(),
+  parameters: versionFields.parameters.optional(),
+  model: versionFields.model.optional(),
+  virtual_key: versionFields.virtual_key.optional(),
+  tools: versionFields.tools.optional(),
+  tool_choice: versionFields.tool_choice.optional(),
+  functions: versionFields.functions.optional(),
+  response_format: versionFields.response_format.optional(),
+  template_metadata: versionFields.template_metadata.optional(),
+  version_description: versionFields.version_description.optional(),
+});
+export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;
+
+export const listPromptsQuerySchema = listQuerySchema.extend({
+  collection_id: z.string().min(1).optional(),
+});
+export type ListPromptsQuery = z.infer<typeof listPromptsQuerySchema>;
+
+// Keys the SDKs may add to any body; everything else on a version update is an attempt to
+// edit an immutable version.
+const VERSION_UPDATE_ALLOWED = new Set(["label_id", "workspace_id", "organisation_id"]);
+
+export const updateVersionSchema = z
+  .looseObject({ label_id: z.string().min(1).optional() })
+  .superRefine((body, ctx) => {
+    const extra = Object.keys(body).filter((key) => !VERSION_UPDATE_ALLOWED.has(key));
+    for (const key of extra) {
+      ctx.addIssue({ code: "custom", path: [key], message: "versions are immutable: only label_id can be set" });
+    }
+    if (extra.length === 0 && !body.label_id) {
+      ctx.addIssue({ code: "custom", path: ["label_id"], message: "label_id is required" });
+    }
+  })
+  .transform((body) => ({ label_id: body.label_id as string }));
+export type UpdateVersionInput = z.infer<typeof updateVersionSchema>;
+
+export const makeDefaultSchema = z.object({ version: versionNumber });
+export type MakeDefaultInput = z.infer<typeof makeDefaultSchema>;

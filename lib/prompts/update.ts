@@ -1,0 +1,62 @@
+import { db } from "@/lib/db";
+import { badRequest } from "@/lib/http/errors";
+import { bumpPromptCacheGeneration } from "./cache";
+import { retryOnUniqueViolation } from "./db-helpers";
+import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
+import { parsePromptRef } from "./resolve";
+import { VERSION_FIELD_NAMES, type UpdatePromptInput } from "./schemas";
+import { EMPTY_VERSION, fieldsOfVersion, mergeVersionFields, versionRowData } from "./version-data";
+
+/**
+ * PUT /prompts/ID.
+ * - `name` / `collection_id` alone change the prompt without a new version.
+ * - Any version field makes a new, unpublished version numbered max+1. Omitted fields are
+ *   taken from the LATEST version (published or not), so an edit never silently drops
+ *   tools, a model or a virtual key; `null` clears a field.
+ * - Without `patch: true`, `string` is required (as Portkey requires it): a full save must
+ *   say what the template is. With `patch: true`, everything omitted is inherited.
+ */
+export async function updatePrompt(raw: string, input: UpdatePromptInput, createdById: string | null = null) {
+  const prompt = await findPromptOr404(parsePromptRef(raw).key);
+  const metadata = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.collection_id !== undefined ? { collectionId: await collectionIdFromBody(input.collection_id) } : {}),
+  };
+  const savesVersion = VERSION_FIELD_NAMES.some((field) => input[field] !== undefined);
+
+  if (!savesVersion) {
+    if (Object.keys(metadata).length > 0) {
+      await db.prompt.update({ where: { id: prompt.id }, data: metadata });
+      bumpPromptCacheGeneration(); // the name is part of a resolved prompt
+    }
+    const current = prompt.publishedVersionId ?? (await latestVersionId(prompt.id));
+    return { id: prompt.id, slug: prompt.slug, prompt_version_id: current };
+  }
+  if (!input.patch && input.string === undefined) {
+    throw badRequest("string is required to save a new version (or send patch: true to keep the latest template)", "string");
+  }
+  const virtualKeyId = input.virtual_key === undefined ? undefined : await virtualKeyIdFromBody(input.virtual_key);
+
+  // Numbers are assigned inside the transaction, after a write on the prompt row: that write
+  // takes SQLite's write lock first, so concurrent saves queue up and each sees the max the
+  // previous one committed. The unique (promptId, version) index plus the retry covers
+  // writers in other processes or on databases that lock differently.
+  const version = await retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      await tx.prompt.update({ where: { id: prompt.id }, data: { ...metadata, updatedAt: new Date() } });
+      const latest = await tx.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { version: "desc" } });
+      const base = latest ? fieldsOfVersion(latest) : EMPTY_VERSION;
+      const data = versionRowData(mergeVersionFields(base, input, virtualKeyId));
+      return tx.promptVersion.create({
+        data: { ...data, promptId: prompt.id, version: (latest?.version ?? 0) + 1, createdById },
+      });
+    }),
+  );
+  bumpPromptCacheGeneration();
+  return { id: prompt.id, slug: prompt.slug, prompt_version_id: version.id };
+}
+
+async function latestVersionId(promptId: string): Promise<string | null> {
+  const latest = await db.promptVersion.findFirst({ where: { promptId }, orderBy: { version: "desc" }, select: { id: true } });
+  return latest?.id ?? null;
+}

@@ -1,0 +1,152 @@
+import type { ProviderSetup } from "../setup";
+import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
+import { readUpstreamError, type ProviderFailure } from "./upstream-error";
+
+/** A credential problem found before calling out (missing Azure deployment, no custom host). */
+export class ProviderConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProviderConfigError";
+  }
+}
+
+export interface UrlContext {
+  kind: TemplateKind;
+  credentials: ProviderCredentials;
+  /** credentials.customHost without trailing slashes; null when unset. */
+  customHost: string | null;
+  /** "chat/completions" or "completions". */
+  endpoint: string;
+}
+
+export interface OpenAICompatibleConfig<Id extends string> {
+  id: Id;
+  displayName: string;
+  /** Includes the version path (".../v1"); null when a custom host is mandatory. */
+  defaultBaseUrl: string | null;
+  capabilities: ProviderCapabilities;
+  /** Setup hints beyond the base URL (defaults: key required, custom host optional, no options). */
+  setup?: Partial<Omit<ProviderSetup, "defaultBaseUrl">>;
+  /** Replaces `<customHost or defaultBaseUrl>/<endpoint>`; may throw ProviderConfigError. */
+  buildUrl?: (context: UrlContext) => string;
+  /** Replaces the `Authorization: Bearer` header (content negotiation headers are added anyway). */
+  buildHeaders?: (credentials: ProviderCredentials) => Record<string, string>;
+}
+
+export type OpenAICompatibleProvider<Id extends string = string> = Provider & { id: Id; setup: ProviderSetup };
+
+/** `Authorization: Bearer <key>`, left out when there is no key (Ollama, local servers). */
+export function bearerAuth(credentials: ProviderCredentials): Record<string, string> {
+  return credentials.apiKey ? { authorization: `Bearer ${credentials.apiKey}` } : {};
+}
+
+/** A provider option by its camelCase name, also accepting the snake_case the admin API uses. */
+export function readOption(credentials: ProviderCredentials, name: string): string | undefined {
+  const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const value = credentials.options?.[name] ?? credentials.options?.[snake];
+  return value?.trim() ? value.trim() : undefined;
+}
+
+export function trimBase(url: string): string {
+  return url.trim().replace(/\/+$/, "");
+}
+
+/**
+ * An adapter for a provider speaking OpenAI's wire format. Bodies go out as given and come
+ * back as given: JSON parsed once, streams handed over untouched so tokens flow as sent.
+ */
+export function createOpenAICompatibleProvider<Id extends string>(config: OpenAICompatibleConfig<Id>): OpenAICompatibleProvider<Id> {
+  const { id, displayName, capabilities } = config;
+  const setup: ProviderSetup = {
+    defaultBaseUrl: config.defaultBaseUrl,
+    apiKeyRequired: config.setup?.apiKeyRequired ?? true,
+    customHostRequired: config.setup?.customHostRequired ?? config.defaultBaseUrl === null,
+    customHostReplaces: config.setup?.customHostReplaces ?? "the base URL, including its /v1",
+    options: config.setup?.options ?? [],
+  };
+
+  const buildUrl = (context: UrlContext): string => {
+    if (config.buildUrl) return config.buildUrl(context);
+    const base = context.customHost ?? config.defaultBaseUrl;
+    if (!base) throw new ProviderConfigError(`${displayName} needs a custom host (the server's base URL)`);
+    return `${base}/${context.endpoint}`;
+  };
+
+  async function send({ kind, body, credentials, signal }: ProviderRequest): Promise<ProviderResponse> {
+    if (!capabilities[kind]) {
+      return failure(400, `${displayName} does not support ${kind} templates`, "unsupported_template_kind");
+    }
+    let url: string;
+    try {
+      const customHost = credentials.customHost?.trim() ? trimBase(credentials.customHost) : null;
+      url = buildUrl({ kind, credentials, customHost, endpoint: kind === "chat" ? "chat/completions" : "completions" });
+    } catch (error) {
+      if (error instanceof ProviderConfigError) return failure(400, error.message, "provider_misconfigured");
+      throw error;
+    }
+
+    const stream = body.stream === true;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: stream ? "text/event-stream" : "application/json",
+          ...(config.buildHeaders ?? bearerAuth)(credentials),
+        },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      rethrowIfAborted(error, signal);
+      return failure(502, `could not reach ${displayName}: ${networkDetail(error)}`, "provider_unreachable");
+    }
+
+    try {
+      if (!response.ok) return await readUpstreamError(response);
+      if (stream) {
+        if (!response.body) return failure(502, `${displayName} sent an empty stream`, "provider_bad_response");
+        // Passthrough: the engine relays these bytes; re-encoding chunks would add latency.
+        return { ok: true, status: response.status, stream: true, body: response.body };
+      }
+      const text = await response.text();
+      const json = parseObject(text);
+      if (!json) return failure(502, `${displayName} sent a response that is not a JSON object`, "provider_bad_response");
+      return { ok: true, status: response.status, stream: false, body: json };
+    } catch (error) {
+      // The body can fail mid-read: a cancel must surface as such, anything else is upstream's fault.
+      rethrowIfAborted(error, signal);
+      return failure(502, `${displayName} connection failed while reading the response: ${networkDetail(error)}`, "provider_unreachable");
+    }
+  }
+
+  return { id, displayName, capabilities, setup, send };
+}
+
+function failure(status: number, message: string, code: string | null): ProviderFailure {
+  return { ok: false, status, message, code };
+}
+
+/** A cancelled or timed-out call must reach the engine as the abort it is, not as a 502. */
+function rethrowIfAborted(error: unknown, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw error;
+  if (error instanceof Error && error.name === "AbortError") throw error;
+}
+
+/** undici reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND...) in `cause`. */
+function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as (Error & { code?: string; errors?: Error[] }) | undefined;
+  if (!cause) return error.message;
+  return cause.message || cause.code || cause.errors?.[0]?.message || error.message;
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
