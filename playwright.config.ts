@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E } from "./e2e/support/env";
+import { OWNER_STATE } from "./e2e/support/owner";
 
 // One production server (next start) on its own port and throwaway database, plus the
 // mock LLM provider; API tests and browser tests both run against them.
@@ -23,7 +24,15 @@ export default defineConfig({
   },
   projects: [
     { name: "api", testDir: "e2e/api" },
-    { name: "browser", testDir: "e2e/browser" },
+    // The fresh-install journey creates the owner and saves its session for the others.
+    { name: "setup", testDir: "e2e/browser", testMatch: /foundation\.spec\.ts/ },
+    {
+      name: "browser",
+      testDir: "e2e/browser",
+      testIgnore: /foundation\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: OWNER_STATE },
+    },
   ],
   webServer: [
     {

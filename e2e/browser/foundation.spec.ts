@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { OWNER } from "../support/owner";
+import { OWNER, OWNER_STATE } from "../support/owner";
 
 // Runs first on a fresh database (file names sort): the install has no user yet.
 test("a fresh install sets up the owner, signs in and out, navigates and toggles the theme", async ({ page }) => {
@@ -56,4 +56,5 @@ test("a fresh install sets up the owner, signs in and out, navigates and toggles
   await page.screenshot({ path: "test-results/screenshots/foundation-dark.png", fullPage: true });
   await toggle.click();
   await expect(toggle).toHaveAttribute("data-theme-choice", "system");
+  await page.context().storageState({ path: OWNER_STATE });
 });

@@ -1,1 +1,4 @@
 export const OWNER = { name: "Olive Owner", email: "owner@promptly.test", password: "correct-horse-battery" };
+
+/** Where the setup project leaves the owner's signed-in session for the browser tests. */
+export const OWNER_STATE = "test-results/.auth/owner.json";

@@ -112,12 +112,12 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
 }
 
 async function providerFor(prepared: PreparedCall): Promise<{ provider: Provider; credentials: Parameters<Provider["send"]>[0]["credentials"]; virtualKeyId: string }> {
-  const { version, prompt } = prepared.resolved;
-  if (!version.virtualKeyId) {
+  const { prompt } = prepared.resolved;
+  if (!prepared.virtualKeyRef) {
     throw badRequest(`Prompt '${prompt.slug}' has no virtual key: set one on the prompt before running it`, "virtual_key");
   }
-  const key = await getVirtualKeyCredentials(version.virtualKeyId);
-  if (!key) throw badRequest(`The virtual key of prompt '${prompt.slug}' no longer exists`, "virtual_key");
+  const key = await getVirtualKeyCredentials(prepared.virtualKeyRef);
+  if (!key) throw badRequest(`Virtual key '${prepared.virtualKeyRef}' does not exist`, "virtual_key");
   const provider = getProvider(key.provider);
   if (!provider) throw badRequest(`Provider '${key.provider}' is not supported yet`, "virtual_key", "unsupported_provider");
   return { provider, credentials: key.credentials, virtualKeyId: key.id };
@@ -145,6 +145,7 @@ function logRow(
     promptSlug: prompt.slug,
     promptVersionId: version.id,
     promptVersion: version.number,
+    isDraft: prepared.isDraft,
     provider: call.provider,
     virtualKeyId: call.virtualKeyId,
     model: call.model,

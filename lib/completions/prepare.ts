@@ -10,6 +10,10 @@ export const STRICT_HEADER = "x-promptly-strict-variables";
 export interface PreparedCall {
   resolved: ResolvedPrompt;
   kind: "chat" | "completion";
+  /** True when the request ran an unsaved draft (template or virtual key override). */
+  isDraft: boolean;
+  /** The virtual key to call: the version's, or the draft's override. */
+  virtualKeyRef: string | null;
   variables: Record<string, unknown>;
   rendered: RenderedTemplate;
   /** The OpenAI-format body, without `stream`: merged settings plus messages or prompt. */
@@ -26,14 +30,24 @@ export async function prepareCall(ref: string, request: CompletionRequest, heade
   const { version, prompt } = resolved;
   const variables = request.variables ?? {};
   const strict = headers.get(STRICT_HEADER)?.toLowerCase() === "true" || prompt.strictVariables;
-  const rendered = await renderOrThrow(version.templateType, version.template, variables, strict);
+  const kind = request.template_type ?? version.templateType;
+  const template = request.template ?? version.template;
+  const rendered = await renderOrThrow(kind, template, variables, strict);
 
   const overrides: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(request)) {
     if (!(CONTROL_KEYS as readonly string[]).includes(key)) overrides[key] = value;
   }
   const settings = mergeParameters(version, overrides);
-  return { resolved, kind: version.templateType, variables, rendered, body: { ...settings, ...rendered } };
+  return {
+    resolved,
+    kind,
+    isDraft: request.template !== undefined || request.template_type !== undefined || request.virtual_key !== undefined,
+    virtualKeyRef: request.virtual_key ?? version.virtualKeyId,
+    variables,
+    rendered,
+    body: { ...settings, ...rendered },
+  };
 }
 
 async function renderOrThrow(kind: "chat" | "completion", template: string, variables: Record<string, unknown>, strict: boolean) {

@@ -31,10 +31,16 @@ export const completionRequestSchema = z
     tool_choice: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     response_format: z.object({ type: z.enum(["text", "json_object", "json_schema"]) }).loose().optional(),
     stream_options: z.record(z.string(), z.unknown()).nullable().optional(),
+    // Promptly extension: run an unsaved draft through the same engine (the playground does).
+    // `template` replaces the addressed version's template, `template_type` its kind and
+    // `virtual_key` (slug or id) its provider credential; such runs are logged as drafts.
+    template: z.string().min(1).max(200_000).optional(),
+    template_type: z.enum(["chat", "completion"]).optional(),
+    virtual_key: z.string().min(1).optional(),
   })
   .loose();
 
 export type CompletionRequest = z.infer<typeof completionRequestSchema>;
 
 /** Keys that steer Promptly itself and are never forwarded to a provider. */
-export const CONTROL_KEYS = ["variables", "stream", "prompt_id"] as const;
+export const CONTROL_KEYS = ["variables", "stream", "prompt_id", "template", "template_type", "virtual_key"] as const;
