@@ -6,7 +6,7 @@ import { OWNER_STATE } from "./e2e/support/owner";
 // mock LLM provider; API tests and browser tests both run against them.
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/artifacts",
+  outputDir: E2E.outputDir,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -3,7 +3,8 @@ import path from "node:path";
 // Ports are configurable: 3000 and friends are often busy on a developer machine.
 const port = Number(process.env.E2E_PORT || 3100);
 const mockPort = Number(process.env.E2E_MOCK_PORT || 4010);
-const dataDir = path.resolve("test-results/e2e-data");
+// Per port, so that several suites can run side by side without sharing a database.
+const dataDir = path.resolve(`test-results/e2e-data-${port}`);
 
 export const E2E = {
   port,
@@ -12,6 +13,9 @@ export const E2E = {
   mockUrl: `http://127.0.0.1:${mockPort}`,
   apiKey: "pk-promptly-e2e-bootstrap-key-0000000000000000",
   dataDir,
+  /** Where the setup project leaves the owner's signed-in session for the browser tests. */
+  ownerState: path.join(dataDir, "owner-state.json"),
+  outputDir: `test-results/artifacts-${port}`,
   serverEnv: {
     PORT: String(port),
     HOST: "127.0.0.1",

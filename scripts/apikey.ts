@@ -1,0 +1,31 @@
+// `npm run apikey -- create NAME [--scope admin|completions]` prints a new API key once;
+// `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
+import { createApiKey, listApiKeys, revokeApiKey } from "../lib/auth/api-keys";
+
+process.env.DATABASE_URL ||= "file:./promptly.db";
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const scopeAt = rest.indexOf("--scope");
+  const scope = scopeAt >= 0 ? rest.splice(scopeAt, 2)[1] : "admin";
+  if (command === "create" && rest[0]) {
+    if (scope !== "admin" && scope !== "completions") throw new Error("--scope must be admin or completions");
+    const { key, record } = await createApiKey({ name: rest.join(" "), scope });
+    console.log(`Created API key "${record.name}" (${record.scope}). Store it now, it is not shown again:\n${key}`);
+  } else if (command === "list") {
+    for (const key of await listApiKeys()) {
+      const state = key.revokedAt ? "revoked" : "active";
+      console.log(`${key.id}  ${key.prefix}…  ${key.scope.padEnd(11)}  ${state.padEnd(7)}  ${key.name}`);
+    }
+  } else if (command === "revoke" && rest[0]) {
+    console.log((await revokeApiKey(rest[0])) ? "Revoked." : "No active key with that id.");
+  } else {
+    console.error("usage: npm run apikey -- create NAME [--scope admin|completions] | list | revoke ID");
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
