@@ -1,0 +1,38 @@
+import type { CompletionLogRow } from "@/lib/logs/writer";
+import type { CompletionContext } from "./engine";
+import type { PreparedCall } from "./prepare";
+
+export type Usage = { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+
+export function usageColumns(usage: Usage | null | undefined) {
+  return {
+    promptTokens: usage?.prompt_tokens ?? null,
+    completionTokens: usage?.completion_tokens ?? null,
+    totalTokens: usage?.total_tokens ?? null,
+  };
+}
+
+/** The columns of a completion's log row known before the provider answers. */
+export function baseLogRow(
+  prepared: PreparedCall,
+  context: CompletionContext,
+  call: { provider: string; virtualKeyId: string; model: string; stream: boolean; request: Record<string, unknown> },
+): Omit<CompletionLogRow, "status"> {
+  const { prompt, version } = prepared.resolved;
+  return {
+    traceId: context.traceId,
+    promptId: prompt.id,
+    promptSlug: prompt.slug,
+    promptVersionId: version.id,
+    promptVersion: version.number,
+    isDraft: prepared.isDraft,
+    provider: call.provider,
+    virtualKeyId: call.virtualKeyId,
+    model: call.model,
+    stream: call.stream,
+    variables: prepared.variables as object,
+    request: call.request as object,
+    apiKeyId: context.caller?.kind === "api_key" ? context.caller.apiKeyId : null,
+    userId: context.caller?.kind === "session" ? context.caller.userId : (context.caller?.userId ?? null),
+  };
+}

@@ -1,0 +1,65 @@
+import { logWriter, type CompletionLogRow } from "@/lib/logs/writer";
+import { usageColumns, type Usage } from "./log-row";
+import { passthroughStream } from "./passthrough-stream";
+import { summarizeSse } from "./stream-summary";
+
+type BaseRow = Omit<CompletionLogRow, "status">;
+
+const SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  connection: "keep-alive",
+  "x-accel-buffering": "no", // tell proxies (nginx) not to buffer the stream
+};
+
+/** A non-stream answer: the provider's OpenAI-format body as is; the log row is queued. */
+export function respondJson(body: Record<string, unknown>, log: BaseRow, elapsed: () => number, headers: Record<string, string>): Response {
+  const answer = body as { usage?: Usage; choices?: { finish_reason?: string }[] };
+  logWriter.enqueue({
+    ...log,
+    ...usageColumns(answer.usage),
+    status: "success",
+    httpStatus: 200,
+    latencyMs: elapsed(),
+    finishReason: answer.choices?.[0]?.finish_reason ?? null,
+    response: body as object,
+  });
+  return Response.json(body, { headers });
+}
+
+/**
+ * A streamed answer: bytes pass through as they arrive; the log row is written once the
+ * stream ended (success, error or cancelled by the client), after the client has it all.
+ */
+export function respondStream(
+  upstream: ReadableStream<Uint8Array>,
+  options: { log: BaseRow; elapsed: () => number; headers: Record<string, string>; abortUpstream: () => void; clientSignal: AbortSignal },
+): Response {
+  let ttftMs: number | null = null;
+  options.clientSignal.addEventListener("abort", options.abortUpstream, { once: true });
+  const body = passthroughStream(upstream, {
+    abortUpstream: options.abortUpstream,
+    onFirstChunk: () => {
+      ttftMs = options.elapsed();
+    },
+    onEnd: (outcome, chunks) => {
+      options.clientSignal.removeEventListener("abort", options.abortUpstream);
+      const latencyMs = options.elapsed();
+      setImmediate(() => {
+        const summary = summarizeSse(chunks);
+        logWriter.enqueue({
+          ...options.log,
+          ...usageColumns(summary.usage),
+          status: outcome.status,
+          httpStatus: outcome.status === "cancelled" ? 499 : 200,
+          error: outcome.status === "error" ? outcome.message : null,
+          latencyMs,
+          ttftMs,
+          finishReason: summary.finishReason,
+          response: { content: summary.content, tool_call_deltas: summary.toolCalls },
+        });
+      });
+    },
+  });
+  return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...options.headers } });
+}
