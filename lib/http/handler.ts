@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
+import { isCrossSiteWrite } from "./same-origin";
 
 export type Access = "public" | "completions" | "admin";
 
@@ -26,7 +27,7 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
     const traceId = request.headers.get(TRACE_HEADER) || randomUUID();
     let response: Response;
     try {
-      const caller = access === "public" ? null : await authorize(request.headers, access);
+      const caller = access === "public" ? null : await authorize(request, access);
       const result = await handler(request, { params: await segment.params, caller, traceId });
       response = result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
@@ -37,9 +38,10 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
   };
 }
 
-async function authorize(headers: Headers, access: Access): Promise<Caller> {
-  const caller = await getCaller(headers);
+async function authorize(request: Request, access: Access): Promise<Caller> {
+  const caller = await getCaller(request.headers);
   if (!caller) throw unauthorized();
+  if (caller.kind === "session" && isCrossSiteWrite(request)) throw forbidden("Cross-site request refused");
   if (access === "admin" && caller.kind === "api_key" && caller.scope !== "admin") {
     throw forbidden("This API key may only run completions");
   }
