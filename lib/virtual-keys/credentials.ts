@@ -1,4 +1,5 @@
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { cached } from "@/lib/prompts/cache";
 import { findVirtualKey, optionsOf } from "./virtual-keys";
 
 export interface VirtualKeyCredentials {
@@ -14,6 +15,12 @@ export interface VirtualKeyCredentials {
  * stored secret can't be decrypted (a changed master key): that is a server fault.
  */
 export async function getVirtualKeyCredentials(idOrSlug: string): Promise<VirtualKeyCredentials | null> {
+  // On every completion's path: cached like prompt resolution (virtual key writes bump the
+  // same generation), which also saves a decryption per call.
+  return cached(`virtual-key:${idOrSlug}`, () => loadCredentials(idOrSlug));
+}
+
+async function loadCredentials(idOrSlug: string): Promise<VirtualKeyCredentials | null> {
   const key = await findVirtualKey(idOrSlug);
   if (!key) return null;
   return {
