@@ -57,7 +57,7 @@ export function parseBehavior(value: unknown): MockBehavior {
     throw new BehaviorParseError("a mock behaviour must be a JSON object");
   }
   const b = value as Record<string, unknown>;
-  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "stallMs"]) {
+  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "streamErrorAfterTokens", "stallMs"]) {
     if (b[key] !== undefined && (typeof b[key] !== "number" || !Number.isFinite(b[key]) || (b[key] as number) < 0)) {
       throw new BehaviorParseError(`mock behaviour field ${key} must be a non-negative number`);
     }

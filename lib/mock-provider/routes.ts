@@ -1,13 +1,15 @@
+import { anthropicRoutes } from "./anthropic-routes";
 import { controlRoutes } from "./control-routes";
+import { geminiRoutes } from "./gemini-routes";
 import { openAIRoutes } from "./openai-routes";
 import type { MockRoute } from "./types";
 
 /**
- * The route table. A new wire format (Anthropic `/v1/messages`, Gemini
+ * The route table. Each wire format (OpenAI, Anthropic `/v1/messages`, Gemini
  * `generateContent` / `streamGenerateContent?alt=sse`) is a module exporting MockRoute[]
- * that reuses answer.ts / behavior.ts and the MockExchange helpers, added to this list.
+ * that reuses answer.ts / behavior.ts and the MockExchange helpers.
  */
-export const defaultRoutes: MockRoute[] = [...controlRoutes, ...openAIRoutes];
+export const defaultRoutes: MockRoute[] = [...controlRoutes, ...openAIRoutes, ...anthropicRoutes, ...geminiRoutes];
 
 export interface RouteMatch {
   route: MockRoute;

@@ -31,6 +31,11 @@ export interface MockBehavior {
   content?: string;
   /** Destroy the socket after this many tokens (non-stream: without answering). */
   cutAfterTokens?: number;
+  /**
+   * Native routes (Anthropic, Gemini) only: after this many streamed tokens, send the
+   * provider's own in-stream error event (message: `errorMessage`) and end the stream.
+   */
+  streamErrorAfterTokens?: number;
   /** Wait this long before answering at all (headers included). */
   stallMs?: number;
   /** Answer with tool calls (finish_reason "tool_calls") instead of text. */

@@ -10,7 +10,9 @@ describe("provider registry", () => {
       expect(isProviderId(id)).toBe(true);
       expect(getProvider(id)?.id).toBe(id);
     }
-    expect(getProvider("anthropic")).toBeUndefined();
+    expect(getProvider("anthropic")?.displayName).toBe("Anthropic");
+    expect(getProvider("google")?.displayName).toBe("Google Gemini");
+    expect(getProvider("cohere")).toBeUndefined();
     expect(getProvider("toString")).toBeUndefined();
     expect(isProviderId("__proto__")).toBe(false);
   });
@@ -27,6 +29,10 @@ describe("provider registry", () => {
     expect(byId["mistral-ai"].capabilities.completion).toBe(false);
     expect(byId.groq.capabilities).toMatchObject({ completion: false, multipleChoices: false });
     expect(byId["together-ai"].capabilities).toMatchObject({ completion: true, multipleChoices: true });
+    expect(byId.anthropic.setup?.defaultBaseUrl).toBe("https://api.anthropic.com");
+    expect(byId.anthropic.capabilities).toMatchObject({ completion: false, multipleChoices: false, jsonMode: false, jsonSchema: false });
+    expect(byId.google.setup?.defaultBaseUrl).toBe("https://generativelanguage.googleapis.com");
+    expect(byId.google.capabilities).toMatchObject({ completion: false, multipleChoices: true, jsonSchema: true, logprobs: false });
     // A copy: the UI cannot alter what the engine checks.
     byId.openai.capabilities.chat = false;
     expect(getProvider("openai")?.capabilities.chat).toBe(true);

@@ -1,5 +1,7 @@
+import { anthropic } from "./anthropic";
 import { azureOpenAI } from "./azure-openai";
 import { deepseek } from "./deepseek";
+import { google } from "./google";
 import { groq } from "./groq";
 import { mistralAI } from "./mistral-ai";
 import { ollama } from "./ollama";
@@ -11,12 +13,14 @@ import { togetherAI } from "./together-ai";
 import type { Provider, ProviderCapabilities } from "./types";
 
 /**
- * Every provider a virtual key can name. Adding one (Anthropic, Google) is: its id here,
+ * Every provider a virtual key can name. Adding one is: its id here,
  * its import above, its entry below. The mapped type makes a declared id without an
  * adapter, an adapter without an id, or an adapter whose `id` differs a compile error.
  */
 export const PROVIDER_IDS = [
   "openai",
+  "anthropic",
+  "google",
   "azure-openai",
   "groq",
   "mistral-ai",
@@ -31,6 +35,8 @@ export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 const registry: { [K in ProviderId]: Provider & { id: K } } = {
   openai,
+  anthropic,
+  google,
   "azure-openai": azureOpenAI,
   groq,
   "mistral-ai": mistralAI,

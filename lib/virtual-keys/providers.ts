@@ -1,6 +1,6 @@
 /**
  * The providers a virtual key may name: every adapter in lib/providers/registry.ts plus
- * anthropic and google, whose adapters are coming. Kept apart from the registry so the
+ * anthropic and google. Kept apart from the registry so the
  * schemas (also used by UI forms) don't pull every adapter into a client bundle; a unit
  * test keeps the two lists from drifting.
  */

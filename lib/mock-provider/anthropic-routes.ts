@@ -1,0 +1,95 @@
+import { splitArguments, contentText, lastUserText } from "./answer";
+import { totalDelay } from "./behavior";
+import { anthropicError, anthropicMessage, messageDelta, messageStart } from "./anthropic-format";
+import { isObject, nativePlan, writeSteps, type NativePlan } from "./native-plan";
+import type { MockExchange, MockRoute } from "./types";
+
+/**
+ * Anthropic's Messages API (`POST /v1/messages`), JSON and SSE, with the same behaviours as
+ * the OpenAI routes (pacing, tool calls, errors, cuts, stalls). A virtual key reaches it
+ * with the mock's URL as custom host, with or without `/v1`.
+ */
+export const anthropicRoutes: MockRoute[] = [{ method: "POST", path: "/v1/messages", handle: (ex) => answer(ex) }];
+
+type Body = Record<string, unknown>;
+
+async function answer(ex: MockExchange): Promise<void> {
+  const { behavior } = ex;
+  const headers = { "request-id": `req_mock_${ex.record.seq}` };
+  if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status, headers);
+  if (!ex.req.headers["x-api-key"]) return ex.json(401, anthropicError(401, "x-api-key header is required"), headers);
+  if (!ex.req.headers["anthropic-version"]) return ex.json(400, anthropicError(400, "anthropic-version: header is required"), headers);
+  const body = isObject(ex.body) ? ex.body : null;
+  const invalid = validate(body);
+  if (invalid || !body) return ex.json(400, anthropicError(400, invalid ?? "invalid body"), headers);
+
+  const plan = nativePlan(ex.behavior, facts(body), "msg_mock_");
+  if (body.stream === true) return stream(ex, plan, headers);
+  const steps = plan.toolCalls ? plan.toolCalls.reduce((n, c) => n + 1 + splitArguments(c.arguments).length, 0) : plan.tokens.length;
+  if (!(await ex.sleep(totalDelay(behavior, steps)))) return;
+  if (behavior.cutAfterTokens !== undefined) return ex.cut();
+  ex.json(200, anthropicMessage(plan), headers);
+}
+
+async function stream(ex: MockExchange, plan: NativePlan, headers: Record<string, string>) {
+  const send = (data: Record<string, unknown>) => ex.writeEvent(JSON.stringify(data), data.type as string);
+  ex.startStream(headers);
+  send(messageStart(plan));
+  const steps: Array<() => void> = [];
+  if (plan.toolCalls) {
+    plan.toolCalls.forEach((call, index) => {
+      steps.push(() => {
+        if (index > 0) send({ type: "content_block_stop", index: index - 1 });
+        send({ type: "content_block_start", index, content_block: { type: "tool_use", id: call.id, name: call.name, input: {} } });
+        // The real API opens every tool input with an empty fragment.
+        send({ type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: "" } });
+      });
+      for (const piece of splitArguments(call.arguments)) {
+        steps.push(() => send({ type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: piece } }));
+      }
+    });
+  } else {
+    send({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
+    send({ type: "ping" });
+    for (const text of plan.tokens) steps.push(() => send({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text } }));
+  }
+  const overloaded = () => send({ type: "error", error: anthropicError(529, ex.behavior.errorMessage).error });
+  if (!(await writeSteps(ex, steps, overloaded))) return;
+  const lastBlock = plan.toolCalls ? plan.toolCalls.length - 1 : 0;
+  if (lastBlock >= 0) send({ type: "content_block_stop", index: lastBlock });
+  send(messageDelta(plan));
+  send({ type: "message_stop" });
+  ex.endStream();
+}
+
+function facts(body: Body) {
+  const messages = body.messages as Array<{ role: string; content: unknown }>;
+  const system = typeof body.system === "string" ? body.system : contentText(body.system);
+  return {
+    model: body.model as string,
+    promptText: lastUserText(messages),
+    allText: [system, ...messages.map((m) => contentText(m.content))].join(" "),
+    stopSequences: Array.isArray(body.stop_sequences) ? body.stop_sequences.filter((s): s is string => typeof s === "string") : [],
+    maxTokens: body.max_tokens as number,
+  };
+}
+
+/** The checks the real API makes, so an adapter bug shows up as the 400 it would get there. */
+function validate(body: Body | null): string | null {
+  if (!body) return "Request body must be a JSON object";
+  if (typeof body.model !== "string" || !body.model) return "model: Field required";
+  if (typeof body.max_tokens !== "number" || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) return "max_tokens: Field required";
+  if (!Array.isArray(body.messages) || body.messages.length === 0) return "messages: Field required";
+  const bad = body.messages.findIndex((m) => !isObject(m) || (m.role !== "user" && m.role !== "assistant"));
+  if (bad !== -1) return `messages.${bad}.role: Input should be 'user' or 'assistant'`;
+  if (body.system !== undefined && typeof body.system !== "string" && !Array.isArray(body.system)) return "system: Input should be a valid string or list";
+  return null;
+}
+
+function sendError(ex: MockExchange, status: number, headers: Record<string, string>) {
+  const { behavior } = ex;
+  const all = behavior.retryAfter !== undefined ? { ...headers, "retry-after": behavior.retryAfter } : headers;
+  if (typeof behavior.errorBody === "string") return ex.text(status, behavior.errorBody, all);
+  if (behavior.errorBody) return ex.json(status, behavior.errorBody, all);
+  ex.json(status, anthropicError(status, behavior.errorMessage), all);
+}

@@ -1,0 +1,62 @@
+import { createNativeProvider, customHostOf } from "../native/create-native-provider";
+import type { ProviderCredentials } from "../types";
+import { parseGeminiError } from "./errors";
+import { toGeminiRequest } from "./request";
+import { toOpenAICompletion } from "./response";
+import { newGeminiStreamTranslator } from "./stream";
+
+export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+
+/**
+ * The versioned API root. A custom host may include the version (`.../v1beta`, or `.../v1`
+ * for the stable API) or not, in which case v1beta is used: the version where system
+ * instructions, tools and JSON schemas are all available.
+ */
+function apiRoot(credentials: ProviderCredentials): string {
+  const host = customHostOf(credentials) ?? GOOGLE_DEFAULT_BASE_URL;
+  return /\/v1(beta)?$/.test(host) ? host : `${host}/v1beta`;
+}
+
+/** `gemini-2.0-flash`, `models/gemini-2.0-flash` or `tunedModels/x` → the path naming it. */
+function modelPath(model: unknown): string {
+  const name = typeof model === "string" ? model : "";
+  const path = /^(models|tunedModels)\//.test(name) ? name : `models/${name}`;
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * Gemini through the Generative Language API. Not offered (so the engine refuses them with a
+ * 400): completion templates and logprobs. n > 1 maps to `candidateCount`, json_object to
+ * `responseMimeType`, json_schema to `responseSchema`.
+ */
+export const google = createNativeProvider({
+  id: "google",
+  displayName: "Google Gemini",
+  capabilities: {
+    chat: true,
+    completion: false,
+    streaming: true,
+    tools: true,
+    vision: true,
+    jsonMode: true,
+    jsonSchema: true,
+    multipleChoices: true,
+    logprobs: false,
+  },
+  setup: {
+    defaultBaseUrl: GOOGLE_DEFAULT_BASE_URL,
+    apiKeyRequired: true,
+    customHostRequired: false,
+    customHostReplaces: "https://generativelanguage.googleapis.com (with or without /v1beta)",
+    options: [],
+  },
+  buildCall: (body, credentials, stream) => ({
+    url: `${apiRoot(credentials)}/${modelPath(body.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
+    // The key in a header, not the `?key=` query string: URLs end up in logs.
+    headers: { "x-goog-api-key": credentials.apiKey },
+    body: toGeminiRequest(body),
+  }),
+  parseError: parseGeminiError,
+  toCompletion: toOpenAICompletion,
+  newStreamTranslator: newGeminiStreamTranslator,
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { assertSupported } from "@/lib/completions/capabilities";
+import { errorEnvelope, upstreamError } from "@/lib/http/errors";
+import { readTranslated, streamOf } from "../native/testing";
+import { errorBodies, textResponse, textStream } from "./fixtures";
+import { google } from "./index";
+
+afterEach(() => vi.restoreAllMocks());
+
+const body = { model: "gemini-2.0-flash", messages: [{ role: "system", content: "S" }, { role: "user", content: "Hi" }], stream: false };
+const credentials = { apiKey: "AIza-test" };
+const mockFetch = (response: () => Response) => vi.spyOn(globalThis, "fetch").mockImplementation(async () => response());
+
+describe("Gemini adapter: the call", () => {
+  it("POSTs to models/{model}:generateContent with the key in x-goog-api-key", async () => {
+    const spy = mockFetch(() => Response.json(textResponse));
+    const result = await google.send({ kind: "chat", body, credentials });
+    expect(result).toMatchObject({ ok: true, stream: false, body: { object: "chat.completion", choices: [{ message: { content: "Hello there!" } }] } });
+    const [url, init] = spy.mock.calls[0];
+    expect(url).toBe("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent");
+    expect(init?.headers).toMatchObject({ "x-goog-api-key": "AIza-test", "content-type": "application/json" });
+    expect(JSON.parse(String(init?.body))).toEqual({ contents: [{ role: "user", parts: [{ text: "Hi" }] }], systemInstruction: { parts: [{ text: "S" }] } });
+  });
+
+  it.each([
+    ["http://127.0.0.1:4010", "gemini-2.0-flash", "http://127.0.0.1:4010/v1beta/models/gemini-2.0-flash"],
+    ["http://127.0.0.1:4010/v1beta/", "models/gemini-2.0-flash", "http://127.0.0.1:4010/v1beta/models/gemini-2.0-flash"],
+    ["http://127.0.0.1:4010/v1", "gemini-2.0-flash", "http://127.0.0.1:4010/v1/models/gemini-2.0-flash"],
+  ])("uses custom host %s (model %s)", async (customHost, model, prefix) => {
+    const spy = mockFetch(() => Response.json(textResponse));
+    await google.send({ kind: "chat", body: { ...body, model }, credentials: { ...credentials, customHost } });
+    expect(spy.mock.calls[0][0]).toBe(`${prefix}:generateContent`);
+  });
+
+  it("streams from :streamGenerateContent?alt=sse and translates the chunks", async () => {
+    const spy = mockFetch(() => new Response(streamOf(textStream, 5), { headers: { "content-type": "text/event-stream" } }));
+    const result = await google.send({ kind: "chat", body: { ...body, stream: true }, credentials });
+    expect(spy.mock.calls[0][0]).toBe("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse");
+    if (!result.ok || !result.stream) throw new Error("expected a stream");
+    const { chunks } = await readTranslated(result.body);
+    expect(chunks.map((c) => c.choices[0].delta.content ?? "").join("")).toBe("Hello there!");
+  });
+});
+
+describe("Gemini adapter: failures", () => {
+  it.each([
+    [401, "Request had invalid authentication credentials.", "UNAUTHENTICATED"],
+    [429, "Resource has been exhausted (e.g. check quota).", "RESOURCE_EXHAUSTED"],
+    [503, "The model is overloaded. Please try again later.", "UNAVAILABLE"],
+  ] as const)("keeps status %i with Google's message and status name", async (status, message, code) => {
+    mockFetch(() => Response.json(errorBodies[status], { status, headers: status === 429 ? { "retry-after": "30" } : {} }));
+    const result = await google.send({ kind: "chat", body, credentials });
+    expect(result).toEqual({ ok: false, status, message, code, ...(status === 429 ? { retryAfter: "30" } : {}) });
+    if (result.ok) return;
+    const failure = upstreamError(google.displayName, result.status, result.message, result.code);
+    expect(failure.status).toBe(status);
+    expect(errorEnvelope(failure).error).toEqual({ message: `Google Gemini error: ${message}`, type: "upstream_error", param: null, code });
+  });
+
+  it("reads an error wrapped in an array", async () => {
+    mockFetch(() => Response.json([errorBodies[429]], { status: 429 }));
+    expect(await google.send({ kind: "chat", body, credentials })).toMatchObject({ status: 429, code: "RESOURCE_EXHAUSTED" });
+  });
+
+  it("is a 502 when unreachable, and refuses what it cannot honour without calling out", async () => {
+    vi.spyOn(globalThis, "fetch").mockRejectedValueOnce(new TypeError("fetch failed", { cause: new Error("getaddrinfo ENOTFOUND") }));
+    expect(await google.send({ kind: "chat", body, credentials })).toMatchObject({ ok: false, status: 502 });
+    const spy = mockFetch(() => Response.json(textResponse));
+    spy.mockClear();
+    expect(await google.send({ kind: "chat", body: { ...body, logit_bias: { "1": 1 } }, credentials })).toMatchObject({ ok: false, status: 400, message: "parameter 'logit_bias' is not supported by Google Gemini" });
+    expect(await google.send({ kind: "completion", body: { model: "m", prompt: "x" }, credentials })).toMatchObject({ ok: false, status: 400 });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("declares n > 1 and JSON formats supported, logprobs and completions not", () => {
+    const check = (extra: Record<string, unknown>, kind: "chat" | "completion" = "chat") => () => assertSupported(google, kind, { ...body, ...extra }, false);
+    expect(check({ n: 2, response_format: { type: "json_schema" } })).not.toThrow();
+    expect(check({ logprobs: true })).toThrow("Google Gemini does not support logprobs");
+    expect(check({}, "completion")).toThrow("Google Gemini does not support completion (text) templates");
+  });
+});

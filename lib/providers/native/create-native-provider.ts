@@ -1,0 +1,118 @@
+import type { ProviderFailure } from "../openai-compatible";
+import type { ProviderSetup } from "../setup";
+import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
+import { RequestMappingError } from "./mapping-error";
+import { isObject } from "./openai-messages";
+import { translateStream, type StreamTranslator } from "./translate-stream";
+
+/** The provider-specific pieces of a native (non-OpenAI-format) adapter. */
+export interface NativeAdapterConfig<Id extends string> {
+  id: Id;
+  displayName: string;
+  capabilities: ProviderCapabilities;
+  setup: ProviderSetup;
+  /** The upstream call for an OpenAI chat body; throws RequestMappingError for what cannot be honoured. */
+  buildCall(body: Record<string, unknown>, credentials: ProviderCredentials, stream: boolean): { url: string; headers: Record<string, string>; body: unknown };
+  /** The provider's error body → message and code (its error type or status name). */
+  parseError(text: string, status: number, statusText: string): { message: string; code: string | null };
+  /** The provider's JSON answer → an OpenAI chat.completion; null when it is not a recognisable answer. */
+  toCompletion(json: Record<string, unknown>, requestModel: string): Record<string, unknown> | null;
+  newStreamTranslator(requestModel: string): StreamTranslator;
+}
+
+export type NativeProvider<Id extends string> = Provider & { id: Id; setup: ProviderSetup };
+
+/**
+ * The shared call path of the native adapters, mirroring createOpenAICompatibleProvider:
+ * map the request, POST it, keep the upstream status on errors, translate the answer.
+ * An abort propagates as the abort it is; an unreachable provider is a 502.
+ */
+export function createNativeProvider<Id extends string>(config: NativeAdapterConfig<Id>): NativeProvider<Id> {
+  const { id, displayName, capabilities, setup } = config;
+
+  async function send({ kind, body, credentials, signal }: ProviderRequest): Promise<ProviderResponse> {
+    if (kind !== "chat" || !capabilities.chat) {
+      return failure(400, `${displayName} does not support ${kind} templates`, "unsupported_template_kind");
+    }
+    const stream = body.stream === true;
+    const model = typeof body.model === "string" ? body.model : "";
+    let call: ReturnType<NativeAdapterConfig<Id>["buildCall"]>;
+    try {
+      call = config.buildCall(body, credentials, stream);
+    } catch (error) {
+      if (error instanceof RequestMappingError) return failure(400, error.message, error.code);
+      throw error;
+    }
+
+    let response: Response;
+    try {
+      response = await fetch(call.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json", ...call.headers },
+        body: JSON.stringify(call.body),
+        signal,
+      });
+    } catch (error) {
+      rethrowIfAborted(error, signal);
+      return failure(502, `could not reach ${displayName}: ${networkDetail(error)}`, "provider_unreachable");
+    }
+
+    try {
+      if (!response.ok) {
+        const { message, code } = config.parseError(await response.text(), response.status, response.statusText);
+        const retryAfter = response.headers.get("retry-after")?.trim();
+        return { ok: false, status: response.status, message, code, ...(retryAfter ? { retryAfter } : {}) };
+      }
+      if (stream) {
+        if (!response.body) return failure(502, `${displayName} sent an empty stream`, "provider_bad_response");
+        const translated = translateStream(response.body, config.newStreamTranslator(model), (error) => {
+          if (signal?.aborted || (error instanceof Error && error.name === "AbortError")) return "cancelled";
+          return `${displayName} connection failed mid-stream: ${networkDetail(error)}`;
+        });
+        return { ok: true, status: 200, stream: true, body: translated };
+      }
+      const json = parseObject(await response.text());
+      const answer = json ? config.toCompletion(json, model) : null;
+      if (!answer) return failure(502, `${displayName} sent a response that is not a valid answer`, "provider_bad_response");
+      return { ok: true, status: 200, stream: false, body: answer };
+    } catch (error) {
+      rethrowIfAborted(error, signal);
+      return failure(502, `${displayName} connection failed while reading the response: ${networkDetail(error)}`, "provider_unreachable");
+    }
+  }
+
+  return { id, displayName, capabilities, setup, send };
+}
+
+function failure(status: number, message: string, code: string | null): ProviderFailure {
+  return { ok: false, status, message, code };
+}
+
+/** A cancelled or timed-out call must reach the engine as the abort it is, not as a 502. */
+function rethrowIfAborted(error: unknown, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw error;
+  if (error instanceof Error && error.name === "AbortError") throw error;
+}
+
+/** undici reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND...) in `cause`. */
+export function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as (Error & { code?: string; errors?: Error[] }) | undefined;
+  if (!cause) return error.message;
+  return cause.message || cause.code || cause.errors?.[0]?.message || error.message;
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A custom host without trailing slashes, or null. */
+export function customHostOf(credentials: ProviderCredentials): string | null {
+  const host = credentials.customHost?.trim();
+  return host ? host.replace(/\/+$/, "") : null;
+}
