@@ -1,6 +1,5 @@
 /**
- * The providers a virtual key may name: every adapter in lib/providers/registry.ts plus
- * anthropic and google. Kept apart from the registry so the
+ * The providers a virtual key may name: every adapter in lib/providers/registry.ts. Kept apart from the registry so the
  * schemas (also used by UI forms) don't pull every adapter into a client bundle; a unit
  * test keeps the two lists from drifting.
  */
