@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
+import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
 
 export type ApiKeyScope = "admin" | "completions";
 
@@ -37,6 +39,37 @@ export async function revokeApiKey(id: string): Promise<boolean> {
   // Revocation must take effect at once: drop every cached lookup.
   cache.clear();
   return updated.count > 0;
+}
+
+// ---------------------------------------------------------------- admin API (/v1/api-keys)
+
+/** POST /v1/api-keys: the answer carries the key in clear, once. */
+export async function createApiKeyForAdmin(input: CreateApiKeyInput, userId: string | null): Promise<CreatedApiKey> {
+  const { key, record } = await createApiKey({ name: input.name, scope: input.scope, userId });
+  return { id: record.id, key, name: record.name, prefix: record.prefix, scope: record.scope };
+}
+
+/** GET /v1/api-keys: every key, newest first, revoked ones included (they are history). */
+export async function listApiKeysForAdmin(): Promise<{ data: ApiKeySummary[]; total: number }> {
+  const rows = await listApiKeys();
+  const data = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scope: row.scope as ApiKeySummary["scope"],
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+  }));
+  return { data, total: data.length };
+}
+
+/** DELETE /v1/api-keys/:id: revokes; revoking twice is fine, an unknown id is a 404. */
+export async function revokeApiKeyForAdmin(id: string): Promise<Record<string, never>> {
+  const exists = await db.apiKey.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw notFound(`API key '${id}' not found`);
+  await revokeApiKey(id);
+  return {};
 }
 
 export async function countApiKeys(): Promise<number> {

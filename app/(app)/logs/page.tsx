@@ -1,13 +1,17 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LogsView } from "@/components/logs/logs-view";
 
 export const metadata = { title: "Logs" };
 
 export default function LogsPage() {
   return (
     <>
-      <PageHeader title="Logs" description="Every completion served, newest first." />
-      <EmptyState title="No completions logged yet" testId="logs-empty" />
+      <PageHeader title="Logs" description="Every completion served, through the API or the playground, newest first." />
+      {/* LogsView reads the URL's search params on the client. */}
+      <Suspense>
+        <LogsView />
+      </Suspense>
     </>
   );
 }

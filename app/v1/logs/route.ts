@@ -1,0 +1,6 @@
+import { apiRoute, readQuery } from "@/lib/http/handler";
+import { listLogs } from "@/lib/logs/queries";
+import { listLogsQuerySchema } from "@/lib/logs/schemas";
+
+/** Completion logs, newest first; filters and cursor paging in the query string. */
+export const GET = apiRoute("admin", async (request) => listLogs(readQuery(request, listLogsQuerySchema)));

@@ -1,0 +1,101 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DialogActions } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField, inputClass } from "@/components/ui/text-field";
+import { toast } from "@/components/ui/toast";
+import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/auth/api-key-schemas";
+import { useCreateApiKey } from "@/lib/hooks/use-api-keys";
+import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+
+/**
+ * Create form, then the new key, shown once. The key lives only in this component's
+ * mutation state: it is gone when the dialog closes.
+ */
+export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
+  const create = useCreateApiKey();
+  const [values, setValues] = useState<CreateApiKeyInput>({ name: "", scope: "completions" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createApiKeySchema.safeParse(values);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    create.mutate(parsed.data, { onSuccess: (created) => toast.success(`API key “${created.name}” created`) });
+  }
+
+  if (create.data) {
+    return (
+      <div className="space-y-4" data-testid="api-key-created">
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Copy this key now and store it somewhere safe: <strong>it will not be shown again.</strong>
+        </p>
+        <div className="flex gap-2">
+          <input
+            readOnly
+            aria-label="New API key"
+            value={create.data.key}
+            data-testid="api-key-value"
+            onFocus={(event) => event.currentTarget.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
+          <CopyButton value={create.data.key} testId="api-key-copy" />
+        </div>
+        <p className="text-xs text-zinc-500">
+          {create.data.name} · {create.data.scope === "admin" ? "admin (full API access)" : "completions only"}
+        </p>
+        <DialogActions>
+          <Button onClick={onDone} data-testid="api-key-done">
+            Done
+          </Button>
+        </DialogActions>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="api-key-form">
+      <div>
+        <TextField
+          id="api-key-name"
+          label="Name"
+          placeholder="Billing service (production)"
+          autoFocus
+          value={values.name}
+          onChange={(event) => {
+            setValues((v) => ({ ...v, name: event.target.value }));
+            setErrors({});
+          }}
+          aria-invalid={Boolean(errors.name) || undefined}
+          aria-describedby={errors.name ? "api-key-name-error" : undefined}
+        />
+        <FieldError id="api-key-name-error" message={errors.name} />
+      </div>
+      <div>
+        <SelectField
+          id="api-key-scope"
+          label="Scope"
+          value={values.scope}
+          onChange={(event) => setValues((v) => ({ ...v, scope: event.target.value as CreateApiKeyInput["scope"] }))}
+        >
+          <option value="completions">Completions: run prompts only</option>
+          <option value="admin">Admin: full API access (prompts, keys, logs)</option>
+        </SelectField>
+        <p className="mt-1 text-xs text-zinc-500">Give services the least they need: most only run prompts.</p>
+      </div>
+      {create.isError ? <ErrorAlert testId="api-key-form-error">{create.error.message}</ErrorAlert> : null}
+      <DialogActions>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending} data-testid="api-key-submit">
+          {create.isPending ? "Creating…" : "Create API key"}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

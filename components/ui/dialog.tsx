@@ -1,0 +1,93 @@
+"use client";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+const PANEL = {
+  // Centered modal for forms and confirmations.
+  center: "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg shadow-xl",
+  // Full-height side panel for details (the list behind stays in place).
+  drawer: "my-0 mr-0 ml-auto h-dvh max-h-none w-full max-w-3xl shadow-2xl",
+};
+
+/**
+ * A modal on the native <dialog>: the browser gives focus trapping, Escape to close and
+ * focus return for free. Content is mounted only while open so forms start fresh.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  testId,
+  variant = "center",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  variant?: keyof typeof PANEL;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const pressedOnBackdrop = useRef(false);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      // A click on the backdrop lands on the <dialog> itself; a drag that starts inside (text
+      // selection) must not close it, hence the mousedown check.
+      onMouseDown={(event) => {
+        pressedOnBackdrop.current = event.target === ref.current;
+      }}
+      onClick={(event) => {
+        if (event.target === ref.current && pressedOnBackdrop.current) onClose();
+      }}
+      className={`bg-white p-0 text-zinc-900 backdrop:bg-zinc-950/50 dark:bg-zinc-900 dark:text-zinc-100 ${PANEL[variant]}`}
+    >
+      {open ? (
+        <div className="flex h-full flex-col">
+          <div className="flex items-start justify-between gap-4 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+            <div className="min-w-0">
+              <h2 id={titleId} className="text-base font-semibold">
+                {title}
+              </h2>
+              {description ? <div className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</div> : null}
+            </div>
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              data-testid={testId ? `${testId}-close` : undefined}
+              className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            >
+              <span aria-hidden className="block h-5 w-5 text-lg leading-5">
+                ×
+              </span>
+            </button>
+          </div>
+          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
+
+/** Buttons at the bottom of a dialog's form, right-aligned. */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return <div className="mt-5 flex justify-end gap-2">{children}</div>;
+}

@@ -1,0 +1,24 @@
+/**
+ * Every TanStack Query key in the app, in one place, so a mutation can invalidate exactly the
+ * queries it makes stale. Keys are hierarchical: invalidating `queryKeys.prompts.all`
+ * refreshes every prompt list whatever its filters, `queryKeys.prompt(id)` one prompt.
+ */
+export const queryKeys = {
+  prompts: {
+    all: ["prompts"] as const,
+    list: (params: Record<string, unknown> = {}) => ["prompts", "list", params] as const,
+  },
+  prompt: (id: string) => ["prompt", id] as const,
+  promptVersions: (promptId: string) => ["prompt", promptId, "versions"] as const,
+  collections: { all: ["collections"] as const },
+  labels: { all: ["labels"] as const },
+  partials: { all: ["partials"] as const },
+  providers: { all: ["providers"] as const },
+  virtualKeys: { all: ["virtual-keys"] as const },
+  apiKeys: { all: ["api-keys"] as const },
+  logs: {
+    all: ["logs"] as const,
+    list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,
+    detail: (id: string) => ["logs", "detail", id] as const,
+  },
+} as const;

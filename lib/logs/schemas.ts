@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The logs API (GET /v1/logs, GET /v1/logs/:id): its query schema, shared by the route and
+ * the Logs page's filters, and the shapes it answers.
+ */
+export const LOG_STATUSES = ["success", "error", "cancelled"] as const;
+export type LogStatus = (typeof LOG_STATUSES)[number];
+
+export const LOGS_DEFAULT_LIMIT = 50;
+export const LOGS_MAX_LIMIT = 200;
+
+const isoTime = z
+  .string()
+  .trim()
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 time, e.g. 2025-01-31T12:00:00Z")
+  .transform((value) => new Date(value));
+
+// An empty query parameter (`?status=`) means "no filter", as a cleared form field does.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const listLogsQuerySchema = z
+  .object({
+    /** A prompt id or slug. */
+    prompt: optional(z.string().trim().min(1).max(200)),
+    status: optional(z.enum(LOG_STATUSES, { error: () => `must be one of: ${LOG_STATUSES.join(", ")}` })),
+    from: optional(isoTime),
+    to: optional(isoTime),
+    // Over-large pages are capped rather than refused, like page_size elsewhere.
+    limit: optional(z.coerce.number().int().min(1).transform((n) => Math.min(n, LOGS_MAX_LIMIT))).transform(
+      (n) => n ?? LOGS_DEFAULT_LIMIT,
+    ),
+    cursor: optional(z.string().max(200)),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "must not be after `to`", path: ["from"] });
+export type ListLogsQuery = z.infer<typeof listLogsQuerySchema>;
+
+/** One row of the list: enough for a table, without the heavy JSON columns. */
+export interface LogSummary {
+  id: string;
+  trace_id: string;
+  created_at: string;
+  prompt_id: string | null;
+  prompt_slug: string | null;
+  prompt_version: number | null;
+  is_draft: boolean;
+  provider: string | null;
+  model: string | null;
+  status: LogStatus;
+  http_status: number | null;
+  latency_ms: number | null;
+  ttft_ms: number | null;
+  total_tokens: number | null;
+  stream: boolean;
+}
+
+export interface LogList {
+  data: LogSummary[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  next_cursor: string | null;
+}
+
+export interface LogDetail extends LogSummary {
+  prompt_version_id: string | null;
+  virtual_key_id: string | null;
+  error: string | null;
+  finish_reason: string | null;
+  usage: { prompt_tokens: number | null; completion_tokens: number | null; total_tokens: number | null };
+  variables: unknown;
+  request: unknown;
+  response: unknown;
+  api_key_id: string | null;
+  user_id: string | null;
+}
