@@ -1,14 +1,42 @@
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client";
 import { createSqliteAdapter } from "./db-adapter";
+import { databaseDialect } from "./db-dialect";
+import { createPgAdapter } from "./db-pg-adapter";
+import { postgresCompat } from "./db-pg-compat";
 
 // The one Prisma client of the process. In dev, Next re-evaluates modules on every hot
 // reload; keeping the client on globalThis stops each reload from opening a new
 // connection.
 const globalForPrisma = globalThis as unknown as { promptlyPrisma?: PrismaClient };
 
+/**
+ * DATABASE_URL picks the database: `file:` → SQLite, `postgres(ql)://` → PostgreSQL.
+ * Both clients are generated from the same models (prisma/postgres/schema.prisma is
+ * generated from prisma/schema.prisma and a unit test checks it), so they expose the same
+ * model API; the code base is typed against the SQLite client, and the PostgreSQL one is
+ * cast to that type. The cast hides only what PostgreSQL adds (e.g. `mode: "insensitive"`),
+ * which the shared code therefore can't use by accident; what PostgreSQL does differently
+ * (case-sensitive LIKE, no NUL in text) is evened out in db-pg-compat.ts. Errors (P2002...),
+ * Prisma.sql, Prisma.join and Prisma.DbNull come from the one runtime both clients share.
+ */
 export function createPrismaClient(url = process.env.DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: createSqliteAdapter(url) });
+  if (databaseDialect(url) === "postgres") {
+    const client = new PostgresPrismaClient({ adapter: createPgAdapter(url as string), transactionOptions: TRANSACTION_OPTIONS });
+    return client.$extends(postgresCompat) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: TRANSACTION_OPTIONS });
 }
+
+/**
+ * Saves of one prompt are serialized on purpose (each locks the prompt's row, see
+ * lib/prompts/update.ts), so under a burst a save queues behind the others, across every
+ * instance on PostgreSQL, holding a pooled connection while it waits. Prisma's defaults
+ * (2 s to start, 5 s to finish) turned a burst of 64 saves on two busy instances into
+ * P2028 errors; these limits only guard against a stuck transaction, they are no latency
+ * target.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export const db: PrismaClient = globalForPrisma.promptlyPrisma ?? createPrismaClient();
 

@@ -2,6 +2,7 @@ import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/crypto/master-key";
 import { ensureSystemLabels } from "@/lib/labels/labels";
+import { installShutdownHooks } from "@/lib/shutdown";
 
 /**
  * Idempotent start-up work: the master key exists, the default labels and folder are
@@ -12,4 +13,7 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   await ensureSystemLabels();
   await ensureDefaultCollection();
   await ensureBootstrapApiKey(log);
+  // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
+  // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
+  if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();
 }

@@ -2,6 +2,8 @@
 // `npm start` / `npm run dev`: from a fresh clone (after npm install) to a running app.
 // Applies migrations, builds when the build is missing or stale, then serves. Seeding of
 // defaults happens inside the server at start (instrumentation.ts), idempotently.
+// DATABASE_URL picks the database (file: → SQLite, postgres:// → PostgreSQL): prisma.config.ts
+// then picks the matching schema and migration set, and one build serves both.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -28,7 +30,7 @@ function run(command, args) {
 }
 
 // Everything that changes what `next build` produces.
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 function hashSources() {
@@ -56,13 +58,14 @@ if (!dev) {
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
   if (built !== current) {
     console.log(`[promptly] ${built ? "sources changed" : "no build yet"}: building (about a minute)…`);
-    run(bin("prisma"), ["generate"]);
+    run(process.execPath, [path.join(root, "scripts", "db-generate.mjs")]); // both clients
     run(bin("next"), ["build"]);
     fs.writeFileSync(stamp, current);
   }
 }
 
-console.log(`[promptly] serving on http://${env.HOST}:${env.PORT} (database ${env.DATABASE_URL})`);
+const shownUrl = env.DATABASE_URL.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1****@"); // no password in logs
+console.log(`[promptly] serving on http://${env.HOST}:${env.PORT} (database ${shownUrl})`);
 const server = spawn(bin("next"), [dev ? "dev" : "start", "-H", env.HOST, "-p", env.PORT], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -2,6 +2,8 @@
 // `npm test`: typecheck, lint, unit tests (vitest) and the Playwright suite (API + browser),
 // then one closing line `N passed, N failed` totalling every suite. Exits non-zero on any
 // failure. Installs Debian's chromium with apt when it is missing (as root).
+// With TEST_DATABASE_URL=postgresql://... (a database the tests may wipe), the API suite
+// runs a second time against PostgreSQL, on its own ports, as the suite "e2e (postgres)".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -68,17 +70,35 @@ const stages = {
   },
   e2e() {
     if (!ensureChromium()) return record("e2e", 0, 1);
-    const out = path.join(results, "playwright.json");
-    fs.rmSync(out, { force: true });
-    const status = run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-    const stats = readJson(out)?.stats;
-    if (!stats) return record("e2e", 0, 1);
-    const failed = stats.unexpected + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
-    record("e2e", stats.expected + stats.flaky, failed, stats.skipped);
+    // The multi-instance tests need PostgreSQL: they run in the postgres pass only.
+    playwright("e2e", "playwright.json", [], { TEST_DATABASE_URL: "" });
+  },
+  "e2e-postgres"() {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) return;
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      console.error("\n✖ TEST_DATABASE_URL must be a postgres:// or postgresql:// URL");
+      return record("e2e (postgres)", 0, 1);
+    }
+    // Other ports than the SQLite pass, so that the two never share a server.
+    const port = Number(process.env.E2E_PORT || 3100) + 2;
+    const mockPort = Number(process.env.E2E_MOCK_PORT || 4010) + 2;
+    playwright("e2e (postgres)", "playwright-postgres.json", ["--project=api"], { E2E_DATABASE_URL: url, E2E_PORT: String(port), E2E_MOCK_PORT: String(mockPort) });
   },
 };
 
-if (run(bin("prisma"), ["generate"]) !== 0) record("prisma generate", 0, 1);
+function playwright(suite, report, args, extraEnv) {
+  const out = path.join(results, report);
+  fs.rmSync(out, { force: true });
+  const status = run(bin("playwright"), ["test", ...args], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, ...extraEnv });
+  const stats = readJson(out)?.stats;
+  if (!stats) return record(suite, 0, 1);
+  const failed = stats.unexpected + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
+  record(suite, stats.expected + stats.flaky, failed, stats.skipped);
+}
+
+// Both Prisma clients (SQLite and PostgreSQL): one build serves either database.
+if (run(process.execPath, [path.join(root, "scripts", "db-generate.mjs")]) !== 0) record("prisma generate", 0, 1);
 for (const [name, stage] of Object.entries(stages)) if (only.length === 0 || only.includes(name)) stage();
 
 console.log("\n" + lines.join("\n"));

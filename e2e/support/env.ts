@@ -5,6 +5,9 @@ const port = Number(process.env.E2E_PORT || 3100);
 const mockPort = Number(process.env.E2E_MOCK_PORT || 4010);
 // Per port, so that several suites can run side by side without sharing a database.
 const dataDir = path.resolve(`test-results/e2e-data-${port}`);
+// SQLite by default; E2E_DATABASE_URL=postgresql://... runs the same suites on PostgreSQL
+// (npm test does so with TEST_DATABASE_URL). serve.mjs empties that database first.
+const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "e2e.db")}`;
 
 export const E2E = {
   port,
@@ -13,13 +16,14 @@ export const E2E = {
   mockUrl: `http://127.0.0.1:${mockPort}`,
   apiKey: "pk-promptly-e2e-bootstrap-key-0000000000000000",
   dataDir,
+  databaseUrl,
   /** Where the setup project leaves the owner's signed-in session for the browser tests. */
   ownerState: path.join(dataDir, "owner-state.json"),
   outputDir: `test-results/artifacts-${port}`,
   serverEnv: {
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+    DATABASE_URL: databaseUrl,
     PROMPTLY_DATA_DIR: dataDir,
     PROMPTLY_SECRET_KEY: "e2e-master-key-0123456789abcdef0123456789abcdef",
     PROMPTLY_BOOTSTRAP_API_KEY: "pk-promptly-e2e-bootstrap-key-0000000000000000",

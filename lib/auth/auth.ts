@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
+import { databaseDialect } from "@/lib/db-dialect";
 import { derivedKey } from "@/lib/crypto/master-key";
 import { forbidden } from "@/lib/http/errors";
 
@@ -12,7 +13,9 @@ import { forbidden } from "@/lib/http/errors";
  */
 export const auth = betterAuth({
   appName: "Promptly",
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  // The provider follows DATABASE_URL like lib/db.ts: better-auth spells some queries per
+  // database (case-insensitive matching is `mode: "insensitive"` on PostgreSQL only).
+  database: prismaAdapter(db, { provider: databaseDialect(process.env.DATABASE_URL) === "postgres" ? "postgresql" : "sqlite" }),
   secret: derivedKey("auth-secret").toString("hex"),
   baseURL: process.env.PROMPTLY_BASE_URL || `http://${process.env.HOST || "127.0.0.1"}:${process.env.PORT || "3000"}`,
   // Self-hosted under any host name: also trust the origin the request was addressed to

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
+import { jsonBodyProblem } from "./json-depth";
 import { isCrossSiteWrite } from "./same-origin";
 
 export type Access = "public" | "completions" | "admin";
@@ -80,6 +81,8 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
     } catch {
       throw badRequest("Request body is not valid JSON");
     }
+    const problem = jsonBodyProblem(value);
+    if (problem) throw badRequest(problem);
   }
   return schema.parse(value);
 }

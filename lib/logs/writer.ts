@@ -11,16 +11,22 @@ const MAX_PENDING = 10_000;
  * Completion logs are written off the request path: rows queue in memory and are inserted in
  * batches. A failed write is reported to the server log and never reaches a caller; when the
  * database cannot keep up, the oldest queued rows are dropped rather than memory growing.
+ * At shutdown (lib/shutdown.ts) the writer switches to writing each row at once, so rows of
+ * the requests still finishing don't wait for a timer that may never fire.
  */
 class LogWriter {
   private pending: CompletionLogRow[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  // Flushes run one after another: each one resolves only once every row queued before it
+  // was called is written (or reported as failed), which is what shutdown relies on.
+  private chain: Promise<void> = Promise.resolve();
+  private closing = false;
 
   enqueue(row: CompletionLogRow): void {
-    this.pending.push(row);
+    // Stamped now, not when the batch is written, so rows keep the order of their calls.
+    this.pending.push({ ...row, createdAt: row.createdAt ?? new Date() });
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
-    if (this.pending.length >= MAX_BATCH) void this.flush();
+    if (this.closing || this.pending.length >= MAX_BATCH) void this.flush();
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
       this.timer.unref?.();
@@ -28,29 +34,49 @@ class LogWriter {
   }
 
   /** Writes everything queued so far (also used at shutdown and by tests). */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.flushing) await this.flushing;
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      this.flushing = writeBatch(batch);
-      await this.flushing;
-      this.flushing = null;
-    }
+    this.chain = this.chain.then(() => this.drain());
+    return this.chain;
+  }
+
+  /** From now on every row is written as soon as it is queued: the process is stopping. */
+  startClosing(): void {
+    this.closing = true;
+    void this.flush();
+  }
+
+  /** Rows queued and not yet handed to the database. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) await writeBatch(this.pending.splice(0, MAX_BATCH));
   }
 }
 
 async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
   try {
     await db.completionLog.createMany({ data: rows });
-    const used = [...new Set(rows.map((row) => row.promptId).filter((id): id is string => Boolean(id)))];
-    // Raw SQL: an ORM update would also bump updatedAt, and "last updated" means edited.
-    if (used.length > 0) {
-      await db.$executeRaw`UPDATE "prompt" SET "lastUsedAt" = ${new Date()} WHERE "id" IN (${Prisma.join(used)})`;
-    }
   } catch (error) {
-    console.error(`[promptly] could not write ${rows.length} completion log row(s):`, (error as Error).message);
+    // One unstorable row (say, a provider answer Prisma can't encode) must not take the
+    // rest of its batch down with it: write them one by one, losing only the bad ones.
+    if (rows.length === 1) {
+      console.error("[promptly] could not write a completion log row:", (error as Error).message);
+      return;
+    }
+    for (const row of rows) await writeBatch([row]);
+    return;
+  }
+  const used = [...new Set(rows.map((row) => row.promptId).filter((id): id is string => Boolean(id)))];
+  if (used.length === 0) return;
+  try {
+    // Raw SQL: an ORM update would also bump updatedAt, and "last updated" means edited.
+    await db.$executeRaw`UPDATE "prompt" SET "lastUsedAt" = ${new Date()} WHERE "id" IN (${Prisma.join(used)})`;
+  } catch (error) {
+    console.error("[promptly] could not update prompts' lastUsedAt:", (error as Error).message);
   }
 }
 

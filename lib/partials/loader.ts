@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { cached } from "@/lib/prompts/cache";
+import { fitsInt } from "@/lib/prompts/db-helpers";
 import { findPartial, publishedPartialVersion } from "./partials";
 
 export interface PartialRef {
@@ -15,7 +16,9 @@ async function load(ref: PartialRef): Promise<{ template: string } | null> {
   const version =
     ref.version === null
       ? await publishedPartialVersion(partial)
-      : await db.partialVersion.findUnique({ where: { partialId_version: { partialId: partial.id, version: ref.version } } });
+      : !fitsInt(ref.version)
+        ? null // `{{>slug@99999999999}}`: no such version, not a query error
+        : await db.partialVersion.findUnique({ where: { partialId_version: { partialId: partial.id, version: ref.version } } });
   return version ? { template: version.template } : null;
 }
 

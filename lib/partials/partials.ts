@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
 import type { Partial, PartialVersion } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/http/errors";
+import { conflict, notFound } from "@/lib/http/errors";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
+import { promptsUsingPartial } from "./usage";
 import type { CreatePartialInput, PublishPartialInput, UpdatePartialInput } from "./schemas";
 
 /** A partial by id or slug, or null. */
@@ -111,8 +112,23 @@ export async function updatePartial(ref: string, input: UpdatePartialInput) {
   return { id: partial.id, slug: partial.slug, version_id: versionId };
 }
 
-export async function deletePartial(ref: string) {
+/**
+ * DELETE /prompts/partials/ID. A prompt whose published or latest version includes the
+ * partial (`{{>slug}}`, `{{>slug@N}}`, or by id) would fail to render without it, so the
+ * delete is refused with a 409 naming those prompts unless `force` is set.
+ */
+export async function deletePartial(ref: string, options: { force?: boolean } = {}) {
   const partial = await partialOr404(ref);
+  if (!options.force) {
+    const users = await promptsUsingPartial(partial);
+    if (users.length > 0) {
+      const shown = users.slice(0, 5).join(", ") + (users.length > 5 ? ` and ${users.length - 5} more` : "");
+      throw conflict(
+        `Partial '${partial.slug}' is used by prompt${users.length > 1 ? "s" : ""} ${shown}: remove the references or delete with ?force=true`,
+        "partial_in_use",
+      );
+    }
+  }
   await db.partial.delete({ where: { id: partial.id } });
   bumpPromptCacheGeneration();
   return {};

@@ -26,6 +26,13 @@ export async function retryOnUniqueViolation<T>(attempt: () => Promise<T>, attem
   }
 }
 
+/**
+ * Int columns (version numbers) are 32-bit: Prisma rejects a larger number as a query
+ * error, a 500, so a number from a URL or body is checked first and simply matches nothing.
+ */
+export const MAX_INT = 2_147_483_647;
+export const fitsInt = (n: number) => Number.isSafeInteger(n) && Math.abs(n) <= MAX_INT;
+
 /** A value for a nullable Json column: `null` must be spelled DbNull in Prisma. */
 export function jsonOrNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { findCollection } from "@/lib/collections/collections";
-import { notFound } from "@/lib/http/errors";
+import { conflict, notFound } from "@/lib/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { pageArgs, retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
@@ -44,7 +44,11 @@ export async function listPrompts(query: ListPromptsQuery) {
     db.prompt.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      include: { publishedVersion: { select: { id: true, version: true, model: true, templateType: true } } },
+      include: {
+        publishedVersion: { select: { id: true, version: true, model: true, templateType: true } },
+        // The list shows where each label points, so a row tells what production runs.
+        labels: { select: { labelId: true, label: { select: { name: true } }, version: { select: { version: true } } }, orderBy: { updatedAt: "asc" } },
+      },
       ...pageArgs(query),
     }),
     db.prompt.count({ where }),
@@ -58,9 +62,11 @@ export async function listPrompts(query: ListPromptsQuery) {
     template_type: prompt.publishedVersion?.templateType ?? null,
     prompt_version: prompt.publishedVersion?.version ?? null,
     prompt_version_id: prompt.publishedVersion?.id ?? null,
+    labels: prompt.labels.map((l) => ({ id: l.labelId, name: l.label.name, prompt_version: l.version.version })),
     status: "active" as const,
     created_at: prompt.createdAt.toISOString(),
     last_updated_at: prompt.updatedAt.toISOString(),
+    last_used_at: prompt.lastUsedAt?.toISOString() ?? null,
     object: "prompt" as const,
   }));
   return { data, total };
@@ -74,10 +80,33 @@ export async function getPrompt(raw: string) {
   return promptAtVersion(prompt, await withRefs(version));
 }
 
-/** DELETE /prompts/ID: the prompt with all its versions and label assignments. */
-export async function deletePrompt(raw: string) {
-  const prompt = await findPromptOr404(parsePromptRef(raw).key);
-  await db.prompt.delete({ where: { id: prompt.id } });
+/**
+ * DELETE /prompts/ID: the prompt with all its versions and label assignments. A label that
+ * points at one of its versions means something (production traffic, say) runs it, so the
+ * delete is refused with a 409 naming the labels unless `force` is set. The check and the
+ * delete share one transaction: a label moved onto the prompt in between can't be missed.
+ */
+export async function deletePrompt(raw: string, options: { force?: boolean } = {}) {
+  const key = parsePromptRef(raw).key;
+  await db.$transaction(async (tx) => {
+    const prompt = await tx.prompt.findFirst({ where: { OR: [{ id: key }, { slug: key }] }, select: { id: true, slug: true } });
+    if (!prompt) throw notFound(`Prompt '${key}' not found`);
+    if (!options.force) {
+      const labels = await tx.promptLabel.findMany({
+        where: { promptId: prompt.id },
+        select: { label: { select: { name: true } }, version: { select: { version: true } } },
+        orderBy: { updatedAt: "asc" },
+      });
+      if (labels.length > 0) {
+        const names = labels.map((l) => `${l.label.name} (v${l.version.version})`).join(", ");
+        throw conflict(
+          `Prompt '${prompt.slug}' is in use by label${labels.length > 1 ? "s" : ""} ${names}: move the labels or delete with ?force=true`,
+          "prompt_in_use",
+        );
+      }
+    }
+    await tx.prompt.delete({ where: { id: prompt.id } });
+  });
   bumpPromptCacheGeneration();
   return {};
 }

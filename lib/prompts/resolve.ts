@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Prompt, PromptVersion } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
 import { cached } from "./cache";
+import { fitsInt } from "./db-helpers";
 import { findPromptOr404 } from "./lookup";
 import type { TemplateType } from "./template";
 
@@ -94,9 +95,9 @@ export async function pickVersion(prompt: Prompt, selector: VersionSelector, key
       if (!version) throw notFound(`Prompt '${key}' has no versions`);
       return version;
     case "version":
-      version = await db.promptVersion.findUnique({
-        where: { promptId_version: { promptId: prompt.id, version: selector.number } },
-      });
+      version = fitsInt(selector.number)
+        ? await db.promptVersion.findUnique({ where: { promptId_version: { promptId: prompt.id, version: selector.number } } })
+        : null;
       if (!version) throw notFound(`Version ${selector.number} of prompt '${key}' not found`);
       return version;
     case "label": {

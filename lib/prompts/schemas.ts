@@ -9,9 +9,12 @@ import { z } from "zod";
 export const jsonObject = z.record(z.string(), z.unknown());
 
 /** A version number, as JSON number or numeric string (query strings, lenient clients). */
+// The column is a 32-bit Int: a larger number would be a query error (a 500), not a miss.
+// (Not MAX_INT from db-helpers: this file is bundled into the UI, that one imports Prisma.)
+const positiveInt = z.number().int().positive().max(2_147_483_647);
 export const versionNumber = z.union([
-  z.number().int().positive(),
-  z.string().regex(/^\d+$/, "must be a positive integer").transform(Number).pipe(z.number().int().positive()),
+  positiveInt,
+  z.string().regex(/^\d+$/, "must be a positive integer").transform(Number).pipe(positiveInt),
 ]);
 
 /** Portkey's paging: `current_page` is 0-based; `page_size` defaults to 50, capped at 100. */

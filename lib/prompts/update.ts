@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { badRequest } from "@/lib/http/errors";
+import { badRequest, notFound } from "@/lib/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
@@ -43,7 +43,9 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
   // writers in other processes or on databases that lock differently.
   const version = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
-      await tx.prompt.update({ where: { id: prompt.id }, data: { ...metadata, updatedAt: new Date() } });
+      const touched = await tx.prompt.updateMany({ where: { id: prompt.id }, data: { ...metadata, updatedAt: new Date() } });
+      // Deleted since it was looked up (a concurrent DELETE): a 404, not a failed update.
+      if (touched.count === 0) throw notFound(`Prompt '${raw}' not found`);
       const latest = await tx.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { version: "desc" } });
       const base = latest ? fieldsOfVersion(latest) : EMPTY_VERSION;
       const data = versionRowData(mergeVersionFields(base, input, virtualKeyId));

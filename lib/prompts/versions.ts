@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { badRequest, notFound } from "@/lib/http/errors";
 import { findLabel } from "@/lib/labels/labels";
 import { bumpPromptCacheGeneration } from "./cache";
+import { fitsInt } from "./db-helpers";
 import { findPromptOr404 } from "./lookup";
 import { parsePromptRef } from "./resolve";
 import type { MakeDefaultInput, UpdateVersionInput } from "./schemas";
@@ -18,12 +19,13 @@ export async function listPromptVersions(raw: string) {
   return versions.map((version) => versionListEntry(prompt, version));
 }
 
+type Tx = Pick<typeof db, "promptVersion">;
+
 // VID is the version's uuid; a plain number is accepted too, for people typing URLs.
-async function versionOf(promptId: string, key: string, versionRef: string) {
-  const where = /^\d+$/.test(versionRef)
-    ? { promptId, version: Number(versionRef) }
-    : { promptId, id: versionRef };
-  const version = await db.promptVersion.findFirst({ where, include: versionInclude });
+async function versionOf(promptId: string, key: string, versionRef: string, tx: Tx = db) {
+  const number = /^\d+$/.test(versionRef) ? Number(versionRef) : null;
+  const where = number !== null ? { promptId, version: number } : { promptId, id: versionRef };
+  const version = number !== null && !fitsInt(number) ? null : await tx.promptVersion.findFirst({ where, include: versionInclude });
   if (!version) throw notFound(`Version '${versionRef}' of prompt '${key}' not found`);
   return version;
 }
@@ -38,32 +40,49 @@ export async function getPromptVersion(raw: string, versionRef: string) {
 /**
  * PUT /prompts/ID/versions/VID: versions are immutable, the only change is pointing a
  * label (by id or name) at this version for this prompt, moving it from wherever it was.
+ * The lookups and the move are one transaction: a prompt deleted meanwhile is a 404, never
+ * a half-made move or a foreign-key error.
  */
 export async function setPromptVersionLabel(raw: string, versionRef: string, input: UpdateVersionInput) {
   const key = parsePromptRef(raw).key;
-  const prompt = await findPromptOr404(key);
-  const version = await versionOf(prompt.id, key, versionRef);
+  await findPromptOr404(key); // a missing prompt is named before a missing label
+  // Outside the transaction: the first label read of a process seeds the system labels.
   const label = await findLabel(input.label_id);
   if (!label) throw badRequest(`Label '${input.label_id}' not found`, "label_id");
-  await db.promptLabel.upsert({
-    where: { promptId_labelId: { promptId: prompt.id, labelId: label.id } },
-    create: { promptId: prompt.id, labelId: label.id, versionId: version.id },
-    update: { versionId: version.id },
+  await db.$transaction(async (tx) => {
+    const prompt = await promptIn(tx, key);
+    const version = await versionOf(prompt.id, key, versionRef, tx);
+    if (!(await tx.label.findUnique({ where: { id: label.id }, select: { id: true } }))) {
+      throw badRequest(`Label '${input.label_id}' not found`, "label_id");
+    }
+    await tx.promptLabel.upsert({
+      where: { promptId_labelId: { promptId: prompt.id, labelId: label.id } },
+      create: { promptId: prompt.id, labelId: label.id, versionId: version.id },
+      update: { versionId: version.id },
+    });
   });
   bumpPromptCacheGeneration();
   return {};
 }
 
-/** PUT /prompts/ID/makeDefault: publishes version N. */
+/** PUT /prompts/ID/makeDefault: publishes version N, in one transaction with its lookups. */
 export async function publishPromptVersion(raw: string, input: MakeDefaultInput) {
   const key = parsePromptRef(raw).key;
-  const prompt = await findPromptOr404(key);
-  const version = await db.promptVersion.findUnique({
-    where: { promptId_version: { promptId: prompt.id, version: input.version } },
-    select: { id: true },
+  await db.$transaction(async (tx) => {
+    const prompt = await promptIn(tx, key);
+    const version = await tx.promptVersion.findUnique({
+      where: { promptId_version: { promptId: prompt.id, version: input.version } },
+      select: { id: true },
+    });
+    if (!version) throw notFound(`Version ${input.version} of prompt '${key}' not found`);
+    await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
   });
-  if (!version) throw notFound(`Version ${input.version} of prompt '${key}' not found`);
-  await db.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
   bumpPromptCacheGeneration();
   return {};
+}
+
+async function promptIn(tx: Pick<typeof db, "prompt">, key: string) {
+  const prompt = await tx.prompt.findFirst({ where: { OR: [{ id: key }, { slug: key }] }, select: { id: true } });
+  if (!prompt) throw notFound(`Prompt '${key}' not found`);
+  return prompt;
 }

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery, z } from "@/lib/http/handler";
 import { deletePrompt, getPrompt } from "@/lib/prompts/prompts";
 import { updatePromptSchema } from "@/lib/prompts/schemas";
 import { updatePrompt } from "@/lib/prompts/update";
@@ -9,4 +9,9 @@ export const PUT = apiRoute<{ id: string }>("admin", async (request, { params, c
   updatePrompt(params.id, await readJson(request, updatePromptSchema), caller?.userId ?? null),
 );
 
-export const DELETE = apiRoute<{ id: string }>("admin", async (_request, { params }) => deletePrompt(params.id));
+// `?force=true` deletes even when something still uses it (otherwise a 409 says what).
+const deleteQuery = z.object({ force: z.enum(["true", "false"]).optional() });
+
+export const DELETE = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+  deletePrompt(params.id, { force: readQuery(request, deleteQuery).force === "true" }),
+);

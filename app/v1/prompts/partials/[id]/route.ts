@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery, z } from "@/lib/http/handler";
 import { deletePartial, getPartial, updatePartial } from "@/lib/partials/partials";
 import { updatePartialSchema } from "@/lib/partials/schemas";
 
@@ -8,4 +8,9 @@ export const PUT = apiRoute<{ id: string }>("admin", async (request, { params })
   updatePartial(params.id, await readJson(request, updatePartialSchema)),
 );
 
-export const DELETE = apiRoute<{ id: string }>("admin", async (_request, { params }) => deletePartial(params.id));
+// `?force=true` deletes even when something still uses it (otherwise a 409 says what).
+const deleteQuery = z.object({ force: z.enum(["true", "false"]).optional() });
+
+export const DELETE = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+  deletePartial(params.id, { force: readQuery(request, deleteQuery).force === "true" }),
+);

@@ -1,0 +1,85 @@
+// Bench options: flags (`--quick`, `--only=promptly`, `--reps=5` ...) or the matching
+// BENCH_* environment variables (BENCH_QUICK=1, BENCH_ONLY=promptly, BENCH_REPS=5 ...).
+import os from "node:os";
+
+export const TARGETS = ["direct", "portkey", "promptly"];
+export const SCENARIOS = ["ns1", "ns64", "s1", "s64"];
+
+const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_QUICK=1)
+  --quick               smoke run: 1 repetition, fewer requests, 2 s load runs (< 3 min)
+  --only=a,b            targets among ${TARGETS.join(",")} (default: all three)
+  --scenarios=a,b       among ${SCENARIOS.join(",")} (ns = non-stream, s = stream; 1 / 64 = concurrency)
+  --reps=N              repetitions of each scenario (default 3; quick 1)
+  --requests=N          requests per non-stream c=1 run (default 500; quick 100), 10 s cap
+  --streams=N           streams per stream c=1 run (default 100; quick 20), 10 s cap
+  --duration=S          seconds per c=64 load run (default 8; quick 2)
+  --connections=N       concurrency of the load runs (default 64)
+  --loader=NAME         wrk | autocannon | auto (default auto: wrk when installed, else autocannon)
+  --wrk-threads=N       wrk threads (default 1: leaves the other core to the servers)
+  --profile             CPU-profile Promptly's next start process (profiles in bench/.cache/profiles)
+  --out=PREFIX          where to write PREFIX.md / PREFIX.json (default bench/results/latest for a
+                        full run, bench/.cache/partial for --quick / --only / --scenarios / --profile)
+  --keep-db             reuse bench/.cache/bench.db instead of starting from a fresh database
+  --help`;
+
+export function parseOptions(argv = process.argv.slice(2), env = process.env) {
+  const flags = new Map();
+  for (const arg of argv) {
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument: ${arg}\n${HELP}`);
+    const [name, ...rest] = arg.slice(2).split("=");
+    flags.set(name, rest.length ? rest.join("=") : "true");
+  }
+  const get = (name) => flags.get(name) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
+  const bool = (name) => ["1", "true", "yes"].includes(String(get(name) ?? "").toLowerCase());
+  const int = (name, fallback, min = 1, max = 1_000_000) => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
+    return n;
+  };
+  const list = (name, allowed) => {
+    const raw = get(name);
+    if (!raw) return [...allowed];
+    const picked = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    for (const p of picked) if (!allowed.includes(p)) throw new Error(`--${name}: unknown '${p}' (one of ${allowed.join(", ")})`);
+    return allowed.filter((a) => picked.includes(a));
+  };
+
+  const help = bool("help");
+  for (const name of flags.keys()) {
+    if (!["quick", "only", "scenarios", "reps", "requests", "streams", "duration", "connections", "loader", "wrk-threads", "profile", "out", "keep-db", "help"].includes(name)) {
+      throw new Error(`unknown option --${name}\n${HELP}`);
+    }
+  }
+  const quick = bool("quick");
+  const targets = list("only", TARGETS);
+  const scenarios = list("scenarios", SCENARIOS);
+  const profile = bool("profile");
+  const partial = quick || profile || targets.length < TARGETS.length || scenarios.length < SCENARIOS.length;
+  const loader = String(get("loader") ?? "auto");
+  if (!["auto", "wrk", "autocannon"].includes(loader)) throw new Error("--loader must be wrk, autocannon or auto");
+
+  return {
+    help,
+    helpText: HELP,
+    quick,
+    targets,
+    scenarios,
+    profile,
+    partial,
+    reps: int("reps", quick ? 1 : 3, 1, 20),
+    requests: int("requests", quick ? 100 : 500, 10, 100_000),
+    streams: int("streams", quick ? 20 : 100, 5, 10_000),
+    durationS: int("duration", quick ? 2 : 8, 1, 60),
+    connections: int("connections", 64, 1, 1024),
+    wrkThreads: int("wrk-threads", 1, 1, Math.max(1, os.cpus().length)),
+    loader,
+    out: get("out") ?? null,
+    keepDb: bool("keep-db"),
+    /** Per c=1 run: a hard time cap whatever the count. */
+    c1MaxMs: 10_000,
+    /** The whole run stops itself after this long, whatever happens. */
+    deadlineMs: (quick ? 6 : 20) * 60_000,
+  };
+}

@@ -1,0 +1,234 @@
+// Turns the raw runs into medians (min–max), the ratios issue 8 asks for, PASS/FAIL verdicts,
+// and a Markdown table.
+import { round, summarize } from "./stats.mjs";
+
+export const TARGET_LABELS = { direct: "Direct (mock)", portkey: "Portkey gateway", promptly: "Promptly" };
+
+/** Per target, per scenario, per metric: {median, min, max, values} over the repetitions. */
+export function summarizeRuns(runs) {
+  const out = {};
+  for (const [target, byScenario] of Object.entries(runs)) {
+    out[target] = {};
+    for (const [scenario, reps] of Object.entries(byScenario)) {
+      const metrics = {};
+      for (const key of Object.keys(reps[0] ?? {})) {
+        if (typeof reps[0][key] === "number") metrics[key] = summarize(reps.map((r) => r[key]));
+      }
+      metrics.errors = { median: reps.reduce((s, r) => s + (r.errors ?? 0), 0) };
+      out[target][scenario] = metrics;
+    }
+  }
+  return out;
+}
+
+const med = (summary, target, scenario, metric) => summary[target]?.[scenario]?.[metric]?.median ?? null;
+
+export function computeRatios(s) {
+  const diff = (a, b) => (a === null || b === null ? null : a - b);
+  const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
+  const added = (target) => diff(med(s, target, "ns1", "p50"), med(s, "direct", "ns1", "p50"));
+  const addedTtft = (target) => diff(med(s, target, "s1", "ttftP50"), med(s, "direct", "s1", "ttftP50"));
+  const addedTtfb = (target) => diff(med(s, target, "s1", "ttfbP50"), med(s, "direct", "s1", "ttfbP50"));
+  const peakC64 = (target) => {
+    const peaks = ["ns64", "s64"].map((sc) => s[target]?.[sc]?.peakRssMb?.max ?? null).filter((v) => v !== null);
+    return peaks.length ? Math.max(...peaks) : null;
+  };
+  const peakServerC64 = (target) => {
+    const peaks = ["ns64", "s64"].map((sc) => s[target]?.[sc]?.peakRssServerMb?.max ?? null).filter((v) => v !== null);
+    return peaks.length ? Math.max(...peaks) : null;
+  };
+  const peakAll = (target) => {
+    const peaks = Object.values(s[target] ?? {}).map((m) => m.peakRssMb?.max ?? null).filter((v) => v !== null);
+    return peaks.length ? Math.max(...peaks) : null;
+  };
+  const r = {};
+  for (const t of ["portkey", "promptly"]) {
+    r[t] = {
+      addedP50Ms: added(t),
+      addedP99Ms: diff(med(s, t, "ns1", "p99"), med(s, "direct", "ns1", "p99")),
+      rpsC64: med(s, t, "ns64", "rps"),
+      cpuMsPerReqC64: med(s, t, "ns64", "cpuMsPerReq"),
+      streamsPerSecC64: med(s, t, "s64", "rps"),
+      cpuMsPerStreamC64: med(s, t, "s64", "cpuMsPerReq"),
+      addedTtfbMs: addedTtfb(t),
+      addedTtftMs: addedTtft(t),
+      tokenSpreadMs: med(s, t, "s1", "spreadP50"),
+      peakRssMbC64: peakC64(t),
+      peakRssServerMbC64: peakServerC64(t),
+      peakRssMbAll: peakAll(t),
+    };
+  }
+  r.promptlyVsPortkey = {
+    addedP50: ratio(r.promptly.addedP50Ms, r.portkey.addedP50Ms),
+    rpsC64: ratio(r.promptly.rpsC64, r.portkey.rpsC64),
+    cpuMsPerReqC64: ratio(r.promptly.cpuMsPerReqC64, r.portkey.cpuMsPerReqC64),
+    streamsPerSecC64: ratio(r.promptly.streamsPerSecC64, r.portkey.streamsPerSecC64),
+  };
+  r.direct = {
+    p50Ms: med(s, "direct", "ns1", "p50"),
+    rpsC64: med(s, "direct", "ns64", "rps"),
+    ttftMs: med(s, "direct", "s1", "ttftP50"),
+    tokenSpreadMs: med(s, "direct", "s1", "spreadP50"),
+    streamsPerSecC64: med(s, "direct", "s64", "rps"),
+  };
+  return r;
+}
+
+const f = (v, digits = 2) => (v === null || v === undefined ? "n/a" : String(round(v, digits)));
+const signed = (v, digits = 2) => (v === null || v === undefined ? "n/a" : `${v >= 0 ? "+" : ""}${round(v, digits)}`);
+
+export function computeVerdicts(r, summary) {
+  const v = [];
+  const verdict = (target, ok, detail) => v.push({ target, verdict: ok === null ? "n/a" : ok ? "PASS" : "FAIL", detail });
+  const both = (a, b) => a !== null && a !== undefined && b !== null && b !== undefined;
+  const errorsOf = (t) => Object.values(summary[t] ?? {}).reduce((sum, m) => sum + (m.errors?.median ?? 0), 0);
+
+  const { promptly: p, portkey: k, direct: d } = r;
+  verdict(
+    "Non-stream c=1: Promptly's added p50 latency over direct ≤ Portkey gateway's added p50",
+    both(p.addedP50Ms, k.addedP50Ms) ? p.addedP50Ms <= k.addedP50Ms : null,
+    `Promptly ${signed(p.addedP50Ms)} ms vs Portkey ${signed(k.addedP50Ms)} ms (direct p50 ${f(d.p50Ms, 3)} ms)`,
+  );
+  verdict(
+    "Non-stream c=64: Promptly requests/s ≥ Portkey gateway's",
+    both(p.rpsC64, k.rpsC64) ? p.rpsC64 >= k.rpsC64 : null,
+    `Promptly ${f(p.rpsC64, 0)} req/s vs Portkey ${f(k.rpsC64, 0)} req/s (×${f(r.promptlyVsPortkey.rpsC64)}; direct ${f(d.rpsC64, 0)})`,
+  );
+  verdict(
+    "Non-stream c=64: Promptly CPU ms per request ≤ Portkey gateway's",
+    both(p.cpuMsPerReqC64, k.cpuMsPerReqC64) ? p.cpuMsPerReqC64 <= k.cpuMsPerReqC64 : null,
+    `Promptly ${f(p.cpuMsPerReqC64, 3)} ms vs Portkey ${f(k.cpuMsPerReqC64, 3)} ms CPU per request`,
+  );
+  verdict(
+    "Stream: added time to first token ≤ 1 ms p50",
+    p.addedTtftMs === null ? null : p.addedTtftMs <= 1,
+    `Promptly ${signed(p.addedTtftMs)} ms (Portkey ${signed(k.addedTtftMs)} ms; direct TTFT ${f(d.ttftMs)} ms)`,
+  );
+  const burst = summary.promptly?.s1?.maxBurstP50?.median ?? null;
+  verdict(
+    "Stream: paced tokens reach the client spread over the mock's 64 ms, not in one burst",
+    both(p.tokenSpreadMs, d.tokenSpreadMs) ? p.tokenSpreadMs >= 0.75 * d.tokenSpreadMs && burst !== null && burst <= 4 : null,
+    `first→last token at the client: Promptly ${f(p.tokenSpreadMs, 1)} ms vs direct ${f(d.tokenSpreadMs, 1)} ms (needs ≥ 75 %); most tokens in one read p50 ${f(burst, 0)} (needs ≤ 4)`,
+  );
+  verdict(
+    "Peak RSS of the Promptly server under the c=64 load < 250 MB",
+    p.peakRssMbC64 === null ? null : p.peakRssMbC64 < 250,
+    `${f(p.peakRssMbC64, 0)} MB for the whole process tree, ${f(p.peakRssServerMbC64, 0)} MB for next-server alone (Portkey ${f(k.peakRssMbC64, 0)} MB)`,
+  );
+  for (const t of ["direct", "portkey", "promptly"]) {
+    const n = errorsOf(t);
+    if (n > 0) v.push({ target: `${TARGET_LABELS[t]}: every measured request succeeded`, verdict: "FAIL", detail: `${n} failed requests (see the JSON)` });
+  }
+  return v;
+}
+
+function cell(summary, target, scenario, metric, digits) {
+  const m = summary[target]?.[scenario]?.[metric];
+  if (!m) return "–";
+  const main = f(m.median, digits);
+  if (m.values.length < 2 || round(m.min, digits) === round(m.max, digits)) return main;
+  return `${main} (${f(m.min, digits)}–${f(m.max, digits)})`;
+}
+
+const ROWS = [
+  ["ns1", "Non-stream c=1", [
+    ["p50", "latency p50 (ms)", 3],
+    ["p90", "latency p90 (ms)", 3],
+    ["p99", "latency p99 (ms)", 3],
+    ["cpuMsPerReq", "CPU per request (ms)", 3],
+    ["otherCpuPct", "other processes' CPU (% of machine)", 0],
+  ]],
+  ["ns64", "Non-stream c=64", [
+    ["rps", "requests/s", 0],
+    ["p50", "latency p50 (ms)", 2],
+    ["p99", "latency p99 (ms)", 2],
+    ["cpuMsPerReq", "CPU per request (ms)", 3],
+    ["peakRssMb", "peak RSS, process tree (MB)", 0],
+    ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
+    ["otherCpuPct", "other processes' CPU (% of machine)", 0],
+  ]],
+  ["s1", "Stream c=1, 32 tokens 2 ms apart", [
+    ["ttfbP50", "time to first byte p50 (ms)", 2],
+    ["ttftP50", "time to first token p50 (ms)", 2],
+    ["ttftP90", "time to first token p90 (ms)", 2],
+    ["totalP50", "total p50 (ms)", 2],
+    ["spreadP50", "first→last token at client p50 (ms)", 1],
+    ["readsP50", "socket reads carrying tokens p50", 0],
+    ["maxBurstP50", "most tokens in one read p50", 0],
+    ["cpuMsPerReq", "CPU per stream (ms)", 3],
+    ["otherCpuPct", "other processes' CPU (% of machine)", 0],
+  ]],
+  ["s64", "Stream c=64, 32 tokens 2 ms apart", [
+    ["rps", "streams/s", 0],
+    ["p50", "stream duration p50 (ms)", 1],
+    ["cpuMsPerReq", "CPU per stream (ms)", 3],
+    ["peakRssMb", "peak RSS, process tree (MB)", 0],
+    ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
+    ["otherCpuPct", "other processes' CPU (% of machine)", 0],
+  ]],
+];
+
+export function toMarkdown(results) {
+  const { meta, summary, ratios, verdicts, targets } = results;
+  const lines = [];
+  lines.push(`# Promptly gateway benchmark`);
+  lines.push("");
+  lines.push(
+    `${meta.date} · ${meta.machine.cores} cores (${meta.machine.cpuModel}), ${meta.machine.memGb} GB RAM, Linux ${meta.machine.kernel} · Node ${meta.machine.node} · ` +
+      `load: ${meta.loader.name} ${meta.loader.version} (${meta.loader.settings}) for c=64, own keep-alive client for c=1 · Portkey gateway ${meta.portkeyGateway} · ` +
+      `${meta.reps} repetitions per scenario${meta.quick ? " (quick)" : ""}${meta.profile ? " · PROFILED (slower)" : ""} · Promptly build ${meta.promptlyBuild}`,
+  );
+  lines.push("");
+  lines.push(`Medians over the repetitions, (min–max) when they differ. All three targets answer the same rendered chat request (${meta.request.messages} messages, model ${meta.request.model}); the mock answers 32 tokens.`);
+  lines.push("");
+  lines.push(`| Scenario | Metric | ${targets.map((t) => TARGET_LABELS[t]).join(" | ")} |`);
+  lines.push(`|---|---|${targets.map(() => "---:").join("|")}|`);
+  for (const [scenario, title, metrics] of ROWS) {
+    if (!meta.scenarios.includes(scenario)) continue;
+    metrics.forEach(([metric, label, digits], i) => {
+      lines.push(`| ${i === 0 ? title : ""} | ${label} | ${targets.map((t) => cell(summary, t, scenario, metric, digits)).join(" | ")} |`);
+    });
+  }
+  lines.push("");
+  const busiest = Math.max(0, ...targets.flatMap((t) => Object.values(summary[t] ?? {}).map((m) => m.otherCpuPct?.median ?? 0)));
+  if (busiest > 10) {
+    lines.push(
+      `> ⚠ Other processes used up to ${Math.round(busiest)} % of the machine during the runs (load average ${meta.loadAverage.atStart.join(" / ")} at start): ` +
+        "absolute numbers are pessimistic and noisy; compare targets within this run only.",
+    );
+    lines.push("");
+  }
+  lines.push("## What matters");
+  lines.push("");
+  lines.push("| | Portkey gateway | Promptly | Promptly ÷ Portkey |");
+  lines.push("|---|---:|---:|---:|");
+  const row = (label, key, digits, sign, ratioKey) =>
+    lines.push(`| ${label} | ${(sign ? signed : f)(ratios.portkey[key], digits)} | ${(sign ? signed : f)(ratios.promptly[key], digits)} | ${ratioKey ? f(ratios.promptlyVsPortkey[ratioKey]) : ""} |`);
+  row("added p50 latency over direct, c=1 (ms)", "addedP50Ms", 3, true, "addedP50");
+  row("added p99 latency over direct, c=1 (ms)", "addedP99Ms", 3, true);
+  row("requests/s, c=64", "rpsC64", 0, false, "rpsC64");
+  row("CPU per request, c=64 (ms)", "cpuMsPerReqC64", 3, false, "cpuMsPerReqC64");
+  row("streams/s, c=64", "streamsPerSecC64", 0, false, "streamsPerSecC64");
+  row("CPU per stream, c=64 (ms)", "cpuMsPerStreamC64", 3, false);
+  row("added time to first byte, stream (ms)", "addedTtfbMs", 2, true);
+  row("added time to first token, stream (ms)", "addedTtftMs", 2, true);
+  row("peak RSS under c=64 load, process tree (MB)", "peakRssMbC64", 0, false);
+  row("peak RSS under c=64 load, server process alone (MB)", "peakRssServerMbC64", 0, false);
+  row("peak RSS, whole run (MB)", "peakRssMbAll", 0, false);
+  lines.push("");
+  lines.push("## Targets (issue 8)");
+  lines.push("");
+  for (const v of verdicts) lines.push(`- **${v.verdict}** ${v.target}: ${v.detail}`);
+  lines.push("");
+  if (results.request.upstreamCheck) {
+    lines.push(`Same upstream request: ${results.request.upstreamCheck.summary}.`);
+    lines.push("");
+  }
+  lines.push(`Processes measured (CPU = utime + stime of the whole tree from /proc, RSS = summed VmRSS sampled every 100 ms):`);
+  for (const [t, procs] of Object.entries(meta.processes)) {
+    lines.push(`- ${TARGET_LABELS[t] ?? t}: ${procs.map((p) => `\`${p.cmd.replace(/`/g, "'")}\` (VmHWM ${Math.round(p.hwmMb)} MB)`).join("; ")}`);
+  }
+  lines.push("");
+  lines.push(`Reproduce: \`npm run bench\` (full, ~${meta.elapsedMinutes} min here) or \`npm run bench -- --quick\`; see bench/README.md.`);
+  return `${lines.join("\n")}\n`;
+}

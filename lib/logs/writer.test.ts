@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { flushLogs } from "@/lib/shutdown";
+import { logWriter } from "./writer";
+
+const row = (traceId: string) => ({ traceId, status: "success" });
+const count = (prefix: string) => db.completionLog.count({ where: { traceId: { startsWith: prefix } } });
+
+describe("the log writer", () => {
+  it("batches rows and writes them all when flushed, even with flushes racing", async () => {
+    for (let i = 0; i < 450; i++) logWriter.enqueue(row(`batch-${i}`));
+    // 450 > one batch: some writes already started; every flush must still wait for all.
+    await Promise.all([logWriter.flush(), logWriter.flush()]);
+    expect(await count("batch-")).toBe(450);
+    expect(logWriter.pendingCount).toBe(0);
+  });
+
+  it("a flush resolves only after rows queued before it are written", async () => {
+    logWriter.enqueue(row("order-1"));
+    const first = logWriter.flush();
+    logWriter.enqueue(row("order-2"));
+    await logWriter.flush();
+    await first;
+    expect(await count("order-")).toBe(2);
+  });
+
+  it("never throws at the caller, and a bad row loses only itself, not its batch", async () => {
+    logWriter.enqueue(row("mixed-1"));
+    logWriter.enqueue({ traceId: "mixed-bad", status: "success", createdAt: "not a date" as unknown as Date });
+    logWriter.enqueue({ ...row("mixed-2"), variables: { ok: "\ud83d\ude00" } });
+    await expect(logWriter.flush()).resolves.toBeUndefined();
+    expect(await count("mixed-")).toBe(2);
+  });
+
+  it("in closing mode writes each row at once, and flushLogs drains within its deadline", async () => {
+    logWriter.startClosing();
+    logWriter.enqueue(row("closing-1"));
+    logWriter.enqueue(row("closing-2"));
+    await flushLogs(2_000);
+    expect(await count("closing-")).toBe(2);
+  });
+});
