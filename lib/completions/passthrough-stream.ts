@@ -17,6 +17,8 @@ export function passthroughStream(
   upstream: ReadableStream<Uint8Array>,
   hooks: {
     abortUpstream: () => void;
+    /** True once the client went away: an upstream read failing then is a cancellation. */
+    clientGone?: () => boolean;
     onFirstChunk: () => void;
     onEnd: (outcome: StreamOutcome, chunks: Uint8Array[]) => void;
   },
@@ -45,6 +47,10 @@ export function passthroughStream(
           controller.enqueue(value);
         } catch (error) {
           if (ended) return;
+          if (hooks.clientGone?.()) {
+            end({ status: "cancelled" });
+            return;
+          }
           const message = `upstream stream failed: ${(error as Error).message || "connection lost"}`;
           try {
             controller.enqueue(sseErrorEvent(message));

@@ -39,6 +39,7 @@ export function respondStream(
   options.clientSignal.addEventListener("abort", options.abortUpstream, { once: true });
   const body = passthroughStream(upstream, {
     abortUpstream: options.abortUpstream,
+    clientGone: () => options.clientSignal.aborted,
     onFirstChunk: () => {
       ttftMs = options.elapsed();
     },
