@@ -1,0 +1,93 @@
+"use client";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { json, jsonParseLinter } from "@codemirror/lang-json";
+import { bracketMatching } from "@codemirror/language";
+import { linter } from "@codemirror/lint";
+import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder as placeholderText } from "@codemirror/view";
+import { useEffect, useRef } from "react";
+import type { CodeEditorProps } from "./code-editor";
+import { jsonHighlighting } from "./editor-theme";
+import { mustacheContext, mustacheSupport } from "./mustache";
+
+const NO_LIST: string[] = [];
+
+/**
+ * The CodeMirror 6 view behind <CodeEditor>. Loaded lazily (see code-editor.tsx) so the
+ * editor's code is not in the first load of any page. The view is created once; later prop
+ * changes are applied through compartments, never by re-creating it (which would lose the
+ * cursor, the selection and the undo history).
+ */
+export default function CodeEditorView(props: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef(props);
+  const compartments = useRef({ readOnly: new Compartment(), context: new Compartment(), placeholder: new Compartment() });
+  const { value, readOnly = false, placeholder = "", knownPartials = NO_LIST, variables = NO_LIST, language = "mustache" } = props;
+
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const c = compartments.current;
+    const languageExtensions: Extension =
+      language === "json"
+        ? [json(), linter(jsonParseLinter(), { delay: 300 }), jsonHighlighting, bracketMatching()]
+        : mustacheSupport((slug, known) => latest.current.onOpenPartial?.(slug, known));
+    const created = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: latest.current.value,
+        extensions: [
+          history(),
+          drawSelection(),
+          highlightSpecialChars(),
+          EditorView.lineWrapping,
+          // Tab is left to the browser: keyboard users move between fields with it.
+          keymap.of([...historyKeymap, ...defaultKeymap]),
+          languageExtensions,
+          c.readOnly.of([EditorState.readOnly.of(latest.current.readOnly ?? false), EditorView.editable.of(!latest.current.readOnly)]),
+          c.context.of(mustacheContext.of({ partials: latest.current.knownPartials ?? NO_LIST, variables: latest.current.variables ?? NO_LIST })),
+          c.placeholder.of(placeholderText(latest.current.placeholder ?? "")),
+          EditorView.contentAttributes.of({ "aria-label": latest.current.ariaLabel, "aria-multiline": "true" }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current.onChange?.(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+  }, [language]);
+
+  // The value changes from outside (a version restored, a message moved): replace the text.
+  useEffect(() => {
+    const current = view.current;
+    if (current && current.state.doc.toString() !== value) {
+      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: compartments.current.readOnly.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+    });
+  }, [readOnly]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: compartments.current.context.reconfigure(mustacheContext.of({ partials: knownPartials, variables })),
+    });
+  }, [knownPartials, variables]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: compartments.current.placeholder.reconfigure(placeholderText(placeholder)) });
+  }, [placeholder]);
+
+  return <div ref={host} className="min-w-0" />;
+}

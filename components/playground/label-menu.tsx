@@ -1,0 +1,108 @@
+"use client";
+import { useState } from "react";
+import { Modal } from "@/components/prompts/modal";
+import { Menu } from "@/components/prompts/menu";
+import { Icon } from "@/components/prompts/icons";
+import { useToast } from "@/components/prompts/toast";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { labelName } from "@/lib/labels/schemas";
+import { useCreateLabel, useLabels } from "@/lib/hooks/use-labels";
+import { useSetVersionLabel, type PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
+
+/** Points a label (system or custom, or a new one) at a version, moving it from another. */
+export function LabelMenu({ promptId, version, versions }: { promptId: string; version: PromptVersionEntry; versions: PromptVersionEntry[] }) {
+  const labels = useLabels();
+  const assign = useSetVersionLabel(promptId);
+  const toast = useToast();
+  const [creating, setCreating] = useState(false);
+
+  const holderOf = (labelId: string) => versions.find((v) => v.labels.some((l) => l.id === labelId));
+  const apply = async (labelId: string, name: string) => {
+    try {
+      await assign.mutateAsync({ versionId: version.id, labelId });
+      toast.success(`${name} → v${version.prompt_version}`);
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  const items = (labels.data?.data ?? []).map((label) => {
+    const holder = holderOf(label.id);
+    const here = holder?.id === version.id;
+    return {
+      label: here ? `${label.name} ✓` : holder ? `${label.name} (move from v${holder.prompt_version})` : label.name,
+      disabled: here,
+      reason: "Already on this version",
+      testId: `label-option-${label.name}`,
+      onSelect: () => void apply(label.id, label.name),
+    };
+  });
+
+  return (
+    <>
+      <Menu
+        label={`Set a label on v${version.prompt_version}`}
+        testId={`version-label-menu-${version.prompt_version}`}
+        trigger={<Icon name="tag" className="h-3.5 w-3.5" />}
+        items={[...items, { label: "New label…", onSelect: () => setCreating(true), testId: "label-option-new" }]}
+      />
+      {creating ? (
+        <NewLabelDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id, name) => {
+            setCreating(false);
+            void apply(id, name);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function NewLabelDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string, name: string) => void }) {
+  const create = useCreateLabel();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    const parsed = labelName.safeParse(name);
+    if (!parsed.success) return setError(`Name ${parsed.error.issues[0]?.message}`);
+    try {
+      const created = await create.mutateAsync({ name: parsed.data });
+      onCreated(created.id, parsed.data);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  return (
+    <Modal
+      open
+      onClose={onClose}
+      size="sm"
+      title="New label"
+      description="Callers address the version it points at as prompt-id@label."
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={submit} disabled={create.isPending} data-testid="new-label-submit">
+            Create and assign
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField id="new-label-name" label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. canary" data-testid="new-label-name" />
+        {error ? <ErrorAlert>{error}</ErrorAlert> : null}
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useState } from "react";
+import { CodeEditor } from "@/components/editor/code-editor";
+import { Modal } from "@/components/prompts/modal";
+import { useToast } from "@/components/prompts/toast";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials";
+
+/**
+ * A partial opened from a template: a known one is shown (its published version), an
+ * unknown one can be created on the spot so the template renders.
+ */
+export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug: string; partial: PartialSummary | null; knownPartials: string[]; onClose: () => void }) {
+  const create = useCreatePartial();
+  const toast = useToast();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    setError(null);
+    try {
+      const created = await create.mutateAsync({ name: slug, string: text });
+      if (created.slug !== slug) toast.error(new Error(`Created as "${created.slug}": update the tag to {{>${created.slug}}}`));
+      else toast.success(`Partial "${slug}" created`);
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  if (partial) {
+    return (
+      <Modal open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
+        <CodeEditor value={partial.string} readOnly ariaLabel={`Partial ${partial.slug}`} knownPartials={knownPartials} minHeight="8rem" testId="partial-content" />
+        <p className="mt-3 text-xs text-zinc-500">Pin a version with {`{{>${partial.slug}@N}}`}. Partials are edited through the API (prompts.partials).</p>
+      </Modal>
+    );
+  }
+  return (
+    <Modal
+      open
+      onClose={onClose}
+      size="lg"
+      title={`Unknown partial "${slug}"`}
+      description="No partial has this slug: the template can't render until it exists. Create it now:"
+      testId="partial-dialog"
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={submit} disabled={create.isPending} data-testid="partial-create">
+            Create partial
+          </Button>
+        </>
+      }
+    >
+      <CodeEditor value={text} onChange={setText} ariaLabel={`Template of partial ${slug}`} placeholder="Shared text, with {{variables}} too" knownPartials={knownPartials} minHeight="8rem" testId="partial-editor" />
+      {error ? (
+        <div className="mt-3">
+          <ErrorAlert>{error}</ErrorAlert>
+        </div>
+      ) : null}
+    </Modal>
+  );
+}

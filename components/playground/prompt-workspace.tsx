@@ -1,0 +1,180 @@
+"use client";
+import { useEffect, useState } from "react";
+import { preloadCodeEditor } from "@/components/editor/code-editor";
+import { useToast } from "@/components/prompts/toast";
+import { ErrorAlert } from "@/components/ui/alert";
+import { useCollections } from "@/lib/hooks/use-collections";
+import { usePublishVersion } from "@/lib/hooks/use-prompt";
+import { useProviders } from "@/lib/hooks/use-providers";
+import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
+import { modelSuggestions } from "@/lib/playground/model-suggestions";
+import { CompareView } from "./compare-view";
+import { ReadOnlyBanner } from "./read-only-banner";
+import { RunPane } from "./run-pane";
+import { SettingsPane } from "./settings-pane";
+import { TemplatePane } from "./template-pane";
+import { usePlaygroundRuns } from "./use-playground-runs";
+import { useShortcuts } from "./use-shortcuts";
+import { useWorkspace } from "./use-workspace";
+import { VersionsSidebar } from "./versions-sidebar";
+import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
+import { WorkspaceHeader, type WorkspaceMode } from "./workspace-header";
+import { WorkspaceSkeleton } from "./workspace-skeleton";
+
+/** /prompts/[id]: template, model settings and run side by side; compare; versions. */
+export function PromptWorkspace({ promptId }: { promptId: string }) {
+  const ws = useWorkspace(promptId);
+  const playground = usePlaygroundRuns(ws, promptId);
+  const providers = useProviders();
+  const collections = useCollections();
+  const publish = usePublishVersion(promptId);
+  const toast = useToast();
+  const [mode, setMode] = useState<WorkspaceMode>("editor");
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+
+  useEffect(preloadCodeEditor, []);
+  // Closing the tab with unsaved edits asks first.
+  useEffect(() => {
+    if (!ws.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [ws.dirty]);
+
+  useShortcuts({
+    run: () => (mode === "compare" ? playground.runAll() : playground.runEditor()),
+    save: () => ws.dirty && setDialog({ kind: "save" }),
+  });
+
+  if (ws.prompt.isError || ws.versionsQuery.isError) {
+    return (
+      <div className="p-6">
+        <ErrorAlert testId="prompt-error">{(ws.prompt.error ?? ws.versionsQuery.error)?.message}</ErrorAlert>
+      </div>
+    );
+  }
+  const prompt = ws.prompt.data;
+  if (!prompt || !ws.draft || !ws.shown || !ws.base) return <WorkspaceSkeleton />;
+
+  const doPublish = async (version: PromptVersionEntry) => {
+    try {
+      await publish.mutateAsync(version.prompt_version);
+      toast.success(`Published v${version.prompt_version}`);
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+  const readOnly = ws.viewing !== null;
+  const shownKey = ws.shown.settings.virtualKey;
+  const folder = collections.data?.data.find((c) => c.id === prompt.collection_id)?.name ?? "…";
+
+  return (
+    <div className="flex h-screen min-w-0 flex-col" data-testid="prompt-workspace">
+      <WorkspaceHeader
+        name={prompt.name}
+        slug={prompt.slug}
+        folder={folder}
+        baseNumber={ws.base.prompt_version}
+        basePublished={ws.base.is_published}
+        dirty={ws.dirty}
+        mode={mode}
+        historyOpen={historyOpen}
+        onMode={(next) => {
+          if (next === "compare") playground.ensureColumns();
+          setMode(next);
+        }}
+        onToggleHistory={() => setHistoryOpen((open) => !open)}
+        onUse={() => setDialog({ kind: "use" })}
+        onSave={() => setDialog({ kind: "save" })}
+        onPublish={() => ws.base && doPublish(ws.base)}
+        publishing={publish.isPending}
+      />
+      {ws.viewing ? <ReadOnlyBanner version={ws.viewing} onBack={() => ws.view(null)} onRestore={() => ws.viewing && ws.restore(ws.viewing)} /> : null}
+      <div className="flex min-h-0 flex-1">
+        {mode === "editor" ? (
+          <div className="grid min-w-0 flex-1 grid-cols-[minmax(0,1.15fr)_17rem_minmax(0,1fr)] divide-x divide-zinc-200 dark:divide-zinc-800">
+            <div className="min-h-0 overflow-y-auto">
+              <TemplatePane
+                draft={ws.shown}
+                readOnly={readOnly}
+                analysis={ws.analysis}
+                knownPartials={ws.knownPartials}
+                onChange={ws.updateDraft}
+                onOpenPartial={(slug) => setDialog({ kind: "partial", slug })}
+              />
+            </div>
+            <div className="min-h-0 overflow-y-auto">
+              <SettingsPane
+                draft={ws.shown}
+                readOnly={readOnly}
+                errors={ws.errors}
+                keys={ws.virtualKeys.data?.data ?? []}
+                keysLoading={ws.virtualKeys.isPending}
+                providers={providers.data?.data ?? []}
+                onChange={(patch) => ws.updateDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }))}
+              />
+            </div>
+            <div className="min-h-0 overflow-y-auto">
+              <RunPane
+                variables={ws.analysis?.variables ?? []}
+                values={playground.values}
+                onValue={playground.setValue}
+                run={playground.editorRun}
+                onRun={playground.runEditor}
+                onStop={playground.stopEditor}
+                runLabel={ws.viewing ? `saved v${ws.viewing.prompt_version}` : ws.dirty ? "unsaved draft" : `saved v${ws.base.prompt_version}`}
+              />
+            </div>
+          </div>
+        ) : (
+          <CompareView
+            columns={playground.columns}
+            onColumns={playground.setColumns}
+            versions={ws.versions}
+            draftModel={ws.draft.settings.model}
+            variables={playground.compareVariables}
+            values={playground.values}
+            onValue={playground.setValue}
+            runOf={playground.runOf}
+            onRunColumn={playground.runColumn}
+            onStopColumn={playground.stopColumn}
+            onRunAll={playground.runAll}
+          />
+        )}
+        {historyOpen ? (
+          <VersionsSidebar
+            promptId={promptId}
+            versions={ws.versions}
+            loading={ws.versionsQuery.isPending}
+            error={null}
+            baseId={ws.base.id}
+            viewingId={ws.viewing?.id ?? null}
+            onView={(version) => ws.view(version.id)}
+            onPublish={doPublish}
+            onRestore={ws.restore}
+            onDiff={(a, b) => setDialog({ kind: "diff", sides: [a, b] })}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : null}
+      </div>
+      <datalist id="model-suggestions">
+        {modelSuggestions(ws.providerOf(shownKey)).map((model) => (
+          <option key={model} value={model} />
+        ))}
+      </datalist>
+      <WorkspaceDialogs
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        ws={ws}
+        promptId={promptId}
+        slug={prompt.slug}
+        values={playground.values}
+        onSaved={(versionId) => {
+          ws.rebase(versionId);
+          setDialog(null);
+        }}
+      />
+    </div>
+  );
+}

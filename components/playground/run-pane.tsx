@@ -1,0 +1,59 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/prompts/icons";
+import type { RunState } from "@/lib/playground/run-state";
+import { ShortcutHint } from "./kbd";
+import { PaneHeader } from "./pane";
+import { RunOutput } from "./run-output";
+import { VariablesForm } from "./variables-form";
+
+/** Variables, Run / Stop, and the streamed answer. */
+export function RunPane({
+  variables,
+  values,
+  onValue,
+  run,
+  onRun,
+  onStop,
+  runLabel,
+}: {
+  variables: string[];
+  values: Record<string, string>;
+  onValue: (name: string, value: string) => void;
+  run: RunState;
+  onRun: () => void;
+  onStop: () => void;
+  /** What Run runs, e.g. "Draft" or "v3". */
+  runLabel: string;
+}) {
+  const running = run.status === "running";
+  return (
+    <section aria-label="Variables and output" className="flex min-w-0 flex-col" data-testid="run-pane">
+      <PaneHeader title="Variables" hint={variables.length ? String(variables.length) : undefined} />
+      <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+        <VariablesForm names={variables} values={values} onChange={onValue} />
+        <div className="mt-3 flex items-center gap-2">
+          {running ? (
+            <Button variant="danger" onClick={onStop} data-testid="stop-button">
+              <Icon name="stop" className="h-3.5 w-3.5" /> Stop
+            </Button>
+          ) : (
+            <Button onClick={onRun} data-testid="run-button">
+              <Icon name="play" className="h-3.5 w-3.5" /> Run
+            </Button>
+          )}
+          <span className="text-xs text-zinc-500">
+            {running ? "Streaming…" : <>Runs the <span className="font-medium text-zinc-700 dark:text-zinc-300">{runLabel}</span></>}
+          </span>
+          <span className="ml-auto">
+            <ShortcutHint />
+          </span>
+        </div>
+      </div>
+      <PaneHeader title="Output" hint={run.model ?? undefined} />
+      <div className="p-3">
+        <RunOutput run={run} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+import { useState } from "react";
+import { Modal } from "@/components/prompts/modal";
+import { useToast } from "@/components/prompts/toast";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/text-field";
+import { usePublishVersion, useSavePromptVersion } from "@/lib/hooks/use-prompt";
+import { versionBody, type DraftErrors } from "@/lib/playground/draft-body";
+import type { Draft } from "@/lib/playground/draft";
+
+/** Saves the draft as a new immutable version, optionally publishing it at once. */
+export function SaveDialog({
+  promptId,
+  draft,
+  errors,
+  nextNumber,
+  onClose,
+  onSaved,
+}: {
+  promptId: string;
+  draft: Draft;
+  errors: DraftErrors;
+  nextNumber: number;
+  onClose: () => void;
+  onSaved: (versionId: string) => void;
+}) {
+  const save = useSavePromptVersion(promptId);
+  const publish = usePublishVersion(promptId);
+  const toast = useToast();
+  const [description, setDescription] = useState("");
+  const [publishToo, setPublishToo] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problems = Object.entries(errors);
+
+  async function submit() {
+    setError(null);
+    try {
+      const saved = await save.mutateAsync(versionBody(draft, description));
+      if (publishToo) await publish.mutateAsync(nextNumber);
+      toast.success(publishToo ? `Saved and published v${nextNumber}` : `Saved v${nextNumber}`);
+      onSaved(saved.prompt_version_id ?? "");
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const pending = save.isPending || publish.isPending;
+  return (
+    <Modal
+      open
+      onClose={onClose}
+      title={`Save as v${nextNumber}`}
+      description="Versions are immutable: this one will stay exactly as it is now."
+      testId="save-dialog"
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={submit} disabled={pending || problems.length > 0} data-testid="save-submit">
+            {pending ? "Saving…" : `Save v${nextNumber}`}
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="block space-y-1">
+          <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+            What changed? <span className="font-normal text-zinc-400">(optional)</span>
+          </span>
+          <textarea
+            autoFocus
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+                e.preventDefault();
+                e.stopPropagation();
+                void submit();
+              }
+            }}
+            placeholder="e.g. Shorter system prompt, lower temperature"
+            className={inputClass}
+            data-testid="save-description"
+          />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={publishToo} onChange={(e) => setPublishToo(e.target.checked)} className="h-4 w-4 accent-indigo-600" data-testid="save-publish" />
+          Publish it: calls without a version or label will use v{nextNumber}
+        </label>
+        {problems.length ? (
+          <ErrorAlert testId="save-problems">
+            Fix these first: {problems.map(([field, message]) => `${field} ${message}`).join("; ")}
+          </ErrorAlert>
+        ) : null}
+        {error ? <ErrorAlert testId="save-error">{error}</ErrorAlert> : null}
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+import Link from "next/link";
+import { inputClass } from "@/components/ui/text-field";
+import type { ProviderInfo } from "@/lib/hooks/use-providers";
+import type { VirtualKey } from "@/lib/hooks/use-virtual-keys";
+import type { DraftErrors } from "@/lib/playground/draft-body";
+import type { Draft, DraftSettings, NumericParam } from "@/lib/playground/draft";
+import { modelSuggestions } from "@/lib/playground/model-suggestions";
+import { unsupportedReason } from "./capabilities";
+import { DisabledReason } from "./disabled-reason";
+import { NumberField } from "./number-field";
+import { FieldGroup, PaneHeader } from "./pane";
+import { ResponseFormatField } from "./response-format-field";
+import { ToolsField } from "./tools-field";
+
+const NUMBERS: { name: NumericParam; label: string; slider?: { min: number; max: number; step: number; neutral: number } }[] = [
+  { name: "temperature", label: "Temperature", slider: { min: 0, max: 2, step: 0.05, neutral: 1 } },
+  { name: "max_tokens", label: "Max tokens" },
+  { name: "top_p", label: "Top P", slider: { min: 0, max: 1, step: 0.01, neutral: 1 } },
+  { name: "presence_penalty", label: "Presence penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 } },
+  { name: "frequency_penalty", label: "Frequency penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 } },
+  { name: "seed", label: "Seed" },
+];
+
+/** Model settings: credential, model, sampling, output format and tools. */
+export function SettingsPane({
+  draft,
+  readOnly,
+  errors,
+  keys,
+  keysLoading,
+  providers,
+  onChange,
+}: {
+  draft: Draft;
+  readOnly: boolean;
+  errors: DraftErrors;
+  keys: VirtualKey[];
+  keysLoading: boolean;
+  providers: ProviderInfo[];
+  onChange: (patch: Partial<DraftSettings>) => void;
+}) {
+  const s = draft.settings;
+  const key = keys.find((k) => k.slug === s.virtualKey || k.id === s.virtualKey) ?? null;
+  const provider = providers.find((p) => p.id === key?.ai_provider_name) ?? null;
+  const typeReason = unsupportedReason(provider, draft.templateType === "chat" ? "chat" : "completion");
+  const missingAdapter = key && providers.length > 0 && !provider ? `${key.ai_provider_name} keys can't run prompts yet` : null;
+  const suggestions = modelSuggestions(key?.ai_provider_name);
+
+  return (
+    <section aria-label="Model settings" className="flex flex-col" data-testid="settings-pane">
+      <PaneHeader title="Model" />
+      <FieldGroup title="Provider">
+        <label className="block space-y-1">
+          <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Virtual key</span>
+          <select value={s.virtualKey} disabled={readOnly} onChange={(e) => onChange({ virtualKey: e.target.value })} className={`${inputClass} py-1.5`} data-testid="virtual-key-select">
+            <option value="">{keysLoading ? "Loading keys…" : "Choose a key…"}</option>
+            {s.virtualKey && !key && !keysLoading ? <option value={s.virtualKey}>{s.virtualKey} (missing)</option> : null}
+            {keys.map((k) => (
+              <option key={k.id} value={k.slug}>
+                {k.name} · {k.ai_provider_name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!keysLoading && keys.length === 0 ? (
+          <p className="text-xs text-zinc-500">
+            No virtual keys yet.{" "}
+            <Link href="/settings" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              Add one in Settings
+            </Link>
+          </p>
+        ) : null}
+        <DisabledReason reason={missingAdapter ?? typeReason ?? unsupportedReason(provider, "streaming")} testId="reason-provider" />
+        <label className="block space-y-1">
+          <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Model</span>
+          <input
+            value={s.model}
+            disabled={readOnly}
+            onChange={(e) => onChange({ model: e.target.value })}
+            list="model-suggestions"
+            placeholder={suggestions[0] ?? "model name"}
+            className={`${inputClass} py-1.5 font-mono text-xs`}
+            data-testid="model-input"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+      </FieldGroup>
+      <FieldGroup title="Sampling">
+        {NUMBERS.map((field) => (
+          <NumberField
+            key={field.name}
+            id={field.name}
+            label={field.label}
+            value={s.numbers[field.name]}
+            slider={field.slider}
+            error={errors[field.name]}
+            disabled={readOnly}
+            onChange={(value) => onChange({ numbers: { ...s.numbers, [field.name]: value } })}
+          />
+        ))}
+        <label className="block space-y-1">
+          <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Stop sequences</span>
+          <textarea
+            value={s.stop}
+            disabled={readOnly}
+            onChange={(e) => onChange({ stop: e.target.value })}
+            rows={2}
+            placeholder="One per line"
+            className={`${inputClass} py-1.5 font-mono text-xs`}
+            data-testid="param-stop"
+          />
+        </label>
+      </FieldGroup>
+      <FieldGroup title="Response format">
+        <ResponseFormatField settings={s} provider={provider} readOnly={readOnly} error={errors.jsonSchema} onChange={onChange} />
+      </FieldGroup>
+      <FieldGroup title="Tools">
+        <ToolsField settings={s} provider={provider} readOnly={readOnly} errors={errors} onChange={onChange} />
+      </FieldGroup>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+import { useMemo, useState } from "react";
+import { columnRunTarget, newColumn, type CompareColumn } from "@/lib/playground/compare";
+import { editorRunTarget } from "@/lib/playground/run-body";
+import { useRuns } from "@/lib/playground/use-runs";
+import { analyzeTemplate, variablesBody } from "@/lib/playground/variables";
+import type { Workspace } from "./use-workspace";
+
+const EDITOR_RUN = "editor";
+
+/** The editor's run and the compare columns' runs, all on the same variable values. */
+export function usePlaygroundRuns(ws: Workspace, promptId: string) {
+  const runs = useRuns();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [columns, setColumns] = useState<CompareColumn[]>([]);
+  const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
+
+  // Compare feeds every column the same values: the fields are the union of their variables.
+  const compareVariables = useMemo(() => {
+    const names = new Set(ws.analysis?.variables ?? []);
+    for (const column of columns) {
+      if (column.source === "draft") continue;
+      const version = ws.versions.find((v) => v.prompt_version === column.source);
+      if (!version) continue;
+      const template = version.prompt_template;
+      analyzeTemplate(template.template_type === "completion" ? "completion" : "chat", template.string, partialTexts).variables.forEach((n) => names.add(n));
+    }
+    return [...names];
+  }, [ws.analysis, ws.versions, columns, partialTexts]);
+
+  const runEditor = () => {
+    const shown = ws.shown;
+    const version = ws.viewing ?? ws.base;
+    if (!shown || !version) return;
+    const target = editorRunTarget({
+      promptId,
+      version: version.prompt_version,
+      draft: shown,
+      dirty: !ws.viewing && ws.dirty,
+      variables: variablesBody(ws.analysis?.variables ?? [], values),
+      provider: ws.providerOf(shown.settings.virtualKey),
+    });
+    void runs.run(EDITOR_RUN, target.ref, target.body);
+  };
+
+  const runColumn = (column: CompareColumn) => {
+    if (!ws.draft || !ws.base) return;
+    const version = column.source === "draft" ? null : ws.versions.find((v) => v.prompt_version === column.source);
+    const key = version ? version.prompt_template.virtual_key : ws.draft.settings.virtualKey;
+    const target = columnRunTarget({
+      column,
+      promptId,
+      baseVersion: ws.base.prompt_version,
+      draft: ws.draft,
+      variables: variablesBody(compareVariables, values),
+      provider: ws.providerOf(key),
+    });
+    void runs.run(column.id, target.ref, target.body);
+  };
+
+  return {
+    values,
+    setValue: (name: string, value: string) => setValues((all) => ({ ...all, [name]: value })),
+    editorRun: runs.get(EDITOR_RUN),
+    runEditor,
+    stopEditor: () => runs.stop(EDITOR_RUN),
+    columns,
+    setColumns,
+    /** The first visit to Compare starts with the latest saved version beside the draft. */
+    ensureColumns: () => {
+      if (columns.length === 0 && ws.latest) setColumns([newColumn(ws.latest.prompt_version), newColumn("draft")]);
+    },
+    compareVariables,
+    runOf: (column: CompareColumn) => runs.get(column.id),
+    runColumn,
+    stopColumn: (column: CompareColumn) => runs.stop(column.id),
+    runAll: () => columns.forEach(runColumn),
+  };
+}

@@ -1,0 +1,229 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { E2E } from "../support/env";
+import { mock } from "../support/mock";
+import { portkeyClient } from "../support/portkey";
+
+// Issue 5 acceptance: the playground journey, compare, and stop.
+const headers = { "x-portkey-api-key": E2E.apiKey };
+const stamp = () => Date.now().toString(36);
+
+async function mockKey(request: APIRequestContext, name: string): Promise<string> {
+  const response = await request.post("/v1/virtual-keys", {
+    headers,
+    data: { name: `${name} ${stamp()}`, provider: "openai", key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` },
+  });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { slug: string }).slug;
+}
+
+async function apiPrompt(request: APIRequestContext, body: Record<string, unknown>) {
+  const response = await request.post("/v1/prompts", { headers, data: body });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as { id: string; slug: string };
+}
+
+/** Types into a CodeMirror editor found by its test id, replacing what is there. */
+async function typeInto(page: Page, testId: string, text: string) {
+  const content = page.getByTestId(testId).locator(".cm-content");
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+}
+
+/** Samples a streaming output until it shows `final`; returns the distinct texts seen. */
+async function watchStream(page: Page, output: Locator, final: string): Promise<string[]> {
+  const seen: string[] = [];
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const text = (await output.count()) > 0 ? ((await output.textContent()) ?? "") : "";
+    if (text && seen.at(-1) !== text) seen.push(text);
+    if (text === final) break;
+    await page.waitForTimeout(30);
+  }
+  return seen;
+}
+
+test("journey: folder, chat prompt, streamed run, versions, publish, diff, label, SDK", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const key = await mockKey(request, "Journey mock");
+  await mock.reset();
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/prompts");
+
+  const folderName = `Journey ${stamp()}`;
+  await page.getByTestId("new-folder").click();
+  await page.getByTestId("folder-name").fill(folderName);
+  await page.getByTestId("folder-dialog-submit").click();
+  await expect(page.getByTestId("prompts-folder-title")).toHaveText(folderName);
+
+  // The New prompt dialog creates the prompt with a starter template as v1 (see the report).
+  await page.getByTestId("new-prompt").click();
+  await page.getByTestId("new-prompt-name").fill(`Trip planner ${stamp()}`);
+  await expect(page.getByTestId("new-prompt-folder").locator("option:checked")).toContainText(folderName);
+  await expect(page.getByTestId("new-prompt-type-chat")).toBeChecked();
+  await page.getByTestId("new-prompt-submit").click();
+  await expect(page).toHaveURL(/\/prompts\/[0-9a-f-]{36}$/);
+  const promptId = page.url().split("/").pop() as string;
+  await expect(page.getByTestId("message-role-0")).toHaveValue("system");
+  await expect(page.getByTestId("message-role-1")).toHaveValue("user");
+
+  await typeInto(page, "message-content-0", "You are a concise travel guide.");
+  await typeInto(page, "message-content-1", "Tell me about {{topic}} in three words.");
+  await expect(page.getByTestId("variable-topic")).toBeVisible();
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
+  await page.getByTestId("virtual-key-select").selectOption(key);
+  await page.getByTestId("model-input").fill("mock-slow"); // the mock streams a token every 200 ms
+  await page.getByTestId("variable-topic").fill("Lisbon");
+
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const final = "Mock answer to: Tell me about Lisbon in three words.";
+  const seen = await watchStream(page, page.getByTestId("run-output"), final);
+  const intermediate = seen.filter((text) => text !== final);
+  expect(intermediate.length, `texts seen: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(2);
+  for (const text of intermediate) expect(final.startsWith(text)).toBe(true);
+  await expect(page.getByTestId("run-output")).toHaveText(final);
+  await expect(page.getByTestId("run-output-panel")).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("stat-finish")).toHaveText("stop");
+  await expect(page.getByTestId("stat-latency")).toContainText(/\d/);
+  await expect(page.getByTestId("stat-ttft")).toContainText(/\d/);
+  await expect(page.getByTestId("stat-tokens")).toContainText(/\d+ → \d+/);
+  // The draft ran through the completions route: the mock got the unsaved messages.
+  const [upstream] = await mock.requests();
+  expect(upstream.body).toMatchObject({
+    model: "mock-slow",
+    stream: true,
+    messages: [
+      { role: "system", content: "You are a concise travel guide." },
+      { role: "user", content: "Tell me about Lisbon in three words." },
+    ],
+  });
+  await page.screenshot({ path: "test-results/screenshots/prompt-page-light.png" });
+
+  // Save the first real version (v2: v1 is the starter) and publish it.
+  await page.getByTestId("save-button").click();
+  await page.getByTestId("save-description").fill("Three-word answers");
+  await page.getByTestId("save-submit").click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Saved v2" })).toBeVisible();
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "false");
+  await page.getByTestId("publish-button").click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Published v2" })).toBeVisible();
+  await expect(page.getByTestId("publish-button")).toHaveText(/Published/);
+
+  // Edit and save v3.
+  await typeInto(page, "message-content-1", "Describe {{topic}} in one sentence.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByTestId("save-description").fill("One sentence");
+  await page.getByTestId("save-submit").click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Saved v3" })).toBeVisible();
+
+  // History: v2 published, v3 newest; the diff shows the changed user message.
+  await page.getByTestId("toggle-history").click();
+  await expect(page.getByTestId("version-published-2")).toBeVisible();
+  await expect(page.getByTestId("version-3")).toContainText("One sentence");
+  await page.getByTestId("open-diff").click();
+  await expect(page.getByTestId("diff-left")).toHaveValue("2");
+  await expect(page.getByTestId("diff-right")).toHaveValue("3");
+  const diff = page.getByTestId("diff-template");
+  await expect(diff.locator('[data-diff="remove"]')).toContainText("Tell me about {{topic}} in three words.");
+  await expect(diff.locator('[data-diff="add"]')).toContainText("Describe {{topic}} in one sentence.");
+  await expect(page.getByTestId("diff-settings-same")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // Label v3 staging.
+  await page.getByTestId("version-label-menu-3").click();
+  await page.getByTestId("label-option-staging").click();
+  await expect(page.getByTestId("version-labels-3")).toContainText("staging");
+
+  // Open v2 read only.
+  await page.getByTestId("version-open-2").click();
+  await expect(page.getByTestId("read-only-banner")).toContainText("v2");
+  await expect(page.getByTestId("message-content-1")).toHaveAttribute("data-readonly", "true");
+  await expect(page.getByTestId("message-content-1")).toContainText("Tell me about {{topic}} in three words.");
+  await page.getByTestId("back-to-draft").click();
+
+  // The API: the plain id answers from the published v2, @staging from v3.
+  const portkey = portkeyClient();
+  const published = (await portkey.prompts.render({ promptID: promptId, variables: { topic: "Porto" } })) as unknown as {
+    data: { messages: { content: string }[]; model: string };
+  };
+  expect(published.data.messages[1].content).toBe("Tell me about Porto in three words.");
+  expect(published.data.model).toBe("mock-slow");
+  const staging = (await portkey.prompts.render({ promptID: `${promptId}@staging`, variables: { topic: "Porto" } })) as unknown as {
+    data: { messages: { content: string }[] };
+  };
+  expect(staging.data.messages[1].content).toBe("Describe Porto in one sentence.");
+  type Answer = { choices: { message: { content: string } }[] };
+  const answer = (await portkey.prompts.completions.create({ promptID: `${promptId}@staging`, variables: { topic: "Porto" }, model: "mock-fast" })) as unknown as Answer;
+  expect(answer.choices[0].message.content).toBe("Mock answer to: Describe Porto in one sentence.");
+  const plain = (await portkey.prompts.completions.create({ promptID: promptId, variables: { topic: "Porto" }, model: "mock-fast" })) as unknown as Answer;
+  expect(plain.choices[0].message.content).toBe("Mock answer to: Tell me about Porto in three words.");
+
+  // Dark mode screenshot of the same page.
+  // The theme is "system": it follows the emulated preference at once.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.waitForTimeout(400); // let colour transitions finish
+  await page.screenshot({ path: "test-results/screenshots/prompt-page-dark.png" });
+});
+
+test("compare: a saved version and the draft with another model run side by side", async ({ page, request }) => {
+  const key = await mockKey(request, "Compare mock");
+  const template = [
+    { role: "system", content: "You are brief." },
+    { role: "user", content: "Summarise {{topic}}" },
+  ];
+  const prompt = await apiPrompt(request, { name: `Compare ${stamp()}`, string: JSON.stringify(template), model: "mock-slow-300", virtual_key: key });
+  await mock.reset();
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/prompts/${prompt.id}`);
+  await typeInto(page, "message-content-1", "Summarise {{topic}} for a child");
+
+  await page.getByTestId("mode-compare").click();
+  await expect(page.getByTestId("compare-source-0")).toHaveValue("1");
+  await expect(page.getByTestId("compare-source-1")).toHaveValue("draft");
+  await page.getByTestId("compare-model-1").fill("mock-slow-250");
+  await page.getByTestId("variable-topic").fill("tides");
+  await page.getByTestId("compare-run-all").click();
+
+  // Both stream at once: each column is running before either has finished.
+  await expect(page.getByTestId("compare-output-0-panel")).toHaveAttribute("data-status", "running");
+  await expect(page.getByTestId("compare-output-1-panel")).toHaveAttribute("data-status", "running");
+  await expect(page.getByTestId("compare-output-0")).toHaveText("Mock answer to: Summarise tides");
+  await expect(page.getByTestId("compare-output-1")).toHaveText("Mock answer to: Summarise tides for a child");
+  await expect(page.getByTestId("compare-output-0-panel")).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("compare-output-1-panel")).toHaveAttribute("data-status", "done");
+
+  const requests = await mock.requests();
+  expect(requests.map((r) => r.body.model).sort()).toEqual(["mock-slow-250", "mock-slow-300"]);
+  // Run together: the second request reached the provider before the first one finished.
+  const started = Math.max(...requests.map((r) => r.receivedAt));
+  const firstDone = Math.min(...requests.map((r) => r.finishedAt ?? Infinity));
+  expect(started).toBeLessThan(firstDone);
+  await page.screenshot({ path: "test-results/screenshots/compare.png" });
+});
+
+test("stop cancels a slow stream and the provider sees the request closed", async ({ page, request }) => {
+  const key = await mockKey(request, "Stop mock");
+  const prompt = await apiPrompt(request, {
+    name: `Stop ${stamp()}`,
+    string: JSON.stringify([{ role: "user", content: "Write a long essay about {{topic}}" }]),
+    model: "mock-slow",
+    virtual_key: key,
+  });
+  await mock.reset();
+  await mock.enqueue({ tokens: 200, tokenDelayMs: 200 });
+  await page.goto(`/prompts/${prompt.id}`);
+  await page.getByTestId("variable-topic").fill("rivers");
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-output")).toContainText("tok2");
+  await page.getByTestId("stop-button").click();
+  await expect(page.getByTestId("run-output-panel")).toHaveAttribute("data-status", "cancelled");
+  await expect(page.getByTestId("run-output-stopped")).toBeVisible();
+  await expect(page.getByTestId("stat-finish")).toHaveText("stopped");
+  await expect.poll(async () => (await mock.requests())[0]?.closedEarly, { timeout: 10_000 }).toBe(true);
+  const [upstream] = await mock.requests();
+  expect(upstream.tokensSent).toBeLessThan(200);
+  await expect(page.getByTestId("run-button")).toBeVisible();
+});

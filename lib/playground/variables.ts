@@ -1,0 +1,82 @@
+import { listPartialRefs, templateStrings, templateVariables, type PartialTag } from "@/lib/templates";
+import { templateString, type Draft } from "./draft";
+
+/**
+ * Partials known to the playground, by slug, with their published template. A pinned tag
+ * (`{{>p@2}}`) is read with the published text too: close enough to list variables.
+ */
+export type PartialTexts = Record<string, string>;
+
+function partialMap(strings: string[], partials: PartialTexts): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  const visit = (text: string, depth: number) => {
+    if (depth > 10) return;
+    let refs: PartialTag[] = [];
+    try {
+      refs = listPartialRefs(text);
+    } catch {
+      return;
+    }
+    for (const ref of refs) {
+      if (ref.tag in map || !Object.hasOwn(partials, ref.slug)) continue;
+      map[ref.tag] = partials[ref.slug];
+      visit(partials[ref.slug], depth + 1);
+    }
+  };
+  strings.forEach((text) => visit(text, 0));
+  return map;
+}
+
+export interface TemplateAnalysis {
+  variables: string[];
+  /** Partial tags used directly, with whether they exist. */
+  partials: { tag: string; slug: string; known: boolean }[];
+  /** A Mustache syntax problem, e.g. an unclosed section; variables are then the last good ones. */
+  error: string | null;
+}
+
+/** Variables (following partials) and partial references of a template, never throwing. */
+export function analyzeTemplate(kind: Draft["templateType"], template: string, partials: PartialTexts): TemplateAnalysis {
+  try {
+    const strings = templateStrings(kind, template);
+    const map = partialMap(strings, partials);
+    const seen = new Map<string, { tag: string; slug: string; known: boolean }>();
+    for (const text of strings) {
+      for (const ref of listPartialRefs(text)) {
+        if (!seen.has(ref.tag)) seen.set(ref.tag, { tag: ref.tag, slug: ref.slug, known: Object.hasOwn(partials, ref.slug) });
+      }
+    }
+    return { variables: templateVariables(kind, template, map), partials: [...seen.values()], error: null };
+  } catch (error) {
+    return { variables: [], partials: [], error: (error as Error).message };
+  }
+}
+
+export function analyzeDraft(draft: Draft, partials: PartialTexts): TemplateAnalysis {
+  return analyzeTemplate(draft.templateType, templateString(draft), partials);
+}
+
+/**
+ * A variable field's value as sent: JSON when the text parses as an object or array (so
+ * sections can loop over it), the text itself otherwise.
+ */
+export function variableValue(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export function isJsonValue(text: string): boolean {
+  return typeof variableValue(text) !== "string";
+}
+
+/** The `variables` body of a run: only the names the template reads, empty ones included. */
+export function variablesBody(names: string[], values: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, variableValue(values[name] ?? "")]));
+}
