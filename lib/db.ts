@@ -5,9 +5,10 @@ import { databaseDialect } from "./db-dialect";
 import { createPgAdapter } from "./db-pg-adapter";
 import { postgresCompat } from "./db-pg-compat";
 
-// The one Prisma client of the process. In dev, Next re-evaluates modules on every hot
-// reload; keeping the client on globalThis stops each reload from opening a new
-// connection.
+// The one Prisma client of the process, on globalThis: in dev, Next re-evaluates modules on
+// every hot reload, and in production the custom server's fast routes (server/) carry their
+// own bundled copy of lib/ beside Next's; either way one process must hold one client (one
+// connection pool, one SQLite handle).
 const globalForPrisma = globalThis as unknown as { promptlyPrisma?: PrismaClient };
 
 /**
@@ -38,8 +39,6 @@ export function createPrismaClient(url = process.env.DATABASE_URL): PrismaClient
  */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
-export const db: PrismaClient = globalForPrisma.promptlyPrisma ?? createPrismaClient();
-
-if (process.env.NODE_ENV !== "production") globalForPrisma.promptlyPrisma = db;
+export const db: PrismaClient = globalForPrisma.promptlyPrisma ?? (globalForPrisma.promptlyPrisma = createPrismaClient());
 
 export type { PrismaClient };

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -30,7 +30,7 @@ function run(command, args) {
 }
 
 // Everything that changes what `next build` produces.
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "server", "scripts/server.mjs", "scripts/build-server.mjs", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 function hashSources() {
@@ -60,12 +60,32 @@ if (!dev) {
     console.log(`[promptly] ${built ? "sources changed" : "no build yet"}: building (about a minute)…`);
     run(process.execPath, [path.join(root, "scripts", "db-generate.mjs")]); // both clients
     run(bin("next"), ["build"]);
+    run(process.execPath, [path.join(root, "scripts", "build-server.mjs")]); // the fast routes' bundle
     fs.writeFileSync(stamp, current);
   }
 }
 
 const shownUrl = env.DATABASE_URL.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1****@"); // no password in logs
 console.log(`[promptly] serving on http://${env.HOST}:${env.PORT} (database ${shownUrl})`);
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-H", env.HOST, "-p", env.PORT], { cwd: root, env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+if (dev) {
+  const server = spawn(bin("next"), ["dev", "-H", env.HOST, "-p", env.PORT], { cwd: root, env, stdio: "inherit" });
+  forwardSignals(server);
+} else {
+  // A capped heap: uncapped, V8 lets garbage pile up to hundreds of MB before collecting.
+  const heapFlag = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
+  const ownFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  if (ownFlags.includes(heapFlag)) {
+    // Started with the right heap flag (`npm start` passes it): serve from this very process,
+    // no wrapper process holding ~40 MB for nothing.
+    Object.assign(process.env, env);
+    await import(pathToFileURL(path.join(root, "scripts", "server.mjs")).href);
+  } else {
+    const server = spawn(process.execPath, [heapFlag, path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: "inherit" });
+    forwardSignals(server);
+  }
+}
+
+function forwardSignals(server) {
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
+import { RoleProvider } from "@/lib/auth/role-context";
 import { requireSessionUser } from "@/lib/auth/session";
 
 // Every page in this group needs a session: the check runs on the server, per request.
@@ -8,9 +9,11 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
   return (
-    <div className="flex min-h-screen">
-      <AppNav email={user.email} />
-      <main className="min-w-0 flex-1">{children}</main>
-    </div>
+    <RoleProvider role={user.role}>
+      <div className="flex min-h-screen">
+        <AppNav email={user.email} role={user.role} />
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </RoleProvider>
   );
 }

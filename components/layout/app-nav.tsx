@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { settingsTabsFor } from "@/components/settings/settings-tabs";
+import type { Role } from "@/lib/auth/caller";
 import { authClient } from "@/lib/auth/client";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -10,7 +12,7 @@ const LINKS = [
   { href: "/settings", label: "Settings" },
 ];
 
-export function AppNav({ email }: { email: string }) {
+export function AppNav({ email, role }: { email: string; role: Role }) {
   const pathname = usePathname();
   const router = useRouter();
   return (
@@ -19,7 +21,8 @@ export function AppNav({ email }: { email: string }) {
         <span className="text-indigo-600 dark:text-indigo-400">◆</span> Promptly
       </div>
       <ul className="flex-1 space-y-1 px-2">
-        {LINKS.map((link) => {
+        {/* Viewers have no settings (the page refuses them too); editors see labels only. */}
+        {LINKS.filter((link) => link.href !== "/settings" || settingsTabsFor(role).length > 0).map((link) => {
           const active = pathname === link.href || pathname.startsWith(link.href + "/");
           return (
             <li key={link.href}>

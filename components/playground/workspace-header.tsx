@@ -2,8 +2,11 @@
 import Link from "next/link";
 import { Icon } from "@/components/prompts/icons";
 import { Button } from "@/components/ui/button";
+import { useCan } from "@/lib/auth/role-context";
 
 export type WorkspaceMode = "editor" | "compare";
+
+const READ_ONLY_ROLE = "Viewers can run prompts, not save or publish them";
 
 const tab = (active: boolean) =>
   `inline-flex items-center gap-1.5 rounded-md px-3 py-1 text-sm font-medium transition-colors ${
@@ -42,6 +45,8 @@ export function WorkspaceHeader({
   onPublish: () => void;
   publishing: boolean;
 }) {
+  // Viewers run prompts but can't save or publish (the API refuses them too).
+  const canWrite = useCan("write");
   return (
     <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
       <div className="min-w-0 flex-1">
@@ -89,14 +94,20 @@ export function WorkspaceHeader({
         <Button
           variant="secondary"
           onClick={onPublish}
-          disabled={basePublished || dirty || publishing || baseNumber === null}
-          title={basePublished ? `v${baseNumber} is published` : dirty ? "Save your changes first, then publish" : undefined}
+          disabled={!canWrite || basePublished || dirty || publishing || baseNumber === null}
+          title={!canWrite ? READ_ONLY_ROLE : basePublished ? `v${baseNumber} is published` : dirty ? "Save your changes first, then publish" : undefined}
           data-testid="publish-button"
           className="disabled:opacity-50"
         >
           <Icon name="upload" /> {basePublished ? "Published" : `Publish v${baseNumber}`}
         </Button>
-        <Button onClick={onSave} disabled={!dirty} title={dirty ? "Save as a new version" : "No changes to save"} data-testid="save-button" className="disabled:opacity-60">
+        <Button
+          onClick={onSave}
+          disabled={!dirty || !canWrite}
+          title={!canWrite ? READ_ONLY_ROLE : dirty ? "Save as a new version" : "No changes to save"}
+          data-testid="save-button"
+          className="disabled:opacity-60"
+        >
           <Icon name="save" /> Save
         </Button>
       </div>

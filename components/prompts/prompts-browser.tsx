@@ -3,6 +3,7 @@ import { useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
+import { useCan } from "@/lib/auth/role-context";
 import { useCollections } from "@/lib/hooks/use-collections";
 import { fieldClass } from "./field-class";
 import { FolderTree } from "./folder-tree";
@@ -14,6 +15,7 @@ import { useDebounced } from "./use-debounced";
 /** /prompts: folders on the left, the searchable prompt list on the right. */
 export function PromptsBrowser() {
   const collections = useCollections();
+  const canWrite = useCan("write");
   const [folderId, setFolderId] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<SortOrder>("updated");
@@ -28,9 +30,12 @@ export function PromptsBrowser() {
         title="Prompts"
         description="Templates, their versions and labels. Open one to edit, run and publish it."
         actions={
-          <Button onClick={() => setCreating(true)} data-testid="new-prompt">
-            <Icon name="plus" /> New prompt
-          </Button>
+          // Viewers read and run; creating is refused by the API, so not offered.
+          canWrite ? (
+            <Button onClick={() => setCreating(true)} data-testid="new-prompt">
+              <Icon name="plus" /> New prompt
+            </Button>
+          ) : null
         }
       />
       <div className="flex min-h-0 flex-1">

@@ -87,6 +87,24 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
         </SelectField>
         <p className="mt-1 text-xs text-zinc-500">Give services the least they need: most only run prompts.</p>
       </div>
+      <div>
+        <TextField
+          id="api-key-rate-limit"
+          label="Completions per minute (optional)"
+          type="number"
+          min={0}
+          placeholder="Server default (PROMPTLY_RATE_LIMIT_PER_MINUTE); 0 = unlimited"
+          value={values.rate_limit_per_minute ?? ""}
+          onChange={(event) => {
+            const text = event.target.value;
+            setValues((v) => ({ ...v, rate_limit_per_minute: text === "" ? null : Number(text) }));
+            setErrors({});
+          }}
+          aria-invalid={Boolean(errors.rate_limit_per_minute) || undefined}
+          aria-describedby={errors.rate_limit_per_minute ? "api-key-rate-limit-error" : undefined}
+        />
+        <FieldError id="api-key-rate-limit-error" message={errors.rate_limit_per_minute} />
+      </div>
       {create.isError ? <ErrorAlert testId="api-key-form-error">{create.error.message}</ErrorAlert> : null}
       <DialogActions>
         <Button variant="secondary" onClick={onDone}>

@@ -1,19 +1,27 @@
 import Link from "next/link";
+import type { Role } from "@/lib/auth/caller";
+import { roleCan, type Action } from "@/lib/auth/permissions";
 
+// Each tab names the permission its API needs: a tab is shown only to roles that have it,
+// and the page refuses the others server-side (the API refuses them as well).
 export const SETTINGS_TABS = [
-  { id: "virtual-keys", label: "Virtual keys" },
-  { id: "api-keys", label: "API keys" },
-  { id: "labels", label: "Labels" },
-] as const;
+  { id: "virtual-keys", label: "Virtual keys", needs: "settings" },
+  { id: "api-keys", label: "API keys", needs: "settings" },
+  { id: "labels", label: "Labels", needs: "write" },
+  { id: "members", label: "Members", needs: "members" },
+] as const satisfies readonly { id: string; label: string; needs: Action }[];
 
 export type SettingsTab = (typeof SETTINGS_TABS)[number]["id"];
+type TabInfo = (typeof SETTINGS_TABS)[number];
+
+export const settingsTabsFor = (role: Role): TabInfo[] => SETTINGS_TABS.filter((tab) => roleCan(role, tab.needs));
 
 /** Sections as links (?tab=...): each is shareable and survives a reload. */
-export function SettingsTabs({ active }: { active: SettingsTab }) {
+export function SettingsTabs({ active, tabs = SETTINGS_TABS }: { active: SettingsTab; tabs?: readonly TabInfo[] }) {
   return (
     <nav aria-label="Settings sections" className="border-b border-zinc-200 px-6 dark:border-zinc-800">
       <ul className="-mb-px flex gap-6">
-        {SETTINGS_TABS.map((tab) => {
+        {tabs.map((tab) => {
           const current = tab.id === active;
           return (
             <li key={tab.id}>

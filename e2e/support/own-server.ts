@@ -7,8 +7,9 @@ import { E2E } from "./env";
 /**
  * A Promptly server of a test's own, on its own database, for tests that kill or stop it
  * (the shared web server must survive the suite). It serves the build the shared server
- * made: `next start` directly, not scripts/start.mjs, which would rebuild (for a minute, in
- * the shared .next) whenever a source file changed since.
+ * made with the server `npm start` runs (scripts/server.mjs, heap capped the same way), not
+ * scripts/start.mjs, which would rebuild (for a minute, in the shared .next) whenever a
+ * source file changed since.
  */
 export interface OwnServer {
   baseUrl: string;
@@ -36,9 +37,10 @@ export async function startOwnServer(port: number, dataDir: string): Promise<Own
   if (!fs.existsSync(dbFile)) migrate(dbFile);
   const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir };
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
-  const next = path.resolve("node_modules/next/dist/bin/next");
+  const entry = path.resolve("scripts/server.mjs");
+  const heap = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
   // detached: its own process group, so a kill reaches every process it started.
-  const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], { env, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [heap, entry], { env: { ...env, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),

@@ -39,6 +39,7 @@ describe("/v1/api-keys", () => {
       // Used once above (findActiveApiKey), so last-used is set.
       last_used_at: expect.any(String),
       revoked_at: null,
+      rate_limit_per_minute: null,
     });
     expect(list.body.total).toBe(list.body.data.length);
     const { hash } = await db.apiKey.findUniqueOrThrow({ where: { id: created.body.id } });

@@ -12,15 +12,24 @@ export interface ApiKeyRecord {
   scope: ApiKeyScope;
   userId: string | null;
   revokedAt: Date | null;
+  /** Completions per minute; null follows PROMPTLY_RATE_LIMIT_PER_MINUTE (lib/http/rate-limit.ts). */
+  rateLimitPerMinute: number | null;
 }
 
-const select = { id: true, name: true, prefix: true, scope: true, userId: true, revokedAt: true } as const;
+const select = { id: true, name: true, prefix: true, scope: true, userId: true, revokedAt: true, rateLimitPerMinute: true } as const;
 
 /** Creates a key and returns it in clear: the only time it is ever seen. */
-export async function createApiKey(input: { name: string; scope?: ApiKeyScope; userId?: string | null; value?: string }) {
+export async function createApiKey(input: { name: string; scope?: ApiKeyScope; userId?: string | null; value?: string; rateLimitPerMinute?: number | null }) {
   const value = input.value ?? generateApiKey();
   const record = await db.apiKey.create({
-    data: { name: input.name, scope: input.scope ?? "admin", userId: input.userId ?? null, hash: hashApiKey(value), prefix: visiblePrefix(value) },
+    data: {
+      name: input.name,
+      scope: input.scope ?? "admin",
+      userId: input.userId ?? null,
+      hash: hashApiKey(value),
+      prefix: visiblePrefix(value),
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+    },
     select,
   });
   cache.delete(hashApiKey(value));
@@ -45,8 +54,8 @@ export async function revokeApiKey(id: string): Promise<boolean> {
 
 /** POST /v1/api-keys: the answer carries the key in clear, once. */
 export async function createApiKeyForAdmin(input: CreateApiKeyInput, userId: string | null): Promise<CreatedApiKey> {
-  const { key, record } = await createApiKey({ name: input.name, scope: input.scope, userId });
-  return { id: record.id, key, name: record.name, prefix: record.prefix, scope: record.scope };
+  const { key, record } = await createApiKey({ name: input.name, scope: input.scope, userId, rateLimitPerMinute: input.rate_limit_per_minute });
+  return { id: record.id, key, name: record.name, prefix: record.prefix, scope: record.scope, rate_limit_per_minute: record.rateLimitPerMinute };
 }
 
 /** GET /v1/api-keys: every key, newest first, revoked ones included (they are history). */
@@ -60,6 +69,7 @@ export async function listApiKeysForAdmin(): Promise<{ data: ApiKeySummary[]; to
     created_at: row.createdAt.toISOString(),
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
     revoked_at: row.revokedAt?.toISOString() ?? null,
+    rate_limit_per_minute: row.rateLimitPerMinute,
   }));
   return { data, total: data.length };
 }
@@ -78,7 +88,19 @@ export async function countApiKeys(): Promise<number> {
 
 // Key lookups sit on the hot path of every API call: cache them briefly by hash.
 const CACHE_TTL_MS = 5_000;
-const cache = new Map<string, { record: ApiKeyRecord | null; at: number }>();
+// On globalThis: the custom server's fast routes bundle their own copy of this module beside
+// Next's, and a revocation through either copy must clear the one cache both read.
+interface KeyCacheState {
+  cache: Map<string, { record: ApiKeyRecord | null; at: number }>;
+  lastTouched: Map<string, number>;
+}
+const KEY_CACHE = Symbol.for("promptly.api-key-cache");
+const keyState: KeyCacheState = ((globalThis as Record<symbol, unknown>)[KEY_CACHE] as KeyCacheState | undefined) ?? {
+  cache: new Map(),
+  lastTouched: new Map(),
+};
+(globalThis as Record<symbol, unknown>)[KEY_CACHE] = keyState;
+const cache = keyState.cache;
 
 /** The active (not revoked) key with this value, or null. */
 export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | null> {
@@ -94,7 +116,7 @@ export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | nu
 }
 
 // last-used is informational: written at most once a minute per key, never awaited.
-const lastTouched = new Map<string, number>();
+const lastTouched = keyState.lastTouched;
 function touchLastUsed(id: string) {
   const now = Date.now();
   if (now - (lastTouched.get(id) ?? 0) < 60_000) return;

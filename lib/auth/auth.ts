@@ -1,15 +1,17 @@
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
 import { databaseDialect } from "@/lib/db-dialect";
 import { derivedKey } from "@/lib/crypto/master-key";
-import { forbidden } from "@/lib/http/errors";
+import { claimInvite, InviteRefused } from "@/lib/invites/invites";
+import { INVITE_TOKEN_HEADER } from "@/lib/invites/header";
 
 /**
  * Accounts: email and password through better-auth (hashing, sessions, cookies).
  * Sign-up is open only while there is no user: the first account is the owner, created on
- * the setup page. Later users arrive by invitation (access-control issue).
+ * the setup page. Later users arrive by invitation (lib/invites).
  */
 export const auth = betterAuth({
   appName: "Promptly",
@@ -29,9 +31,19 @@ export const auth = betterAuth({
   databaseHooks: {
     user: {
       create: {
-        before: async (user) => {
-          if ((await db.user.count()) > 0) throw forbidden("Sign-up is closed: ask the owner for an invitation");
-          return { data: { ...user, role: "owner" } };
+        // The first account is the owner; later ones need a valid invitation token, sent by
+        // the /invite page in a header, which gives the role. better-auth's APIError (not
+        // ours) so that sign-up answers 403 with the message instead of a generic failure.
+        before: async (user, context) => {
+          if ((await db.user.count()) === 0) return { data: { ...user, role: "owner" } };
+          const token = context?.headers?.get(INVITE_TOKEN_HEADER) ?? context?.request?.headers.get(INVITE_TOKEN_HEADER);
+          if (!token) throw new APIError("FORBIDDEN", { message: "Sign-up is closed: ask the owner for an invitation" });
+          try {
+            return { data: { ...user, role: await claimInvite(token, user.email) } };
+          } catch (error) {
+            if (error instanceof InviteRefused) throw new APIError("FORBIDDEN", { message: error.message, code: `INVITE_${error.reason.toUpperCase()}` });
+            throw error;
+          }
         },
       },
     },

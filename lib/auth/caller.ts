@@ -4,7 +4,7 @@ import { findActiveApiKey, type ApiKeyScope } from "./api-keys";
 export type Role = "owner" | "editor" | "viewer";
 
 export type Caller =
-  | { kind: "api_key"; apiKeyId: string; scope: ApiKeyScope; userId: string | null }
+  | { kind: "api_key"; apiKeyId: string; scope: ApiKeyScope; userId: string | null; rateLimitPerMinute: number | null }
   | { kind: "session"; userId: string; email: string; role: Role };
 
 /** The API key a request carries: `x-portkey-api-key`, or `Authorization: Bearer KEY`. */
@@ -26,7 +26,7 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
   const key = apiKeyFrom(headers);
   if (key) {
     const record = await findActiveApiKey(key);
-    return record ? { kind: "api_key", apiKeyId: record.id, scope: record.scope, userId: record.userId } : null;
+    return record ? { kind: "api_key", apiKeyId: record.id, scope: record.scope, userId: record.userId, rateLimitPerMinute: record.rateLimitPerMinute ?? null } : null;
   }
   // Skip the session lookup entirely when no session cookie was sent.
   if (!headers.get("cookie")?.includes(SESSION_COOKIE)) return null;
@@ -37,6 +37,7 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
     kind: "session",
     userId: session.user.id,
     email: session.user.email,
-    role: role === "editor" || role === "viewer" ? role : "owner",
+    // Anything unexpected gets the least rights, never the most.
+    role: role === "owner" || role === "editor" ? role : "viewer",
   };
 }

@@ -8,6 +8,7 @@ import { assertSupported } from "./capabilities";
 import { defaultTimeoutMs, promptGatewaySettings, readGatewayConfig, targetsToTry, type GatewayTarget } from "./gateway-config";
 import { baseLogRow } from "./log-row";
 import { prepareCall, type PreparedCall } from "./prepare";
+import { redactSecret } from "./redact";
 import type { CompletionRequest } from "./request-schema";
 import { respondJson, respondStream } from "./respond";
 import { sendWithRetry } from "./retry";
@@ -56,13 +57,20 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
     }
     if (outcome.kind === "response" && outcome.response.ok) {
       const answer = outcome.response;
-      if (!answer.stream) return respondJson(answer.body, log, elapsed, headers);
-      return respondStream(answer.body, { log, elapsed, headers, clientSignal: context.signal, abortUpstream: () => upstream?.abort() });
+      if (!answer.stream) return respondJson(answer.body, log, elapsed, headers, answer.raw);
+      return respondStream(answer.body, {
+        log,
+        elapsed,
+        headers,
+        clientSignal: context.signal,
+        abortUpstream: () => upstream?.abort(),
+        redact: (text) => redactSecret(text, call.credentials.apiKey),
+      });
     }
 
     const refused = outcome.kind === "response" && !outcome.response.ok ? outcome.response : null;
     const failure = refused
-      ? upstreamError(call.provider.displayName, refused.status, refused.message, refused.code)
+      ? upstreamError(call.provider.displayName, refused.status, redactSecret(refused.message, call.credentials.apiKey), refused.code)
       : new ApiError(504, `${call.provider.displayName} did not answer within ${timeoutMs} ms`, "timeout_error", "upstream_timeout");
     if (refused?.retryAfter) headers["retry-after"] = refused.retryAfter;
     logWriter.enqueue({ ...log, status: "error", httpStatus: failure.status, error: failure.message, latencyMs: elapsed() });

@@ -12,8 +12,11 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no", // tell proxies (nginx) not to buffer the stream
 };
 
-/** A non-stream answer: the provider's OpenAI-format body as is; the log row is queued. */
-export function respondJson(body: Record<string, unknown>, log: BaseRow, elapsed: () => number, headers: Record<string, string>): Response {
+/**
+ * A non-stream answer: the provider's OpenAI-format body as is (its very text when the
+ * adapter kept it: no second serialization); the log row is queued.
+ */
+export function respondJson(body: Record<string, unknown>, log: BaseRow, elapsed: () => number, headers: Record<string, string>, raw?: string): Response {
   const answer = body as { usage?: Usage; choices?: { finish_reason?: string }[] };
   logWriter.enqueue({
     ...log,
@@ -24,7 +27,8 @@ export function respondJson(body: Record<string, unknown>, log: BaseRow, elapsed
     finishReason: answer.choices?.[0]?.finish_reason ?? null,
     response: body as object,
   });
-  return Response.json(body, { headers });
+  if (raw === undefined) return Response.json(body, { headers });
+  return new Response(raw, { headers: { "content-type": "application/json", ...headers } });
 }
 
 /**
@@ -33,7 +37,15 @@ export function respondJson(body: Record<string, unknown>, log: BaseRow, elapsed
  */
 export function respondStream(
   upstream: ReadableStream<Uint8Array>,
-  options: { log: BaseRow; elapsed: () => number; headers: Record<string, string>; abortUpstream: () => void; clientSignal: AbortSignal },
+  options: {
+    log: BaseRow;
+    elapsed: () => number;
+    headers: Record<string, string>;
+    abortUpstream: () => void;
+    clientSignal: AbortSignal;
+    /** Cuts the provider credential out of an in-stream error before it is logged. */
+    redact?: (text: string) => string;
+  },
 ): Response {
   let ttftMs: number | null = null;
   options.clientSignal.addEventListener("abort", options.abortUpstream, { once: true });
@@ -53,7 +65,7 @@ export function respondStream(
           ...usageColumns(summary.usage),
           status: outcome.status,
           httpStatus: outcome.status === "cancelled" ? 499 : 200,
-          error: outcome.status === "error" ? outcome.message : null,
+          error: outcome.status === "error" ? (options.redact?.(outcome.message) ?? outcome.message) : null,
           latencyMs,
           ttftMs,
           finishReason: summary.finishReason,

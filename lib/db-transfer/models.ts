@@ -13,6 +13,8 @@ export const TRANSFER_ORDER = [
   "Account",
   "Verification",
   "ApiKey",
+  "Invite",
+  "RateLimit",
   "Collection",
   "VirtualKey",
   "Prompt",
@@ -33,7 +35,7 @@ export const DEFERRED_FIELDS: Partial<Record<ModelName, string[]>> = {
 };
 
 /** The primary key of each model, to page through it in a stable order. */
-export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"] };
+export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"], RateLimit: ["key"] };
 export const primaryKey = (model: ModelName) => PRIMARY_KEY[model] ?? ["id"];
 
 export type Row = Record<string, unknown>;

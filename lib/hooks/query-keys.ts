@@ -16,6 +16,8 @@ export const queryKeys = {
   providers: { all: ["providers"] as const },
   virtualKeys: { all: ["virtual-keys"] as const },
   apiKeys: { all: ["api-keys"] as const },
+  members: { all: ["members"] as const },
+  invites: { all: ["invites"] as const },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,

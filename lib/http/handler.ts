@@ -1,11 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
+import { assertCan, type Action } from "@/lib/auth/permissions";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
 import { jsonBodyProblem } from "./json-depth";
 import { isCrossSiteWrite } from "./same-origin";
 
-export type Access = "public" | "completions" | "admin";
+/**
+ * What a route needs, declared once per route file: "public" (no caller), or an action of
+ * the permission table (lib/auth/permissions.ts). "completions" is the action "run";
+ * "owner" is "members" (the owner, signed in).
+ */
+export type Access = "public" | "completions" | "read" | "write" | "settings" | "owner";
+
+const ACCESS_ACTION: Record<Exclude<Access, "public">, Action> = {
+  completions: "run",
+  read: "read",
+  write: "write",
+  settings: "settings",
+  owner: "members",
+};
 
 export interface RouteContext<P> {
   params: P;
@@ -39,13 +53,14 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
   };
 }
 
-async function authorize(request: Request, access: Access): Promise<Caller> {
+async function authorize(request: Request, access: Exclude<Access, "public">): Promise<Caller> {
   const caller = await getCaller(request.headers);
   if (!caller) throw unauthorized();
   if (caller.kind === "session" && isCrossSiteWrite(request)) throw forbidden("Cross-site request refused");
-  if (access === "admin" && caller.kind === "api_key" && caller.scope !== "admin") {
-    throw forbidden("This API key may only run completions");
-  }
+  // An access level this table doesn't know refuses (fail closed), it never lets through.
+  const action = ACCESS_ACTION[access];
+  if (!action) throw forbidden();
+  assertCan(caller, action);
   return caller;
 }
 

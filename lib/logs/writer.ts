@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sqliteBatchWriter } from "./sqlite-batch";
 
 export type CompletionLogRow = Prisma.CompletionLogCreateManyInput;
 
@@ -58,7 +59,10 @@ class LogWriter {
 }
 
 async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
+  const sqlite = sqliteBatchWriter();
   try {
+    // SQLite: rows and lastUsedAt in one synchronous transaction (sqlite-batch.ts says why).
+    if (sqlite) return sqlite(rows);
     await db.completionLog.createMany({ data: rows });
   } catch (error) {
     // One unstorable row (say, a provider answer Prisma can't encode) must not take the

@@ -40,7 +40,14 @@ export interface ProviderRequest {
 }
 
 export type ProviderResponse =
-  | { ok: true; status: number; stream: false; body: Record<string, unknown> }
+  | {
+      ok: true;
+      status: number;
+      stream: false;
+      body: Record<string, unknown>;
+      /** The upstream JSON text `body` was parsed from, when relayed unchanged: answered as is. */
+      raw?: string;
+    }
   | { ok: true; status: number; stream: true; body: ReadableStream<Uint8Array> }
   | {
       ok: false;

@@ -1,23 +1,37 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { LabelsSection } from "@/components/settings/labels-section";
-import { SETTINGS_TABS, SettingsTabs, type SettingsTab } from "@/components/settings/settings-tabs";
+import { MembersSection } from "@/components/settings/members-section";
+import { SETTINGS_TABS, SettingsTabs, settingsTabsFor, type SettingsTab } from "@/components/settings/settings-tabs";
 import { VirtualKeysSection } from "@/components/settings/virtual-keys-section";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Toaster } from "@/components/ui/toast";
+import { requireSessionUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ tab?: string | string[] }> }) {
-  const { tab } = await searchParams;
-  const active: SettingsTab = SETTINGS_TABS.find((t) => t.id === tab)?.id ?? "virtual-keys";
+  const [{ tab }, user] = await Promise.all([searchParams, requireSessionUser()]);
+  // Decided here, on the server: a tab the role may not open is never rendered, whatever the URL.
+  const allowed = settingsTabsFor(user.role);
+  const active: SettingsTab | undefined = SETTINGS_TABS.find((t) => t.id === tab)?.id ?? allowed[0]?.id;
+  const permitted = allowed.some((t) => t.id === active);
   return (
     <>
-      <PageHeader title="Settings" description="Provider credentials, API access and prompt labels." />
-      <SettingsTabs active={active} />
+      <PageHeader title="Settings" description="Provider credentials, API access, prompt labels and members." />
+      {allowed.length > 0 && active ? <SettingsTabs active={active} tabs={allowed} /> : null}
       <div className="px-6 py-6">
-        {active === "virtual-keys" ? <VirtualKeysSection /> : null}
-        {active === "api-keys" ? <ApiKeysSection /> : null}
-        {active === "labels" ? <LabelsSection /> : null}
+        {!permitted ? (
+          <ErrorAlert testId="settings-forbidden">
+            {allowed.length === 0
+              ? "Viewers have no settings: ask the owner if you need to change something."
+              : `Only the owner can open ${SETTINGS_TABS.find((t) => t.id === active)?.label ?? "this section"}.`}
+          </ErrorAlert>
+        ) : null}
+        {permitted && active === "virtual-keys" ? <VirtualKeysSection /> : null}
+        {permitted && active === "api-keys" ? <ApiKeysSection /> : null}
+        {permitted && active === "labels" ? <LabelsSection /> : null}
+        {permitted && active === "members" ? <MembersSection /> : null}
       </div>
       <Toaster />
     </>

@@ -2,8 +2,8 @@ import { createApiKeySchema } from "@/lib/auth/api-key-schemas";
 import { createApiKeyForAdmin, listApiKeysForAdmin } from "@/lib/auth/api-keys";
 import { apiRoute, readJson } from "@/lib/http/handler";
 
-export const GET = apiRoute("admin", async () => listApiKeysForAdmin());
+export const GET = apiRoute("settings", async () => listApiKeysForAdmin());
 
-export const POST = apiRoute("admin", async (request, { caller }) =>
+export const POST = apiRoute("settings", async (request, { caller }) =>
   createApiKeyForAdmin(await readJson(request, createApiKeySchema), caller?.kind === "session" ? caller.userId : null),
 );

@@ -2,6 +2,6 @@ import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
 import { createCollection, listCollections } from "@/lib/collections/collections";
 import { createCollectionSchema, listCollectionsQuerySchema } from "@/lib/collections/schemas";
 
-export const POST = apiRoute("admin", async (request) => createCollection(await readJson(request, createCollectionSchema)));
+export const POST = apiRoute("write", async (request) => createCollection(await readJson(request, createCollectionSchema)));
 
-export const GET = apiRoute("admin", async (request) => listCollections(readQuery(request, listCollectionsQuerySchema)));
+export const GET = apiRoute("read", async (request) => listCollections(readQuery(request, listCollectionsQuerySchema)));

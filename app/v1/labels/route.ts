@@ -2,6 +2,6 @@ import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
 import { createLabel, listLabels } from "@/lib/labels/labels";
 import { createLabelSchema, listLabelsQuerySchema } from "@/lib/labels/schemas";
 
-export const POST = apiRoute("admin", async (request) => createLabel(await readJson(request, createLabelSchema)));
+export const POST = apiRoute("write", async (request) => createLabel(await readJson(request, createLabelSchema)));
 
-export const GET = apiRoute("admin", async (request) => listLabels(readQuery(request, listLabelsQuerySchema)));
+export const GET = apiRoute("read", async (request) => listLabels(readQuery(request, listLabelsQuerySchema)));

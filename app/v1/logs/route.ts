@@ -3,4 +3,4 @@ import { listLogs } from "@/lib/logs/queries";
 import { listLogsQuerySchema } from "@/lib/logs/schemas";
 
 /** Completion logs, newest first; filters and cursor paging in the query string. */
-export const GET = apiRoute("admin", async (request) => listLogs(readQuery(request, listLogsQuerySchema)));
+export const GET = apiRoute("read", async (request) => listLogs(readQuery(request, listLogsQuerySchema)));

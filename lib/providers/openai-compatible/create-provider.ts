@@ -113,7 +113,7 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
       const text = await response.text();
       const json = parseObject(text);
       if (!json) return failure(502, `${displayName} sent a response that is not a JSON object`, "provider_bad_response");
-      return { ok: true, status: response.status, stream: false, body: json };
+      return { ok: true, status: response.status, stream: false, body: json, raw: text };
     } catch (error) {
       // The body can fail mid-read: a cancel must surface as such, anything else is upstream's fault.
       rethrowIfAborted(error, signal);

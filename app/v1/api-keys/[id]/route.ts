@@ -2,4 +2,4 @@ import { revokeApiKeyForAdmin } from "@/lib/auth/api-keys";
 import { apiRoute } from "@/lib/http/handler";
 
 /** Revokes the key: it stops working at once, and stays listed as revoked. */
-export const DELETE = apiRoute<{ id: string }>("admin", async (_request, { params }) => revokeApiKeyForAdmin(params.id));
+export const DELETE = apiRoute<{ id: string }>("settings", async (_request, { params }) => revokeApiKeyForAdmin(params.id));

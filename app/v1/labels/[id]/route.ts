@@ -2,10 +2,10 @@ import { apiRoute, readJson } from "@/lib/http/handler";
 import { deleteLabel, getLabel, updateLabel } from "@/lib/labels/labels";
 import { updateLabelSchema } from "@/lib/labels/schemas";
 
-export const GET = apiRoute<{ id: string }>("admin", async (_request, { params }) => getLabel(params.id));
+export const GET = apiRoute<{ id: string }>("read", async (_request, { params }) => getLabel(params.id));
 
-export const PUT = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+export const PUT = apiRoute<{ id: string }>("write", async (request, { params }) =>
   updateLabel(params.id, await readJson(request, updateLabelSchema)),
 );
 
-export const DELETE = apiRoute<{ id: string }>("admin", async (_request, { params }) => deleteLabel(params.id));
+export const DELETE = apiRoute<{ id: string }>("write", async (_request, { params }) => deleteLabel(params.id));

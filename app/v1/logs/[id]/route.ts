@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/handler";
 import { getLog } from "@/lib/logs/queries";
 
-export const GET = apiRoute<{ id: string }>("admin", async (_request, { params }) => getLog(params.id));
+export const GET = apiRoute<{ id: string }>("read", async (_request, { params }) => getLog(params.id));

@@ -2,10 +2,10 @@ import { apiRoute, readJson } from "@/lib/http/handler";
 import { updateVirtualKeySchema } from "@/lib/virtual-keys/schemas";
 import { deleteVirtualKey, getVirtualKey, updateVirtualKey } from "@/lib/virtual-keys/virtual-keys";
 
-export const GET = apiRoute<{ slug: string }>("admin", async (_request, { params }) => getVirtualKey(params.slug));
+export const GET = apiRoute<{ slug: string }>("read", async (_request, { params }) => getVirtualKey(params.slug));
 
-export const PUT = apiRoute<{ slug: string }>("admin", async (request, { params }) =>
+export const PUT = apiRoute<{ slug: string }>("settings", async (request, { params }) =>
   updateVirtualKey(params.slug, await readJson(request, updateVirtualKeySchema)),
 );
 
-export const DELETE = apiRoute<{ slug: string }>("admin", async (_request, { params }) => deleteVirtualKey(params.slug));
+export const DELETE = apiRoute<{ slug: string }>("settings", async (_request, { params }) => deleteVirtualKey(params.slug));

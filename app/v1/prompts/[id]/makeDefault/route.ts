@@ -2,6 +2,6 @@ import { apiRoute, readJson } from "@/lib/http/handler";
 import { makeDefaultSchema } from "@/lib/prompts/schemas";
 import { publishPromptVersion } from "@/lib/prompts/versions";
 
-export const PUT = apiRoute<{ id: string }>("admin", async (request, { params }) =>
+export const PUT = apiRoute<{ id: string }>("write", async (request, { params }) =>
   publishPromptVersion(params.id, await readJson(request, makeDefaultSchema)),
 );

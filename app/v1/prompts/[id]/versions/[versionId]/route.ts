@@ -4,8 +4,8 @@ import { getPromptVersion, setPromptVersionLabel } from "@/lib/prompts/versions"
 
 type Params = { id: string; versionId: string };
 
-export const GET = apiRoute<Params>("admin", async (_request, { params }) => getPromptVersion(params.id, params.versionId));
+export const GET = apiRoute<Params>("read", async (_request, { params }) => getPromptVersion(params.id, params.versionId));
 
-export const PUT = apiRoute<Params>("admin", async (request, { params }) =>
+export const PUT = apiRoute<Params>("write", async (request, { params }) =>
   setPromptVersionLabel(params.id, params.versionId, await readJson(request, updateVersionSchema)),
 );

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/http/handler";
+import { revokeInvite } from "@/lib/invites/invites";
+
+/** Revokes: the link stops working at once, and stays listed as revoked. */
+export const DELETE = apiRoute<{ id: string }>("owner", async (_request, { params }) => revokeInvite(params.id));

@@ -1,0 +1,109 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DialogActions } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField, inputClass } from "@/components/ui/text-field";
+import { toast } from "@/components/ui/toast";
+import { useCreateInvite } from "@/lib/hooks/use-members";
+import { createInviteSchema, DEFAULT_INVITE_TTL_SECONDS, type InviteRole } from "@/lib/invites/schemas";
+import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+
+const DAY = 24 * 3600;
+const EXPIRIES = [
+  { seconds: DAY, label: "1 day" },
+  { seconds: DEFAULT_INVITE_TTL_SECONDS, label: "7 days" },
+  { seconds: 30 * DAY, label: "30 days" },
+];
+
+/**
+ * Create form, then the link, shown once (only a hash of its token is stored). No email is
+ * sent: the owner passes the link on.
+ */
+export function InviteCreate({ onDone }: { onDone: () => void }) {
+  const create = useCreateInvite();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<InviteRole>("editor");
+  const [expires, setExpires] = useState(DEFAULT_INVITE_TTL_SECONDS);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { email, role, expires_in_seconds: expires };
+    const parsed = createInviteSchema.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    create.mutate(input, { onSuccess: () => toast.success(`Invitation for ${role === "editor" ? "an editor" : "a viewer"} created`) });
+  }
+
+  if (create.data) {
+    return (
+      <div className="space-y-4" data-testid="invite-created">
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Send this link to {create.data.email ?? "the person you invite"}. <strong>It is shown only now</strong> and works once, until{" "}
+          {new Date(create.data.expires_at).toLocaleString()}.
+        </p>
+        <div className="flex gap-2">
+          <input
+            readOnly
+            aria-label="Invitation link"
+            value={create.data.url}
+            data-testid="invite-link"
+            onFocus={(event) => event.currentTarget.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
+          <CopyButton value={create.data.url} testId="invite-copy" />
+        </div>
+        <DialogActions>
+          <Button onClick={onDone} data-testid="invite-done">
+            Done
+          </Button>
+        </DialogActions>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="invite-form">
+      <div>
+        <TextField
+          id="invite-email"
+          label="Email (optional)"
+          type="email"
+          placeholder="Anyone with the link, if empty"
+          autoFocus
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setErrors({});
+          }}
+          aria-invalid={Boolean(errors.email) || undefined}
+          aria-describedby={errors.email ? "invite-email-error" : undefined}
+        />
+        <FieldError id="invite-email-error" message={errors.email} />
+      </div>
+      <SelectField id="invite-role" label="Role" value={role} onChange={(event) => setRole(event.target.value as InviteRole)}>
+        <option value="editor">Editor: edits prompts, partials, folders and labels; runs them</option>
+        <option value="viewer">Viewer: reads prompts and logs, runs in the playground</option>
+      </SelectField>
+      <SelectField id="invite-expiry" label="Link expires after" value={expires} onChange={(event) => setExpires(Number(event.target.value))}>
+        {EXPIRIES.map((option) => (
+          <option key={option.seconds} value={option.seconds}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      {create.isError ? <ErrorAlert testId="invite-form-error">{create.error.message}</ErrorAlert> : null}
+      <DialogActions>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending} data-testid="invite-submit">
+          {create.isPending ? "Creating…" : "Create invitation link"}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

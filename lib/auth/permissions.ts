@@ -1,0 +1,58 @@
+import { forbidden, unauthorized } from "@/lib/http/errors";
+import type { ApiKeyScope } from "./api-keys";
+import type { Caller, Role } from "./caller";
+
+/**
+ * The one permission table. Every /v1 route declares the action it needs (lib/http/handler.ts)
+ * and pages ask the same table, so the UI can only hide what the server already refuses.
+ * Free of server imports (types only): client components read `roleCan` too.
+ *
+ *   run       completions, render, providers (the playground)
+ *   read      prompts, partials, collections, labels, logs, virtual keys (masked, never secrets)
+ *   write     create/change/delete prompts, partials, collections, labels
+ *   settings  virtual keys (writes) and API keys
+ *   members   users, roles and invitations: the owner, signed in (never an API key)
+ */
+export type Action = "run" | "read" | "write" | "settings" | "members";
+
+export const ROLES = ["owner", "editor", "viewer"] as const satisfies readonly Role[];
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  owner: ["run", "read", "write", "settings", "members"],
+  editor: ["run", "read", "write"],
+  viewer: ["run", "read"],
+};
+
+// A key acts for code, not a person: admin is the whole admin API, but managing people
+// stays with a signed-in owner so that a leaked key can't mint accounts.
+const SCOPE_ACTIONS: Record<ApiKeyScope, readonly Action[]> = {
+  admin: ["run", "read", "write", "settings"],
+  completions: ["run"],
+};
+
+export function roleCan(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role]?.includes(action) ?? false;
+}
+
+export function can(caller: Caller | null, action: Action): boolean {
+  if (!caller) return false;
+  if (caller.kind === "session") return roleCan(caller.role, action);
+  return SCOPE_ACTIONS[caller.scope]?.includes(action) ?? false;
+}
+
+/** Throws the 401/403 (error envelope) when the caller may not do `action`. */
+export function assertCan(caller: Caller | null, action: Action): asserts caller is Caller {
+  if (!caller) throw unauthorized();
+  if (can(caller, action)) return;
+  throw forbidden(refusal(caller, action));
+}
+
+function refusal(caller: Caller, action: Action): string {
+  if (caller.kind === "api_key") {
+    if (action === "members") return "Members and invitations are managed by the owner, signed in: API keys can't";
+    return "This API key may only run completions";
+  }
+  if (action === "members") return "Only the owner manages members and invitations";
+  if (action === "settings") return "Only the owner manages virtual keys and API keys";
+  return `A ${caller.role} can read and run prompts, not change them`;
+}

@@ -1,0 +1,79 @@
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Caller } from "@/lib/auth/caller";
+import { db, type PrismaClient } from "@/lib/db";
+import { databaseDialect } from "@/lib/db-dialect";
+import { ApiError } from "./errors";
+
+/**
+ * Per API key limit on the completion route, off by default. PROMPTLY_RATE_LIMIT_PER_MINUTE
+ * sets it for every key; a key's own `rate_limit_per_minute` overrides it (0: unlimited).
+ * Session callers (the playground) are not limited: a person is not a runaway script.
+ *
+ * SQLite is one instance, so counters live in memory. On PostgreSQL several instances
+ * share the counters in the `rate_limit` table through rate-limiter-flexible's Prisma
+ * store, with an in-memory limiter as insurance should the database not answer.
+ */
+export function defaultLimitPerMinute(env = process.env.PROMPTLY_RATE_LIMIT_PER_MINUTE): number {
+  const value = Number(env);
+  return Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+export function limitFor(override: number | null | undefined, fallback = defaultLimitPerMinute()): number {
+  return override === null || override === undefined ? fallback : override;
+}
+
+// On globalThis: the custom server's fast routes bundle their own copy of lib/ beside
+// Next's, and both must count against the same limiters.
+const LIMITERS = Symbol.for("promptly.rate-limiters");
+const limiters: Map<number, RateLimiterAbstract> = ((globalThis as Record<symbol, unknown>)[LIMITERS] ??= new Map()) as Map<number, RateLimiterAbstract>;
+
+/** One limiter per limit value (the library fixes `points` per limiter); keys are API key ids. */
+function limiterFor(points: number): RateLimiterAbstract {
+  let limiter = limiters.get(points);
+  if (!limiter) {
+    limiter = createCompletionLimiter(points, databaseDialect(process.env.DATABASE_URL) === "postgres" ? db : null);
+    limiters.set(points, limiter);
+  }
+  return limiter;
+}
+
+/** In memory, or counting in the database of `store` (PostgreSQL: shared by every instance). */
+export function createCompletionLimiter(points: number, store: PrismaClient | null): RateLimiterAbstract {
+  const options = { points, duration: 60, keyPrefix: `completions-${points}` };
+  const memory = new RateLimiterMemory(options);
+  if (!store) return memory;
+  return new RateLimiterPrisma({
+    ...options,
+    storeClient: store,
+    tableName: "rateLimit", // the Prisma client's accessor for model RateLimit
+    insuranceLimiter: memory,
+    // Once a key is spent, refuse its next calls here without asking the database.
+    inMemoryBlockOnConsumed: points,
+  });
+}
+
+/** Throws the 429 (error envelope, `retry-after` header) when the key is over its limit. */
+export async function enforceCompletionRateLimit(caller: Caller | null): Promise<void> {
+  if (caller?.kind !== "api_key") return;
+  const points = limitFor(caller.rateLimitPerMinute);
+  if (points <= 0) return;
+  try {
+    await limiterFor(points).consume(caller.apiKeyId);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new ApiError(
+      429,
+      `Rate limit exceeded: this API key may run ${points} completions per minute. Retry after ${seconds} s.`,
+      "rate_limit_error",
+      "rate_limit_exceeded",
+      null,
+      { "retry-after": String(seconds) },
+    );
+  }
+}
+
+/** For tests: forget every counter. */
+export function resetRateLimits(): void {
+  limiters.clear();
+}

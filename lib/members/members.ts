@@ -1,0 +1,52 @@
+import { revokeApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db";
+import { conflict, notFound } from "@/lib/http/errors";
+import type { MemberRole, MemberSummary } from "./schemas";
+
+/**
+ * The owner's view of the accounts. Sessions are read from the database on every request,
+ * so a role change or a removal applies to the member's next click. The acting owner can't
+ * demote or remove themselves: an install always keeps an owner.
+ */
+export async function listMembers(youId: string | null): Promise<{ data: MemberSummary[]; total: number }> {
+  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  const data = users.map((user) => ({
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: (["owner", "editor"].includes(user.role) ? user.role : "viewer") as MemberRole,
+    created_at: user.createdAt.toISOString(),
+    is_you: user.id === youId,
+  }));
+  return { data, total: data.length };
+}
+
+async function memberOr404(id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, role: true } });
+  if (!user) throw notFound(`Member '${id}' not found`);
+  return user;
+}
+
+export async function updateMemberRole(id: string, role: MemberRole, youId: string | null): Promise<MemberSummary> {
+  const user = await memberOr404(id);
+  if (id === youId) throw conflict("You can't change your own role: another owner can", "own_account");
+  await db.user.update({ where: { id }, data: { role } });
+  // API keys act with their maker's authority: an owner who steps down loses the keys they made.
+  if (user.role === "owner" && role !== "owner") await revokeKeysOf(id);
+  const members = await listMembers(youId);
+  return members.data.find((member) => member.id === id) as MemberSummary;
+}
+
+export async function removeMember(id: string, youId: string | null): Promise<Record<string, never>> {
+  await memberOr404(id);
+  if (id === youId) throw conflict("You can't remove your own account", "own_account");
+  await revokeKeysOf(id);
+  // Sessions and credentials go with the user (cascade): they are signed out at once.
+  await db.user.delete({ where: { id } });
+  return {};
+}
+
+async function revokeKeysOf(userId: string) {
+  const keys = await db.apiKey.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  for (const key of keys) await revokeApiKey(key.id);
+}

@@ -1,0 +1,99 @@
+/**
+ * The hot routes, served by the custom server (scripts/server.mjs) without Next's per-request
+ * machinery: POST /v1/prompts/:id/completions and /render. They run the very route handlers
+ * Next serves (same apiRoute wrapper: auth, same-origin check, error envelope, trace id), so
+ * behaviour cannot drift; only the node ⇄ web Request/Response adaptation is ours.
+ * Bundled by esbuild at build time (scripts/build-server.mjs) with lib/ inlined and
+ * node_modules external; every module-level state it shares with Next's copy of lib/ lives
+ * on globalThis (db client, log writer, prompt cache, API key cache).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
+import { POST as render } from "@/app/v1/prompts/[id]/render/route";
+import { errorEnvelope } from "@/lib/http/errors";
+
+export { flushLogs } from "@/lib/shutdown";
+
+type RouteHandler = (request: Request, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+const ROUTES: Record<string, RouteHandler> = { completions, render };
+const HOT_PATH = /^\/v1\/prompts\/([^/]+)\/(completions|render)$/;
+
+/** Which fast route a request is for, or null (then Next serves it). */
+export function matchFastRoute(method: string | undefined, pathname: string): { handler: RouteHandler; ref: string } | null {
+  if (method !== "POST") return null;
+  const match = HOT_PATH.exec(pathname);
+  if (!match) return null;
+  // Next hands route handlers their params percent-decoded; malformed encoding was refused earlier.
+  return { handler: ROUTES[match[2]], ref: decodeURIComponent(match[1]) };
+}
+
+/** The 400 the removed /v1 middleware answered for a path Next cannot decode (Next says a text 500). */
+export function malformedPathResponse(res: ServerResponse): void {
+  const error = { message: "The request path has malformed percent-encoding", type: "invalid_request_error", param: null, code: "invalid_path" };
+  const body = JSON.stringify(errorEnvelope(error));
+  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export async function serveFast(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: { handler: RouteHandler; ref: string },
+  extraHeaders: [string, string][],
+): Promise<void> {
+  // Aborted when the client goes away before the answer is complete: cancels the upstream call.
+  const client = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) client.abort();
+  });
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  const buffer = await readBody(req);
+  const body = new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.length); // a view, no copy
+  const request = new Request(`http://${req.headers.host || "localhost"}${req.url}`, { method: "POST", headers, body, signal: client.signal });
+  const response = await route.handler(request, { params: Promise.resolve({ id: route.ref }) });
+  await writeResponse(res, response, extraHeaders, client.signal);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+async function writeResponse(res: ServerResponse, response: Response, extraHeaders: [string, string][], clientSignal: AbortSignal): Promise<void> {
+  for (const [name, value] of extraHeaders) res.setHeader(name, value);
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status;
+  if (!response.body) return void res.end();
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A whole answer (JSON): one write with its length, no chunked framing.
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader("content-length", bytes.length);
+    return void res.end(bytes);
+  }
+  const reader = response.body.getReader();
+  // A client gone mid-stream cancels the body, which is how the passthrough learns to log
+  // "cancelled" and abort the upstream call (Next does the same on a closed socket).
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  clientSignal.addEventListener("abort", cancel, { once: true });
+  try {
+    res.flushHeaders();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return cancel();
+      if (!res.write(value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+    }
+    res.end();
+  } catch {
+    if (!res.destroyed) res.destroy();
+  } finally {
+    clientSignal.removeEventListener("abort", cancel);
+  }
+}
