@@ -10,28 +10,13 @@ import { openAICompatible } from "./openai-compatible";
 import { openrouter } from "./openrouter";
 import type { ProviderSetup } from "./setup";
 import { togetherAI } from "./together-ai";
+import { PROVIDER_IDS, type ProviderId } from "./ids";
 import type { Provider, ProviderCapabilities } from "./types";
 
-/**
- * Every provider a virtual key can name. Adding one is: its id here,
- * its import above, its entry below. The mapped type makes a declared id without an
- * adapter, an adapter without an id, or an adapter whose `id` differs a compile error.
- */
-export const PROVIDER_IDS = [
-  "openai",
-  "anthropic",
-  "google",
-  "azure-openai",
-  "groq",
-  "mistral-ai",
-  "together-ai",
-  "deepseek",
-  "openrouter",
-  "ollama",
-  "openai-compatible",
-] as const;
-
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+// Adding a provider is: its id in ./ids.ts, its import above, its entry below. The mapped
+// type makes a declared id without an adapter, an adapter without an id, or an adapter whose
+// `id` differs a compile error.
+export { PROVIDER_IDS, type ProviderId } from "./ids";
 
 const registry: { [K in ProviderId]: Provider & { id: K } } = {
   openai,

@@ -1,21 +1,7 @@
-/**
- * The providers a virtual key may name: every adapter in lib/providers/registry.ts. Kept apart from the registry so the
- * schemas (also used by UI forms) don't pull every adapter into a client bundle; a unit
- * test keeps the two lists from drifting.
- */
-export const VIRTUAL_KEY_PROVIDERS = [
-  "openai",
-  "anthropic",
-  "google",
-  "azure-openai",
-  "groq",
-  "mistral-ai",
-  "together-ai",
-  "deepseek",
-  "openrouter",
-  "ollama",
-  "openai-compatible",
-] as const;
+import { PROVIDER_IDS } from "@/lib/providers/ids";
+
+/** The providers a virtual key may name: exactly the registry's (lib/providers/ids.ts). */
+export const VIRTUAL_KEY_PROVIDERS = PROVIDER_IDS;
 
 export type VirtualKeyProvider = (typeof VIRTUAL_KEY_PROVIDERS)[number];
 
