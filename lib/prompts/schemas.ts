@@ -47,36 +47,20 @@ export const VERSION_FIELD_NAMES = Object.keys(versionFields) as (keyof typeof v
 
 const promptName = z.string().trim().min(1, "must not be empty").max(200);
 
-export const createPromptSchema = z.object({
+// Every version field, optional: the shared part of the create and update bodies.
+const optionalVersionFields = z.object(versionFields).partial();
+
+export const createPromptSchema = optionalVersionFields.extend({
   name: promptName,
   collection_id: z.string().min(1).nullish(),
   string: versionFields.string,
-  parameters: versionFields.parameters.optional(),
-  model: versionFields.model.optional(),
-  virtual_key: versionFields.virtual_key.optional(),
-  tools: versionFields.tools.optional(),
-  tool_choice: versionFields.tool_choice.optional(),
-  functions: versionFields.functions.optional(),
-  response_format: versionFields.response_format.optional(),
-  template_metadata: versionFields.template_metadata.optional(),
-  version_description: versionFields.version_description.optional(),
 });
 export type CreatePromptInput = z.infer<typeof createPromptSchema>;
 
-export const updatePromptSchema = z.object({
+export const updatePromptSchema = optionalVersionFields.extend({
   name: promptName.optional(),
   collection_id: z.string().min(1).nullish(),
   patch: z.boolean().optional(),
-  string: versionFields.string.optional(),
-  parameters: versionFields.parameters.optional(),
-  model: versionFields.model.optional(),
-  virtual_key: versionFields.virtual_key.optional(),
-  tools: versionFields.tools.optional(),
-  tool_choice: versionFields.tool_choice.optional(),
-  functions: versionFields.functions.optional(),
-  response_format: versionFields.response_format.optional(),
-  template_metadata: versionFields.template_metadata.optional(),
-  version_description: versionFields.version_description.optional(),
 });
 export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;
 
