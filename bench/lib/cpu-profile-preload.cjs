@@ -1,5 +1,6 @@
 // Preload (NODE_OPTIONS=--require, which unlike --cpu-prof NODE_OPTIONS allows) used by
-// `npm run bench -- --profile`: in the `next start` process only, samples the CPU with the
+// `npm run bench -- --profile`: in the serving process only (scripts/start.mjs serves in
+// process when started with the heap flag, else it spawns scripts/server.mjs), samples the CPU with the
 // inspector from start-up and writes a .cpuprofile into BENCH_CPU_PROF_DIR when it exits.
 "use strict";
 const fs = require("node:fs");
@@ -7,9 +8,9 @@ const path = require("node:path");
 
 const dir = process.env.BENCH_CPU_PROF_DIR;
 const script = process.argv[1] || "";
-const isNextStart = /(^|\/)next(\/dist\/bin\/next)?$/.test(script) && process.argv.slice(2).includes("start");
+const isServer = /(^|\/)scripts\/(start|server)\.mjs$/.test(script) && !process.argv.includes("--dev");
 
-if (dir && isNextStart) {
+if (dir && isServer) {
   const { Session } = require("node:inspector");
   const session = new Session();
   session.connect();
@@ -23,7 +24,7 @@ if (dir && isNextStart) {
     session.post("Profiler.stop", (error, result) => {
       if (error || !result) return;
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `CPU.${Date.now()}.${process.pid}.next-start.cpuprofile`), JSON.stringify(result.profile));
+      fs.writeFileSync(path.join(dir, `CPU.${Date.now()}.${process.pid}.server.cpuprofile`), JSON.stringify(result.profile));
     });
   };
   process.on("exit", write);

@@ -135,7 +135,9 @@ test.describe("durability (own server processes)", () => {
       }
     };
     const workers = Array.from({ length: 8 }, worker);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Kill once enough saves were acknowledged (not after a fixed time: a busy machine acks fewer).
+    for (let waited = 0; acked.length < 25 && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // and mid-load: more saves in flight
     const killed = await first.stop("SIGKILL");
     stop = true;
     await Promise.all(workers);

@@ -3,6 +3,7 @@ import { startMockProvider, type MockProvider } from "../mock-provider";
 import { AZURE_DEFAULT_API_VERSION } from "./azure-openai";
 import { getProvider } from "./registry";
 import type { Provider, ProviderCredentials } from "./types";
+import { upstream } from "./http/post-upstream";
 
 let mock: MockProvider;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("azure-openai", () => {
   });
 
   it("builds the resource host when there is no custom host", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch").mockResolvedValue(Response.json({ object: "chat.completion" }));
+    const fetchSpy = vi.spyOn(upstream, "post").mockResolvedValue(Response.json({ object: "chat.completion" }));
     await send({ apiKey: "k", options: { resourceName: "contoso", deploymentName: "dep 1" } });
     const [url, init] = fetchSpy.mock.calls[0];
     expect(url).toBe(`https://contoso.openai.azure.com/openai/deployments/dep%201/chat/completions?api-version=${AZURE_DEFAULT_API_VERSION}`);
@@ -47,7 +48,7 @@ describe("azure-openai", () => {
   });
 
   it("answers 400 naming the missing option, without calling out", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const fetchSpy = vi.spyOn(upstream, "post");
     expect(await send({ apiKey: "k", options: { deploymentName: "d" } })).toMatchObject({
       ok: false,
       status: 400,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseErrorBody } from "./openai-compatible";
 import { getProvider, isProviderId, listProviders, PROVIDER_IDS } from "./registry";
+import { upstream } from "./http/post-upstream";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -39,7 +40,7 @@ describe("provider registry", () => {
   });
 
   it("sends DeepSeek completion templates to its beta FIM endpoint unless a host is set", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async () => Response.json({ object: "text_completion" }));
+    const fetchSpy = vi.spyOn(upstream, "post").mockImplementation(async () => Response.json({ object: "text_completion" }));
     const deepseek = getProvider("deepseek")!;
     await deepseek.send({ kind: "completion", body: { prompt: "x" }, credentials: { apiKey: "k" } });
     await deepseek.send({ kind: "chat", body: { messages: [] }, credentials: { apiKey: "k" } });

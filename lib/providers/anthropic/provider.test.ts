@@ -4,6 +4,7 @@ import { ApiError, errorEnvelope, upstreamError } from "@/lib/http/errors";
 import { readTranslated, streamOf } from "../native/testing";
 import { errorBodies, textMessage, textStream } from "./fixtures";
 import { anthropic } from "./index";
+import { upstream } from "../http/post-upstream";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -11,7 +12,7 @@ const body = { model: "claude-sonnet-4-5", messages: [{ role: "system", content:
 const credentials = { apiKey: "sk-ant-test" };
 
 function mockFetch(response: () => Response) {
-  return vi.spyOn(globalThis, "fetch").mockImplementation(async () => response());
+  return vi.spyOn(upstream, "post").mockImplementation(async () => response());
 }
 
 describe("Anthropic adapter: the call", () => {
@@ -76,11 +77,11 @@ describe("Anthropic adapter: failures", () => {
   });
 
   it("is a 502 when unreachable, and lets an abort propagate", async () => {
-    vi.spyOn(globalThis, "fetch").mockRejectedValueOnce(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") }));
+    vi.spyOn(upstream, "post").mockRejectedValueOnce(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") }));
     expect(await anthropic.send({ kind: "chat", body, credentials })).toMatchObject({ ok: false, status: 502, message: "could not reach Anthropic: connect ECONNREFUSED" });
     const controller = new AbortController();
     controller.abort();
-    vi.spyOn(globalThis, "fetch").mockRejectedValueOnce(new DOMException("aborted", "AbortError"));
+    vi.spyOn(upstream, "post").mockRejectedValueOnce(new DOMException("aborted", "AbortError"));
     await expect(anthropic.send({ kind: "chat", body, credentials, signal: controller.signal })).rejects.toThrow("aborted");
   });
 

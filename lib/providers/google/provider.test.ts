@@ -4,12 +4,13 @@ import { errorEnvelope, upstreamError } from "@/lib/http/errors";
 import { readTranslated, streamOf } from "../native/testing";
 import { errorBodies, textResponse, textStream } from "./fixtures";
 import { google } from "./index";
+import { upstream } from "../http/post-upstream";
 
 afterEach(() => vi.restoreAllMocks());
 
 const body = { model: "gemini-2.0-flash", messages: [{ role: "system", content: "S" }, { role: "user", content: "Hi" }], stream: false };
 const credentials = { apiKey: "AIza-test" };
-const mockFetch = (response: () => Response) => vi.spyOn(globalThis, "fetch").mockImplementation(async () => response());
+const mockFetch = (response: () => Response) => vi.spyOn(upstream, "post").mockImplementation(async () => response());
 
 describe("Gemini adapter: the call", () => {
   it("POSTs to models/{model}:generateContent with the key in x-goog-api-key", async () => {
@@ -63,7 +64,7 @@ describe("Gemini adapter: failures", () => {
   });
 
   it("is a 502 when unreachable, and refuses what it cannot honour without calling out", async () => {
-    vi.spyOn(globalThis, "fetch").mockRejectedValueOnce(new TypeError("fetch failed", { cause: new Error("getaddrinfo ENOTFOUND") }));
+    vi.spyOn(upstream, "post").mockRejectedValueOnce(new TypeError("fetch failed", { cause: new Error("getaddrinfo ENOTFOUND") }));
     expect(await google.send({ kind: "chat", body, credentials })).toMatchObject({ ok: false, status: 502 });
     const spy = mockFetch(() => Response.json(textResponse));
     spy.mockClear();

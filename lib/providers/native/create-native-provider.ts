@@ -1,4 +1,5 @@
 import type { ProviderFailure } from "../openai-compatible";
+import { networkDetail, rethrowIfAborted, upstream, type UpstreamResponse } from "../http/post-upstream";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
 import { RequestMappingError } from "./mapping-error";
@@ -44,10 +45,9 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
       throw error;
     }
 
-    let response: Response;
+    let response: UpstreamResponse;
     try {
-      response = await fetch(call.url, {
-        method: "POST",
+      response = await upstream.post(call.url, {
         headers: { "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json", ...call.headers },
         body: JSON.stringify(call.body),
         signal,
@@ -86,20 +86,6 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
 
 function failure(status: number, message: string, code: string | null): ProviderFailure {
   return { ok: false, status, message, code };
-}
-
-/** A cancelled or timed-out call must reach the engine as the abort it is, not as a 502. */
-function rethrowIfAborted(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw error;
-  if (error instanceof Error && error.name === "AbortError") throw error;
-}
-
-/** undici reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND...) in `cause`. */
-export function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as (Error & { code?: string; errors?: Error[] }) | undefined;
-  if (!cause) return error.message;
-  return cause.message || cause.code || cause.errors?.[0]?.message || error.message;
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

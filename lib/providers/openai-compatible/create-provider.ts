@@ -1,3 +1,4 @@
+import { networkDetail, rethrowIfAborted, upstream, type UpstreamResponse } from "../http/post-upstream";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
 import { readUpstreamError, type ProviderFailure } from "./upstream-error";
@@ -86,10 +87,9 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
     }
 
     const stream = body.stream === true;
-    let response: Response;
+    let response: UpstreamResponse;
     try {
-      response = await fetch(url, {
-        method: "POST",
+      response = await upstream.post(url, {
         headers: {
           "content-type": "application/json",
           accept: stream ? "text/event-stream" : "application/json",
@@ -126,20 +126,6 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
 
 function failure(status: number, message: string, code: string | null): ProviderFailure {
   return { ok: false, status, message, code };
-}
-
-/** A cancelled or timed-out call must reach the engine as the abort it is, not as a 502. */
-function rethrowIfAborted(error: unknown, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw error;
-  if (error instanceof Error && error.name === "AbortError") throw error;
-}
-
-/** undici reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND...) in `cause`. */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as (Error & { code?: string; errors?: Error[] }) | undefined;
-  if (!cause) return error.message;
-  return cause.message || cause.code || cause.errors?.[0]?.message || error.message;
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

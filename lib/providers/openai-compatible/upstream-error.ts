@@ -1,3 +1,4 @@
+import type { UpstreamResponse } from "../http/post-upstream";
 import type { ProviderResponse } from "../types";
 
 export type ProviderFailure = Extract<ProviderResponse, { ok: false }>;
@@ -10,7 +11,7 @@ const MAX_MESSAGE_CHARS = 1000;
  * and the shapes compatible servers actually send (Ollama `{error: "..."}`, Mistral
  * `{message, type, code}`, FastAPI/vLLM `{detail}`), falling back to the raw text.
  */
-export async function readUpstreamError(response: Response): Promise<ProviderFailure> {
+export async function readUpstreamError(response: UpstreamResponse): Promise<ProviderFailure> {
   const text = await response.text();
   const { message, code } = parseErrorBody(text, response.status, response.statusText);
   const retryAfter = retryAfterOf(response.headers);
@@ -39,7 +40,7 @@ export function parseErrorBody(text: string, status: number, statusText = ""): {
 }
 
 /** `retry-after` as sent (seconds or an HTTP date); `retry-after-ms` rounded up to seconds. */
-function retryAfterOf(headers: Headers): string | undefined {
+function retryAfterOf(headers: UpstreamResponse["headers"]): string | undefined {
   const value = headers.get("retry-after");
   if (value) return value.trim();
   const ms = Number(headers.get("retry-after-ms"));
