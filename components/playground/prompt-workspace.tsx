@@ -9,6 +9,7 @@ import { useProviders } from "@/lib/hooks/use-providers";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { modelSuggestions } from "@/lib/playground/model-suggestions";
 import { CompareView } from "./compare-view";
+import { PromptOptions } from "./prompt-options";
 import { ReadOnlyBanner } from "./read-only-banner";
 import { RunPane } from "./run-pane";
 import { SettingsPane } from "./settings-pane";
@@ -114,6 +115,7 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
                 providers={providers.data?.data ?? []}
                 onChange={(patch) => ws.updateDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }))}
               />
+              <PromptOptions promptId={promptId} strictVariables={prompt.strict_variables} />
             </div>
             <div className="min-h-0 overflow-y-auto">
               <RunPane

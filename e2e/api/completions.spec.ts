@@ -225,3 +225,76 @@ test("a completion template answers a text_completion", async () => {
   expect(upstream.path).toBe("/v1/completions");
   expect(upstream.body.prompt).toBe("Complete this: once upon");
 });
+
+type Envelope = { status: string; message: string; error: { message: string; code: string; param: string | null } };
+
+/** A raw completions call, for what the SDK can't send: custom headers, and reading them back. */
+function postCompletion(id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return fetch(`${E2E.baseUrl}/v1/prompts/${id}/completions`, {
+    method: "POST",
+    headers: { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+test("strict variables by header: a missing variable is a 400 naming it, and the provider is never called", async () => {
+  const strict = await postCompletion(prompt.id, { variables: { persona: "pirate" } }, { "x-promptly-strict-variables": "true" });
+  expect(strict.status).toBe(400);
+  const envelope = (await strict.json()) as Envelope;
+  expect(envelope).toMatchObject({ status: "failure", error: { code: "missing_variables", type: "invalid_request_error" } });
+  expect(envelope.message).toContain("topic");
+  expect(envelope.message).not.toContain("persona");
+  expect(await mock.requests()).toHaveLength(0);
+
+  // Without the header the prompt's default (lenient) applies: the absent variable renders empty.
+  const lenient = await postCompletion(prompt.id, { variables: { persona: "pirate" } });
+  expect(lenient.status).toBe(200);
+  const [upstream] = await mock.requests();
+  // (The published version by now is the versions test's v2: "V2 about {{topic}}".)
+  expect((upstream.body.messages as { content: string }[])[1].content).toMatch(/ about $/);
+});
+
+test("strict variables by prompt setting: set on create, shown on retrieve, switched off by update", async () => {
+  const created = await createPrompt(portkey, {
+    name: uniqueName("Strict prompt"),
+    string: JSON.stringify(TEMPLATE),
+    parameters: { model: "gpt-4o-mini" },
+    virtual_key: virtualKey,
+    strict_variables: true,
+  });
+  const admin = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" };
+  const retrieved = await fetch(`${E2E.baseUrl}/v1/prompts/${created.id}`, { headers: admin });
+  expect(await retrieved.json()).toMatchObject({ strict_variables: true });
+
+  const refused = await postCompletion(created.id, { variables: {} });
+  expect(refused.status).toBe(400);
+  const envelope = (await refused.json()) as Envelope;
+  expect(envelope.error.code).toBe("missing_variables");
+  expect(envelope.message).toMatch(/persona/);
+  expect(envelope.message).toMatch(/topic/);
+  expect(await mock.requests()).toHaveLength(0);
+
+  // A prompt-level change: no new version, and the next call sees it (the cache is refreshed).
+  const update = await fetch(`${E2E.baseUrl}/v1/prompts/${created.id}`, { method: "PUT", headers: admin, body: JSON.stringify({ strict_variables: false }) });
+  expect(update.status).toBe(200);
+  expect(((await update.json()) as { prompt_version_id: string }).prompt_version_id).toBe(created.version_id);
+  expect((await postCompletion(created.id, { variables: {} })).status).toBe(200);
+
+  const badType = await fetch(`${E2E.baseUrl}/v1/prompts/${created.id}`, { method: "PUT", headers: admin, body: JSON.stringify({ strict_variables: "yes" }) });
+  expect(badType.status).toBe(400);
+  expect(((await badType.json()) as Envelope).message).toContain("strict_variables");
+});
+
+test("x-portkey-trace-id is echoed by completions and by admin routes", async () => {
+  const traced = { "x-portkey-trace-id": "t-123" };
+  const completion = await postCompletion(prompt.id, { variables: { persona: "a", topic: "b" } }, traced);
+  expect(completion.status).toBe(200);
+  expect(completion.headers.get("x-portkey-trace-id")).toBe("t-123");
+  const admin = await fetch(`${E2E.baseUrl}/v1/prompts/${prompt.id}`, { headers: { "x-portkey-api-key": E2E.apiKey, ...traced } });
+  expect(admin.status).toBe(200);
+  expect(admin.headers.get("x-portkey-trace-id")).toBe("t-123");
+  // A failure carries it too: the SDKs read it to decide not to retry.
+  const failed = await postCompletion(prompt.id, { temperature: "hot" }, traced);
+  expect(failed.status).toBe(400);
+  expect(failed.headers.get("x-portkey-trace-id")).toBe("t-123");
+});

@@ -26,8 +26,8 @@ test.beforeEach(async () => {
   await mock.reset();
 });
 
-function complete(body: Record<string, unknown>, config?: unknown, signal?: AbortSignal) {
-  return fetch(`${E2E.baseUrl}/v1/prompts/${promptId}/completions`, {
+function complete(body: Record<string, unknown>, config?: unknown, signal?: AbortSignal, id = promptId) {
+  return fetch(`${E2E.baseUrl}/v1/prompts/${id}/completions`, {
     method: "POST",
     headers: {
       "x-portkey-api-key": E2E.apiKey,
@@ -48,6 +48,43 @@ test("retry: two 503s then an answer → 200 after 2 retries, 3 upstream calls",
   expect(await mock.requests()).toHaveLength(3);
 });
 
+test("retry as a stored prompt setting: no header, two 503s then an answer → 200 after 2 retries", async () => {
+  const portkey = portkeyClient();
+  const settings = { retry: { attempts: 2, on_status_codes: [503] }, request_timeout: 30_000 };
+  const stored = await createPrompt(portkey, {
+    name: uniqueName("Gateway stored retry"),
+    string: JSON.stringify([{ role: "user", content: "Hello {{name}}" }]),
+    parameters: { model: "gpt-4o-mini" },
+    virtual_key: primaryKey,
+    settings,
+  });
+  const retrieved = await fetch(`${E2E.baseUrl}/v1/prompts/${stored.id}`, { headers: { "x-portkey-api-key": E2E.apiKey } });
+  expect(await retrieved.json()).toMatchObject({ settings });
+
+  await mock.enqueue({ status: 503 }, { status: 503 });
+  const response = await complete({}, undefined, undefined, stored.id);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("x-portkey-retry-attempt-count")).toBe("2");
+  expect((await response.json()).object).toBe("chat.completion");
+  expect(await mock.requests()).toHaveLength(3);
+});
+
+test("stored settings are validated by the gateway config's rules: a bad one is a 400, nothing stored", async () => {
+  const put = (settings: unknown) =>
+    fetch(`${E2E.baseUrl}/v1/prompts/${promptId}`, {
+      method: "PUT",
+      headers: { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" },
+      body: JSON.stringify({ settings }),
+    });
+  for (const bad of [{ retry: { attempts: "many" } }, { retry: { attempts: 99 } }, { request_timeout: -1 }, { retries: 2 }, "often"]) {
+    const response = await put(bad);
+    expect(response.status, JSON.stringify(bad)).toBe(400);
+    expect(await response.json()).toMatchObject({ status: "failure", error: { type: "invalid_request_error" } });
+  }
+  const retrieved = await fetch(`${E2E.baseUrl}/v1/prompts/${promptId}`, { headers: { "x-portkey-api-key": E2E.apiKey } });
+  expect(await retrieved.json()).toMatchObject({ settings: null });
+});
+
 test("retries off: one upstream call and a 503 envelope", async () => {
   await mock.enqueue({ status: 503 });
   const response = await complete({});
@@ -56,6 +93,20 @@ test("retries off: one upstream call and a 503 envelope", async () => {
   expect(body).toMatchObject({ status: "failure", error: { type: "upstream_error" } });
   expect(body.message).toContain("OpenAI");
   expect(response.headers.get("x-portkey-retry-attempt-count")).toBe("0");
+  expect(await mock.requests()).toHaveLength(1);
+});
+
+test("no retry after the first streamed byte: a stream cut mid-way ends with an SSE error, one upstream call", async () => {
+  await mock.enqueue({ tokens: 10, tokenDelayMs: 5, cutAfterTokens: 3 });
+  const response = await complete({ stream: true }, { retry: { attempts: 3 } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const text = await response.text();
+  expect(text).toContain("data: ");
+  expect(text).toMatch(/event: error\ndata: \{"message":"[^"]+"\}\n\n$/);
+  expect(text).not.toContain("[DONE]");
+  // Give a (wrong) retry the time to reach the mock before counting.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   expect(await mock.requests()).toHaveLength(1);
 });
 

@@ -227,3 +227,29 @@ test("stop cancels a slow stream and the provider sees the request closed", asyn
   expect(upstream.tokensSent).toBeLessThan(200);
   await expect(page.getByTestId("run-button")).toBeVisible();
 });
+
+test("the strict variables checkbox saves the prompt's setting at once, without a new version", async ({ page, request }) => {
+  const key = await mockKey(request, "Strict mock");
+  const prompt = await apiPrompt(request, {
+    name: `Strict ${stamp()}`,
+    string: JSON.stringify([{ role: "user", content: "Tell me about {{topic}}" }]),
+    model: "gpt-4o-mini",
+    virtual_key: key,
+  });
+  await page.goto(`/prompts/${prompt.id}`);
+  const box = page.getByTestId("strict-variables");
+  await expect(box).not.toBeChecked();
+  const saved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith(`/v1/prompts/${prompt.id}`));
+  await box.check();
+  expect((await saved).status()).toBe(200);
+  await expect(box).toBeChecked();
+
+  const stored = await request.get(`/v1/prompts/${prompt.id}`, { headers });
+  expect(await stored.json()).toMatchObject({ strict_variables: true, prompt_version: 1 });
+  const run = await request.post(`/v1/prompts/${prompt.id}/completions`, { headers, data: { variables: {} } });
+  expect(run.status()).toBe(400);
+  expect(((await run.json()) as { error: { code: string } }).error.code).toBe("missing_variables");
+  // Still checked after a reload: it came from the server, not from local state.
+  await page.reload();
+  await expect(page.getByTestId("strict-variables")).toBeChecked();
+});

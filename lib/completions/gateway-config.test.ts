@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/errors";
-import { readGatewayConfig, targetsToTry } from "./gateway-config";
+import { promptGatewaySettings, promptSettingsSchema, readGatewayConfig, targetsToTry } from "./gateway-config";
 
 const headers = (config: unknown) => new Headers({ "x-portkey-config": typeof config === "string" ? config : JSON.stringify(config) });
 
@@ -34,5 +34,16 @@ describe("x-portkey-config", () => {
     expect(targetsToTry(config, () => 0.1)[0].index).toBe(0);
     expect(targetsToTry(config, () => 0.5)[0].index).toBe(1);
     expect(targetsToTry(config, () => 0.99)).toHaveLength(1);
+  });
+});
+
+describe("a prompt's stored gateway settings", () => {
+  it("are written strictly (an unknown key is a typo) and read leniently (one never voids the rest)", () => {
+    expect(promptSettingsSchema.safeParse({ retry: { attempts: 2 }, request_timeout: 1000 }).success).toBe(true);
+    expect(promptSettingsSchema.safeParse({ retries: 2 }).success).toBe(false);
+    expect(promptSettingsSchema.safeParse({ request_timeout: 3_600_001 }).success).toBe(false);
+    expect(promptGatewaySettings({ retry: { attempts: 2 }, from_a_newer_version: true })).toMatchObject({ retry: { attempts: 2 } });
+    expect(promptGatewaySettings({ retry: { attempts: "many" } })).toEqual({});
+    expect(promptGatewaySettings(null)).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import { badRequest } from "@/lib/http/errors";
 export const CONFIG_HEADER = "x-portkey-config";
 
 const statusCodes = z.array(z.number().int().min(100).max(599)).max(50);
+const requestTimeout = z.number().int().min(1).max(3_600_000);
 
 export const retrySchema = z.object({
   /** Retries after the first call: 2 means up to 3 calls. */
@@ -27,7 +28,7 @@ export const gatewayConfigSchema = z
     retry: retrySchema.optional(),
     strategy: z.object({ mode: z.enum(["single", "fallback", "loadbalance"]), on_status_codes: statusCodes.optional() }).loose().optional(),
     targets: z.array(targetSchema).min(1).max(10).optional(),
-    request_timeout: z.number().int().min(1).max(3_600_000).optional(),
+    request_timeout: requestTimeout.optional(),
   })
   .loose();
 
@@ -35,8 +36,16 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type RetryPolicy = z.infer<typeof retrySchema>;
 export type GatewayTarget = z.infer<typeof targetSchema>;
 
-/** The per-prompt stored settings that steer the gateway (prompt.settings JSON). */
-const promptSettingsSchema = z.object({ retry: retrySchema.optional(), request_timeout: z.number().int().min(1).optional() }).loose();
+/**
+ * The per-prompt stored settings that steer the gateway (prompt.settings JSON), as the
+ * prompt admin API accepts them. Strict: these keys are Promptly's own, so an unknown one is
+ * a typo the caller should hear about rather than a setting silently not applied.
+ */
+export const promptSettingsSchema = z.strictObject({ retry: retrySchema.optional(), request_timeout: requestTimeout.optional() });
+export type PromptSettings = z.infer<typeof promptSettingsSchema>;
+
+// Reading what is stored is lenient: a key a newer version wrote must not void the rest.
+const storedSettingsSchema = promptSettingsSchema.loose();
 
 /** Reads `x-portkey-config`; absent → empty. Bad JSON or shape → 400 naming the header. */
 export function readGatewayConfig(headers: Headers): GatewayConfig {
@@ -61,8 +70,8 @@ export function readGatewayConfig(headers: Headers): GatewayConfig {
 }
 
 /** The prompt's stored gateway settings; anything malformed is ignored rather than failing calls. */
-export function promptGatewaySettings(settings: unknown): { retry?: RetryPolicy; request_timeout?: number } {
-  const parsed = promptSettingsSchema.safeParse(settings ?? {});
+export function promptGatewaySettings(settings: unknown): PromptSettings {
+  const parsed = storedSettingsSchema.safeParse(settings ?? {});
   return parsed.success ? parsed.data : {};
 }
 

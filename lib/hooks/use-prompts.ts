@@ -45,11 +45,11 @@ export function useCreatePrompt() {
   });
 }
 
-/** Rename or move to another folder: metadata only, no new version. */
+/** Rename, move to another folder or change the prompt's own settings: no new version. */
 export function useUpdatePromptMeta() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & Pick<UpdatePromptInput, "name" | "collection_id">) =>
+    mutationFn: ({ id, ...body }: { id: string } & Pick<UpdatePromptInput, "name" | "collection_id" | "strict_variables" | "settings">) =>
       apiFetch<Awaited<ReturnType<typeof updatePrompt>>>(`/prompts/${id}`, { method: "PUT", body }),
     onSuccess: (_data, { id }) =>
       Promise.all([

@@ -134,6 +134,37 @@ describe("updating prompts", () => {
     expect(await listPromptVersions(created.id)).toHaveLength(1);
   });
 
+  it("stores strict_variables and gateway settings on the prompt, never as a new version", async () => {
+    const settings = { retry: { attempts: 2, on_status_codes: [503] }, request_timeout: 5000 };
+    const created = await create({ name: "prompt-level", string: "x", strict_variables: true, settings });
+    expect(await getPrompt(created.id)).toMatchObject({ strict_variables: true, settings });
+    expect((await listPrompts(listPromptsQuerySchema.parse({ search: "prompt-level" }))).data[0]).toMatchObject({ strict_variables: true, settings });
+
+    const off = await update(created.id, { strict_variables: false, settings: null });
+    expect(off.prompt_version_id).toBe(created.version_id);
+    expect(await getPrompt(created.id)).toMatchObject({ strict_variables: false, settings: null, prompt_version: 1 });
+    // With version fields the prompt-level ones still land on the prompt, and every version shows them.
+    await update(created.id, { string: "y", strict_variables: true });
+    expect(await getPrompt(`${created.id}@1`)).toMatchObject({ strict_variables: true, prompt_version: 1 });
+    expect(await listPromptVersions(created.id)).toHaveLength(2);
+    // A create without them gets the defaults.
+    expect(await getPrompt((await create({ name: "prompt-level default", string: "x" })).id)).toMatchObject({ strict_variables: false, settings: null });
+  });
+
+  it("refuses malformed prompt-level fields with the gateway config's own rules", () => {
+    for (const body of [
+      { strict_variables: "yes" },
+      { settings: { retry: { attempts: 11 } } },
+      { settings: { retry: { attempts: 1, on_status_codes: [42] } } },
+      { settings: { request_timeout: 0 } },
+      { settings: { retries: 2 } },
+      { settings: [] },
+    ]) {
+      expect(updatePromptSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+      expect(createPromptSchema.safeParse({ name: "n", string: "x", ...body }).success, JSON.stringify(body)).toBe(false);
+    }
+  });
+
   it("numbers 20 concurrent saves 2..21 with no gap and no duplicate", async () => {
     const created = await create({ name: "concurrent", string: "v1" });
     const saves = await Promise.all(Array.from({ length: 20 }, (_, i) => update(created.id, { string: `save ${i}` })));

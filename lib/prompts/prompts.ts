@@ -4,6 +4,7 @@ import { conflict, notFound } from "@/lib/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { pageArgs, retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
+import { promptSettingsData, promptSettingsOut } from "./prompt-settings";
 import { parsePromptRef, pickVersion } from "./resolve";
 import type { CreatePromptInput, ListPromptsQuery } from "./schemas";
 import { promptAtVersion, withRefs } from "./serialize";
@@ -18,7 +19,7 @@ export async function createPrompt(input: CreatePromptInput, createdById: string
   // The random slug suffix may collide (1 in 16M): retry with a new one.
   const { prompt, version } = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
-      const prompt = await tx.prompt.create({ data: { slug: promptSlug(input.name), name: input.name, collectionId } });
+      const prompt = await tx.prompt.create({ data: { slug: promptSlug(input.name), name: input.name, collectionId, ...promptSettingsData(input) } });
       const version = await tx.promptVersion.create({ data: { ...data, promptId: prompt.id, version: 1, createdById } });
       await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
       return { prompt, version };
@@ -58,6 +59,7 @@ export async function listPrompts(query: ListPromptsQuery) {
     slug: prompt.slug,
     name: prompt.name,
     collection_id: prompt.collectionId,
+    ...promptSettingsOut(prompt),
     model: prompt.publishedVersion?.model ?? null,
     template_type: prompt.publishedVersion?.templateType ?? null,
     prompt_version: prompt.publishedVersion?.version ?? null,

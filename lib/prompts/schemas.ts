@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { promptSettingsSchema } from "@/lib/completions/gateway-config";
 
 /**
  * Request schemas for the prompt admin API, shared by the routes and the UI's forms.
@@ -47,19 +48,26 @@ export const VERSION_FIELD_NAMES = Object.keys(versionFields) as (keyof typeof v
 
 const promptName = z.string().trim().min(1, "must not be empty").max(200);
 
-// Every version field, optional: the shared part of the create and update bodies.
-const optionalVersionFields = z.object(versionFields).partial();
-
-export const createPromptSchema = optionalVersionFields.extend({
-  name: promptName,
+// Fields of the prompt itself, not of a version: changing them never makes a new version
+// and they apply to every version at once (strict mode, the gateway's retry and timeout).
+// `settings` replaces the stored object as a whole; null clears it.
+const promptFields = {
   collection_id: z.string().min(1).nullish(),
+  strict_variables: z.boolean().optional(),
+  settings: promptSettingsSchema.nullish(),
+};
+
+// Every version field, optional, and the prompt's own: the shared part of both bodies.
+const sharedFields = z.object(versionFields).partial().extend(promptFields);
+
+export const createPromptSchema = sharedFields.extend({
+  name: promptName,
   string: versionFields.string,
 });
 export type CreatePromptInput = z.infer<typeof createPromptSchema>;
 
-export const updatePromptSchema = optionalVersionFields.extend({
+export const updatePromptSchema = sharedFields.extend({
   name: promptName.optional(),
-  collection_id: z.string().min(1).nullish(),
   patch: z.boolean().optional(),
 });
 export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prompt, PromptVersion } from "@/lib/generated/prisma/client";
+import { promptSettingsOut } from "./prompt-settings";
 
 /** What the wire shapes need beside a version row: its virtual key's slug and its labels. */
 export const versionInclude = {
@@ -41,6 +42,7 @@ export function promptAtVersion(prompt: Prompt, version: VersionWithRefs) {
     slug: prompt.slug,
     name: prompt.name,
     collection_id: prompt.collectionId,
+    ...promptSettingsOut(prompt),
     ...versionTemplate(version),
     prompt_version: version.version,
     prompt_version_id: version.id,

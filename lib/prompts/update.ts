@@ -3,13 +3,16 @@ import { badRequest, notFound } from "@/lib/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
+import { promptSettingsData } from "./prompt-settings";
 import { parsePromptRef } from "./resolve";
 import { VERSION_FIELD_NAMES, type UpdatePromptInput } from "./schemas";
 import { EMPTY_VERSION, fieldsOfVersion, mergeVersionFields, versionRowData } from "./version-data";
 
 /**
  * PUT /prompts/ID.
- * - `name` / `collection_id` alone change the prompt without a new version.
+ * - `name`, `collection_id`, `strict_variables` and `settings` belong to the prompt, not to
+ *   a version: alone they change the prompt without a new version, and with version fields
+ *   they are applied in the same transaction.
  * - Any version field makes a new, unpublished version numbered max+1. Omitted fields are
  *   taken from the LATEST version (published or not), so an edit never silently drops
  *   tools, a model or a virtual key; `null` clears a field.
@@ -21,13 +24,14 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
   const metadata = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.collection_id !== undefined ? { collectionId: await collectionIdFromBody(input.collection_id) } : {}),
+    ...promptSettingsData(input),
   };
   const savesVersion = VERSION_FIELD_NAMES.some((field) => input[field] !== undefined);
 
   if (!savesVersion) {
     if (Object.keys(metadata).length > 0) {
       await db.prompt.update({ where: { id: prompt.id }, data: metadata });
-      bumpPromptCacheGeneration(); // the name is part of a resolved prompt
+      bumpPromptCacheGeneration(); // name, strict mode and settings are part of a resolved prompt
     }
     const current = prompt.publishedVersionId ?? (await latestVersionId(prompt.id));
     return { id: prompt.id, slug: prompt.slug, prompt_version_id: current };
