@@ -238,6 +238,8 @@ test("model settings disable what the key's provider cannot honour, with the rea
   });
   await page.goto(`/prompts/${prompt.id}`);
   const settings = page.getByTestId("settings-pane");
+  // The first prompt page a cold server renders can take longer than one expect's timeout.
+  await expect(settings.getByTestId("param-seed")).toBeVisible({ timeout: 30_000 });
   const temperatureSlider = settings.getByTestId("param-temperature-slider");
 
   // Before any key: nothing is known about the provider, so nothing is limited.
@@ -253,12 +255,12 @@ test("model settings disable what the key's provider cannot honour, with the rea
   ]) {
     await expect(settings.getByTestId(`param-${param}`)).toBeDisabled();
     await expect(settings.getByTestId(`param-${param}`)).toHaveAttribute("title", reason);
-    await expect(settings.getByTestId(`reason-${param}`)).toHaveText(reason);
+    await expect(settings.getByTestId(`reason-${param}`)).toContainText(reason);
   }
   await expect(settings.getByTestId("param-presence_penalty-slider")).toBeDisabled();
   await expect(temperatureSlider).toBeEnabled();
   await expect(temperatureSlider).toHaveAttribute("max", "1");
-  await expect(settings.getByTestId("reason-temperature")).toHaveText("Anthropic accepts temperatures from 0 to 1");
+  await expect(settings.getByTestId("reason-temperature")).toContainText("Anthropic accepts temperatures from 0 to 1");
   await settings.getByTestId("param-temperature").fill("1.5");
   await expect(settings.getByRole("alert")).toHaveText("must be at most 1 for Anthropic");
   await settings.getByTestId("param-temperature").fill("0.7");
