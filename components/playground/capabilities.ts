@@ -1,6 +1,7 @@
 import type { ProviderInfo } from "@/lib/hooks/use-providers";
+import type { BooleanCapability } from "@/lib/providers/types";
 
-export type Capability = keyof ProviderInfo["capabilities"];
+export type Capability = BooleanCapability;
 
 const WHAT: Record<Capability, string> = {
   chat: "chat templates",
@@ -12,7 +13,12 @@ const WHAT: Record<Capability, string> = {
   jsonSchema: "JSON schema output",
   multipleChoices: "several choices (n > 1)",
   logprobs: "log probabilities",
+  penalties: "presence or frequency penalties",
+  seed: "a sampling seed",
 };
+
+/** OpenAI's temperature range, and every provider's that declares nothing lower. */
+export const MAX_TEMPERATURE = 2;
 
 /**
  * Why a control is disabled for the selected key's provider, or null when it can be used.
@@ -22,4 +28,13 @@ const WHAT: Record<Capability, string> = {
 export function unsupportedReason(provider: ProviderInfo | null, capability: Capability): string | null {
   if (!provider || provider.capabilities[capability]) return null;
   return `${provider.displayName} does not support ${WHAT[capability]}`;
+}
+
+/**
+ * The temperature range the selected key's provider accepts (Anthropic's is 0-1): the slider
+ * stops there and a typed value above it is flagged before the engine refuses the run.
+ */
+export function temperatureLimit(provider: ProviderInfo | null): { max: number; reason: string | null } {
+  const max = Math.min(provider?.capabilities.maxTemperature ?? MAX_TEMPERATURE, MAX_TEMPERATURE);
+  return { max, reason: provider && max < MAX_TEMPERATURE ? `${provider.displayName} accepts temperatures from 0 to ${max}` : null };
 }

@@ -6,20 +6,23 @@ import type { VirtualKey } from "@/lib/hooks/use-virtual-keys";
 import type { DraftErrors } from "@/lib/playground/draft-body";
 import type { Draft, DraftSettings, NumericParam } from "@/lib/playground/draft";
 import { modelSuggestions } from "@/lib/playground/model-suggestions";
-import { unsupportedReason } from "./capabilities";
+import { MAX_TEMPERATURE, temperatureLimit, unsupportedReason, type Capability } from "./capabilities";
 import { DisabledReason } from "./disabled-reason";
 import { NumberField } from "./number-field";
 import { FieldGroup, PaneHeader } from "./pane";
 import { ResponseFormatField } from "./response-format-field";
 import { ToolsField } from "./tools-field";
 
-const NUMBERS: { name: NumericParam; label: string; slider?: { min: number; max: number; step: number; neutral: number } }[] = [
-  { name: "temperature", label: "Temperature", slider: { min: 0, max: 2, step: 0.05, neutral: 1 } },
+type Slider = { min: number; max: number; step: number; neutral: number };
+
+/** `capability`: the declared capability (lib/providers/types.ts) the setting needs. */
+const NUMBERS: { name: NumericParam; label: string; slider?: Slider; capability?: Capability }[] = [
+  { name: "temperature", label: "Temperature", slider: { min: 0, max: MAX_TEMPERATURE, step: 0.05, neutral: 1 } },
   { name: "max_tokens", label: "Max tokens" },
   { name: "top_p", label: "Top P", slider: { min: 0, max: 1, step: 0.01, neutral: 1 } },
-  { name: "presence_penalty", label: "Presence penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 } },
-  { name: "frequency_penalty", label: "Frequency penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 } },
-  { name: "seed", label: "Seed" },
+  { name: "presence_penalty", label: "Presence penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 }, capability: "penalties" },
+  { name: "frequency_penalty", label: "Frequency penalty", slider: { min: -2, max: 2, step: 0.1, neutral: 0 }, capability: "penalties" },
+  { name: "seed", label: "Seed", capability: "seed" },
 ];
 
 /** Model settings: credential, model, sampling, output format and tools. */
@@ -46,6 +49,25 @@ export function SettingsPane({
   const typeReason = unsupportedReason(provider, draft.templateType === "chat" ? "chat" : "completion");
   const missingAdapter = key && providers.length > 0 && !provider ? `${key.ai_provider_name} keys can't run prompts yet` : null;
   const suggestions = modelSuggestions(key?.ai_provider_name);
+  const temperature = temperatureLimit(provider);
+
+  /** Slider, reason and extra error of a numeric field under the selected provider's limits. */
+  const limitsOf = (field: (typeof NUMBERS)[number]) => {
+    const value = s.numbers[field.name];
+    if (field.name === "temperature") {
+      const tooHigh = provider && value.trim() !== "" && Number(value) > temperature.max;
+      return {
+        slider: field.slider && { ...field.slider, max: temperature.max },
+        reason: temperature.reason,
+        // A stored value above the provider's range stays visible and editable, flagged.
+        blocked: false,
+        error: tooHigh ? `must be at most ${temperature.max} for ${provider.displayName}` : undefined,
+      };
+    }
+    const reason = field.capability ? unsupportedReason(provider, field.capability) : null;
+    // A value already set (e.g. saved with another key) stays editable so it can be cleared.
+    return { slider: field.slider, reason, blocked: Boolean(reason) && value.trim() === "", error: undefined };
+  };
 
   return (
     <section aria-label="Model settings" className="flex flex-col" data-testid="settings-pane">
@@ -88,18 +110,22 @@ export function SettingsPane({
         </label>
       </FieldGroup>
       <FieldGroup title="Sampling">
-        {NUMBERS.map((field) => (
-          <NumberField
-            key={field.name}
-            id={field.name}
-            label={field.label}
-            value={s.numbers[field.name]}
-            slider={field.slider}
-            error={errors[field.name]}
-            disabled={readOnly}
-            onChange={(value) => onChange({ numbers: { ...s.numbers, [field.name]: value } })}
-          />
-        ))}
+        {NUMBERS.map((field) => {
+          const limits = limitsOf(field);
+          return (
+            <NumberField
+              key={field.name}
+              id={field.name}
+              label={field.label}
+              value={s.numbers[field.name]}
+              slider={limits.slider}
+              reason={limits.reason}
+              error={errors[field.name] ?? limits.error}
+              disabled={readOnly || limits.blocked}
+              onChange={(value) => onChange({ numbers: { ...s.numbers, [field.name]: value } })}
+            />
+          );
+        })}
         <label className="block space-y-1">
           <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Stop sequences</span>
           <textarea

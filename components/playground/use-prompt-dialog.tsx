@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Modal } from "@/components/prompts/modal";
 import { Icon } from "@/components/prompts/icons";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
-import { promptSnippet, type SnippetLanguage } from "@/lib/playground/snippets";
+import { promptReference, promptSnippet, type SnippetLanguage } from "@/lib/playground/snippets";
 
 const TABS: { value: SnippetLanguage; label: string }[] = [
   { value: "curl", label: "curl" },
@@ -35,7 +35,7 @@ export function UsePromptDialog({ slug, versions, variables, onClose }: { slug: 
   const [stream, setStream] = useState(false);
   const [copied, setCopied] = useState(false);
   const labels = [...new Set(versions.flatMap((v) => v.labels.map((l) => l.name)))];
-  const code = promptSnippet(language, { origin: window.location.origin, promptRef: target ? `${slug}@${target}` : slug, variables, stream });
+  const code = promptSnippet(language, { origin: window.location.origin, promptRef: promptReference(slug, target), variables, stream });
 
   return (
     <Modal open onClose={onClose} size="lg" title="Use this prompt" description="Any Portkey client works: only the base URL changes. Set PROMPTLY_API_KEY to an API key from Settings." testId="use-prompt-dialog">

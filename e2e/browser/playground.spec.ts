@@ -7,10 +7,10 @@ import { portkeyClient } from "../support/portkey";
 const headers = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
 
-async function mockKey(request: APIRequestContext, name: string): Promise<string> {
+async function mockKey(request: APIRequestContext, name: string, provider = "openai"): Promise<string> {
   const response = await request.post("/v1/virtual-keys", {
     headers,
-    data: { name: `${name} ${stamp()}`, provider: "openai", key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` },
+    data: { name: `${name} ${stamp()}`, provider, key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` },
   });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { slug: string }).slug;
@@ -252,4 +252,50 @@ test("the strict variables checkbox saves the prompt's setting at once, without 
   // Still checked after a reload: it came from the server, not from local state.
   await page.reload();
   await expect(page.getByTestId("strict-variables")).toBeChecked();
+});
+
+test("model settings disable what the key's provider cannot honour, with the reason", async ({ page, request }) => {
+  const anthropicKey = await mockKey(request, "Claude mock", "anthropic");
+  const openaiKey = await mockKey(request, "OpenAI mock");
+  const prompt = await apiPrompt(request, {
+    name: `Capabilities ${stamp()}`,
+    string: JSON.stringify([{ role: "user", content: "Hello {{name}}" }]),
+    model: "claude-sonnet-4-5",
+  });
+  await page.goto(`/prompts/${prompt.id}`);
+  const settings = page.getByTestId("settings-pane");
+  // The first prompt page a cold server renders can take longer than one expect's timeout.
+  await expect(settings.getByTestId("param-seed")).toBeVisible({ timeout: 30_000 });
+  const temperatureSlider = settings.getByTestId("param-temperature-slider");
+
+  // Before any key: nothing is known about the provider, so nothing is limited.
+  await expect(settings.getByTestId("param-seed")).toBeEnabled();
+  await expect(temperatureSlider).toHaveAttribute("max", "2");
+
+  await page.getByTestId("virtual-key-select").selectOption(anthropicKey);
+  // From Anthropic's declared capabilities (GET /v1/providers): no seed, no penalties, temperature 0-1.
+  for (const [param, reason] of [
+    ["seed", "Anthropic does not support a sampling seed"],
+    ["presence_penalty", "Anthropic does not support presence or frequency penalties"],
+    ["frequency_penalty", "Anthropic does not support presence or frequency penalties"],
+  ]) {
+    await expect(settings.getByTestId(`param-${param}`)).toBeDisabled();
+    await expect(settings.getByTestId(`param-${param}`)).toHaveAttribute("title", reason);
+    await expect(settings.getByTestId(`reason-${param}`)).toContainText(reason);
+  }
+  await expect(settings.getByTestId("param-presence_penalty-slider")).toBeDisabled();
+  await expect(temperatureSlider).toBeEnabled();
+  await expect(temperatureSlider).toHaveAttribute("max", "1");
+  await expect(settings.getByTestId("reason-temperature")).toContainText("Anthropic accepts temperatures from 0 to 1");
+  await settings.getByTestId("param-temperature").fill("1.5");
+  await expect(settings.getByRole("alert")).toHaveText("must be at most 1 for Anthropic");
+  await settings.getByTestId("param-temperature").fill("0.7");
+  await expect(settings.getByRole("alert")).toHaveCount(0);
+
+  // A provider that offers them all: the same controls come back.
+  await page.getByTestId("virtual-key-select").selectOption(openaiKey);
+  await expect(settings.getByTestId("param-seed")).toBeEnabled();
+  await expect(settings.getByTestId("param-presence_penalty")).toBeEnabled();
+  await expect(settings.getByTestId("reason-seed")).toHaveCount(0);
+  await expect(temperatureSlider).toHaveAttribute("max", "2");
 });

@@ -1,4 +1,5 @@
 import { badRequest } from "@/lib/http/errors";
+import { refusedParameter } from "@/lib/providers/capability-parameters";
 import type { Provider } from "@/lib/providers/types";
 
 /**
@@ -20,6 +21,9 @@ export function assertSupported(provider: Provider, kind: "chat" | "completion",
   if (format === "json_object" && !caps.jsonMode) throw refuse("response_format json_object", "response_format");
   if (format === "json_schema" && !caps.jsonSchema) throw refuse("response_format json_schema", "response_format");
   if (kind === "chat" && !caps.vision && hasImage(body.messages)) throw refuse("image inputs", "messages");
+  // Penalties, seed, temperature range: worded as the native adapters word them, from the same table.
+  const refusal = refusedParameter(caps, provider.displayName, body);
+  if (refusal) throw badRequest(refusal.message, refusal.param, refusal.code);
 }
 
 const hasValue = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value != null);

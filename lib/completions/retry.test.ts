@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Provider, ProviderResponse } from "@/lib/providers/types";
 import { delayBefore, parseRetryAfter, sendWithRetry } from "./retry";
 
-const caps = { chat: true, completion: true, streaming: true, tools: true, vision: true, jsonMode: true, jsonSchema: true, multipleChoices: true, logprobs: true };
+const caps = { chat: true, completion: true, streaming: true, tools: true, vision: true, jsonMode: true, jsonSchema: true, multipleChoices: true, logprobs: true, penalties: true, seed: true, maxTemperature: 2 };
 
 function scripted(answers: (ProviderResponse | "hang")[]): Provider & { calls: number } {
   const provider = {

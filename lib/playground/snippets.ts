@@ -9,6 +9,14 @@ export interface SnippetInput {
   stream: boolean;
 }
 
+/**
+ * The prompt as callers address it: `pp-support-1a2b3c` for the published version, with
+ * `@staging` or `@3` when a label or version is chosen ("" = published).
+ */
+export function promptReference(promptId: string, target: string): string {
+  return target ? `${promptId}@${target}` : promptId;
+}
+
 const indent = (text: string, spaces: number) => text.replace(/\n/g, `\n${" ".repeat(spaces)}`);
 
 // JSON's strings and numbers are valid Python; only the constants and layout differ.

@@ -1,4 +1,5 @@
 export type {
+  BooleanCapability,
   Provider,
   ProviderCapabilities,
   ProviderCredentials,

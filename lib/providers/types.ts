@@ -19,7 +19,16 @@ export interface ProviderCapabilities {
   jsonSchema: boolean;
   multipleChoices: boolean; // n > 1
   logprobs: boolean;
+  /** presence_penalty / frequency_penalty other than 0. */
+  penalties: boolean;
+  /** A `seed` for (best-effort) deterministic sampling. */
+  seed: boolean;
+  /** The highest `temperature` accepted: OpenAI's range is 0-2, Anthropic's 0-1. */
+  maxTemperature: number;
 }
+
+/** The capabilities that are on or off (maxTemperature is a limit, not a switch). */
+export type BooleanCapability = { [K in keyof ProviderCapabilities]: ProviderCapabilities[K] extends boolean ? K : never }[keyof ProviderCapabilities];
 
 /** A virtual key, decrypted: what an adapter needs to reach the provider. */
 export interface ProviderCredentials {

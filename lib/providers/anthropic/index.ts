@@ -1,5 +1,6 @@
 import { createNativeProvider, customHostOf } from "../native/create-native-provider";
 import type { ProviderCredentials } from "../types";
+import { ANTHROPIC_CAPABILITIES } from "./capabilities";
 import { parseAnthropicError } from "./errors";
 import { toAnthropicRequest } from "./request";
 import { toOpenAICompletion } from "./response";
@@ -17,26 +18,11 @@ function baseUrl(credentials: ProviderCredentials): string {
   return host ? host.replace(/\/v1$/, "") : ANTHROPIC_DEFAULT_BASE_URL;
 }
 
-/**
- * Claude through the Messages API. Not offered (so the engine refuses them with a 400):
- * completion templates (the legacy text API is retired), n > 1, logprobs, and JSON mode or
- * JSON schema response formats (no native equivalent in this API version; prompting for
- * JSON or a forced tool call are the usual substitutes).
- */
+/** Claude through the Messages API; what it cannot honour is in ./capabilities.ts. */
 export const anthropic = createNativeProvider({
   id: "anthropic",
   displayName: "Anthropic",
-  capabilities: {
-    chat: true,
-    completion: false,
-    streaming: true,
-    tools: true,
-    vision: true,
-    jsonMode: false,
-    jsonSchema: false,
-    multipleChoices: false,
-    logprobs: false,
-  },
+  capabilities: ANTHROPIC_CAPABILITIES,
   setup: {
     defaultBaseUrl: ANTHROPIC_DEFAULT_BASE_URL,
     apiKeyRequired: true,

@@ -1,7 +1,8 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { messagesOf, isObject } from "../native/openai-messages";
-import { checkParameters, maxTokensOf, noOp, numberParam, stopSequences, type ParameterPolicy } from "../native/parameters";
+import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
+import { ANTHROPIC_CAPABILITIES } from "./capabilities";
 import { toAnthropicMessages } from "./messages";
 
 /**
@@ -11,7 +12,8 @@ import { toAnthropicMessages } from "./messages";
  */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
-const POLICY: ParameterPolicy = {
+// n, logprobs, penalties and seed are refused from the capability table (declaredPolicy).
+const POLICY = declaredPolicy(ANTHROPIC_CAPABILITIES, "Anthropic", {
   handled: [
     "model", "messages", "stream", "max_tokens", "max_completion_tokens", "temperature", "top_p", "top_k", "stop",
     "tools", "tool_choice", "parallel_tool_calls", "user", "response_format",
@@ -19,13 +21,7 @@ const POLICY: ParameterPolicy = {
   // Usage always comes on the last chunk; storage, metadata and tiers are OpenAI-side bookkeeping.
   ignored: ["stream_options", "store", "metadata", "service_tier"],
   unsupported: {
-    n: noOp.one,
-    logprobs: noOp.isFalse,
-    top_logprobs: noOp.zero,
-    presence_penalty: noOp.zero,
-    frequency_penalty: noOp.zero,
     logit_bias: noOp.empty,
-    seed: noOp.never,
     functions: noOp.empty,
     function_call: noOp.never,
     modalities: noOp.textOnly,
@@ -34,18 +30,14 @@ const POLICY: ParameterPolicy = {
     reasoning_effort: noOp.never,
     web_search_options: noOp.never,
   },
-};
+});
 
 /** An OpenAI chat body → an Anthropic Messages API body. */
 export function toAnthropicRequest(body: Record<string, unknown>, stream: boolean): Record<string, unknown> {
   checkParameters(body, POLICY, "Anthropic");
   checkResponseFormat(body.response_format);
   const { system, messages } = toAnthropicMessages(messagesOf(body));
-  const temperature = numberParam(body, "temperature");
-  // OpenAI's range is 0-2, Anthropic's 0-1: rescaling would change what a stored value means.
-  if (temperature !== undefined && (temperature < 0 || temperature > 1)) {
-    throw new RequestMappingError("temperature", `temperature ${temperature} is out of Anthropic's range (0 to 1)`, "invalid_parameter");
-  }
+  const temperature = checkedTemperature(body, ANTHROPIC_CAPABILITIES, "Anthropic");
   const tools = functionTools(body.tools);
   const stop = stopSequences(body.stop);
   return {

@@ -17,6 +17,9 @@ export const azureOpenAI = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
+    penalties: true,
+    seed: true,
+    maxTemperature: 2,
   },
   setup: {
     customHostRequired: false,

@@ -1,5 +1,6 @@
 import { createNativeProvider, customHostOf } from "../native/create-native-provider";
 import type { ProviderCredentials } from "../types";
+import { GOOGLE_CAPABILITIES } from "./capabilities";
 import { parseGeminiError } from "./errors";
 import { toGeminiRequest } from "./request";
 import { toOpenAICompletion } from "./response";
@@ -24,25 +25,11 @@ function modelPath(model: unknown): string {
   return path.split("/").map(encodeURIComponent).join("/");
 }
 
-/**
- * Gemini through the Generative Language API. Not offered (so the engine refuses them with a
- * 400): completion templates and logprobs. n > 1 maps to `candidateCount`, json_object to
- * `responseMimeType`, json_schema to `responseSchema`.
- */
+/** Gemini through the Generative Language API; what it cannot honour is in ./capabilities.ts. */
 export const google = createNativeProvider({
   id: "google",
   displayName: "Google Gemini",
-  capabilities: {
-    chat: true,
-    completion: false,
-    streaming: true,
-    tools: true,
-    vision: true,
-    jsonMode: true,
-    jsonSchema: true,
-    multipleChoices: true,
-    logprobs: false,
-  },
+  capabilities: GOOGLE_CAPABILITIES,
   setup: {
     defaultBaseUrl: GOOGLE_DEFAULT_BASE_URL,
     apiKeyRequired: true,

@@ -1,11 +1,14 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { isObject, messagesOf } from "../native/openai-messages";
-import { checkParameters, maxTokensOf, noOp, numberParam, stopSequences, type ParameterPolicy } from "../native/parameters";
+import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
+import { GOOGLE_CAPABILITIES } from "./capabilities";
 import { toGeminiContents } from "./contents";
 import { toGeminiSchema } from "./schema";
 
-const POLICY: ParameterPolicy = {
+// logprobs is refused from the capability table (declaredPolicy), which also checks that
+// n, penalties and seed, declared supported, are mapped here.
+const POLICY = declaredPolicy(GOOGLE_CAPABILITIES, "Google Gemini", {
   handled: [
     "model", "messages", "stream", "max_tokens", "max_completion_tokens", "temperature", "top_p", "top_k", "stop", "n",
     "presence_penalty", "frequency_penalty", "seed", "tools", "tool_choice", "response_format",
@@ -13,8 +16,6 @@ const POLICY: ParameterPolicy = {
   // `user` only identifies the end user to OpenAI's abuse monitoring; Gemini has no such field.
   ignored: ["stream_options", "store", "metadata", "service_tier", "user"],
   unsupported: {
-    logprobs: noOp.isFalse,
-    top_logprobs: noOp.zero,
     logit_bias: noOp.empty,
     // Gemini may always answer with several calls: "at most one" cannot be promised.
     parallel_tool_calls: noOp.isTrue,
@@ -26,7 +27,7 @@ const POLICY: ParameterPolicy = {
     reasoning_effort: noOp.never,
     web_search_options: noOp.never,
   },
-};
+});
 
 /** An OpenAI chat body → a Gemini GenerateContentRequest (the model goes in the URL). */
 export function toGeminiRequest(body: Record<string, unknown>): Record<string, unknown> {
@@ -48,7 +49,7 @@ function generationConfigOf(body: Record<string, unknown>): Record<string, unkno
     if (value !== undefined) config[key] = value;
   };
   set("maxOutputTokens", maxTokensOf(body));
-  set("temperature", numberParam(body, "temperature"));
+  set("temperature", checkedTemperature(body, GOOGLE_CAPABILITIES, "Google Gemini"));
   set("topP", numberParam(body, "top_p"));
   set("topK", numberParam(body, "top_k"));
   set("stopSequences", stopSequences(body.stop));

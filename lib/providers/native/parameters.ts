@@ -1,3 +1,5 @@
+import { GATED_PARAMETERS, temperatureRefusal } from "../capability-parameters";
+import type { BooleanCapability, ProviderCapabilities } from "../types";
 import { RequestMappingError } from "./mapping-error";
 
 /**
@@ -30,6 +32,35 @@ export function checkParameters(body: Record<string, unknown>, policy: Parameter
     }
     throw new RequestMappingError(key, `unknown parameter '${key}': ${provider} has no equivalent`, "unknown_parameter");
   }
+}
+
+/**
+ * The adapter's policy completed from its declared capabilities, so what the UI and the
+ * engine read and what the adapter refuses cannot drift: a gated parameter whose capability
+ * is off joins `unsupported` (with its no-op test). Declaring a capability the adapter does
+ * not map, or mapping a parameter declared unsupported, throws when the module loads.
+ */
+export function declaredPolicy(capabilities: ProviderCapabilities, provider: string, policy: ParameterPolicy): ParameterPolicy {
+  const unsupported = { ...policy.unsupported };
+  for (const [capability, parameters] of Object.entries(GATED_PARAMETERS) as [BooleanCapability, Record<string, (value: unknown) => boolean>][]) {
+    for (const [param, isNoOp] of Object.entries(parameters)) {
+      const mapped = policy.handled.includes(param);
+      if (capabilities[capability] && !mapped) throw new Error(`${provider} declares ${capability} but does not map '${param}'`);
+      if (capabilities[capability]) continue;
+      if (mapped) throw new Error(`${provider} maps '${param}' but declares no ${capability}`);
+      if (param in unsupported) throw new Error(`${provider} lists '${param}' itself: it comes from the ${capability} capability`);
+      unsupported[param] = isNoOp;
+    }
+  }
+  return { ...policy, unsupported };
+}
+
+/** The temperature within the declared range, or a RequestMappingError naming it. */
+export function checkedTemperature(body: Record<string, unknown>, capabilities: ProviderCapabilities, provider: string): number | undefined {
+  const temperature = numberParam(body, "temperature");
+  const refusal = temperatureRefusal(capabilities, provider, temperature);
+  if (refusal) throw new RequestMappingError(refusal.param, refusal.message, refusal.code);
+  return temperature;
 }
 
 /** No-op tests for the common OpenAI settings. */

@@ -15,6 +15,9 @@ export const ollama = createOpenAICompatibleProvider({
     jsonSchema: true, // structured outputs
     multipleChoices: false, // n is ignored
     logprobs: false,
+    penalties: true,
+    seed: true,
+    maxTemperature: 2,
   },
   setup: { apiKeyRequired: false },
 });

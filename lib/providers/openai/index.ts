@@ -14,5 +14,8 @@ export const openai = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
+    penalties: true,
+    seed: true,
+    maxTemperature: 2,
   },
 });
