@@ -46,7 +46,7 @@ const server = http.createServer((req, res) => {
     try {
       decodeURIComponent(pathname);
     } catch {
-      return fast.malformedPathResponse(res);
+      return fast.malformedPathResponse(res, configHeaders);
     }
     const route = fastRoutes && fast.matchFastRoute(req.method, pathname);
     if (route) {

@@ -29,9 +29,11 @@ export function matchFastRoute(method: string | undefined, pathname: string): { 
 }
 
 /** The 400 the removed /v1 middleware answered for a path Next cannot decode (Next says a text 500). */
-export function malformedPathResponse(res: ServerResponse): void {
+export function malformedPathResponse(res: ServerResponse, extraHeaders: [string, string][]): void {
   const error = { message: "The request path has malformed percent-encoding", type: "invalid_request_error", param: null, code: "invalid_path" };
   const body = JSON.stringify(errorEnvelope(error));
+  // The security headers too: this answer never reaches Next, which adds them to the others.
+  for (const [name, value] of extraHeaders) res.setHeader(name, value);
   res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }

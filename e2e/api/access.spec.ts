@@ -114,6 +114,35 @@ test("every /v1 route refuses a missing, malformed, revoked or under-scoped key 
   expect(checked).toBeGreaterThan(ROUTES.length * cases.length);
 });
 
+test("a revoked key is refused on the very next call: the fast path, render and admin routes alike", async () => {
+  const vk = await send("POST", `${E2E.baseUrl}/v1/virtual-keys`, admin, { name: `revoke ${Date.now()}`, provider: "openai", key: "sk-revoke-test-key-123456", custom_host: `${E2E.mockUrl}/v1` });
+  expect(vk.status).toBe(200);
+  const prompt = await send("POST", `${E2E.baseUrl}/v1/prompts`, admin, { name: `revoke ${Date.now()}`, string: JSON.stringify([{ role: "user", content: "Hi" }]), parameters: { model: "gpt-4o-mini" }, virtual_key: ((await vk.json()) as { slug: string }).slug });
+  expect(prompt.status).toBe(200);
+  const promptId = ((await prompt.json()) as { id: string }).id;
+  const { id, key } = await newKey("admin");
+  const calls: [method: string, route: string, body?: unknown][] = [
+    ["POST", `/v1/prompts/${promptId}/completions`, { variables: {} }], // fast path (custom server)
+    ["POST", `/v1/prompts/${promptId}/render`, { variables: {} }], // fast path
+    ["GET", "/v1/prompts"], // Next
+  ];
+  // In use, hence cached by both copies of lib/: the fast routes' bundle and Next's.
+  for (const [method, route, body] of calls) {
+    const response = await send(method, `${E2E.baseUrl}${route}`, { "x-portkey-api-key": key }, body);
+    expect(response.status, `${method} ${route} before revoking`).toBe(200);
+    await response.text();
+  }
+  // Revoked through Next's copy; the very next call on each path is refused.
+  expect((await send("DELETE", `${E2E.baseUrl}/v1/api-keys/${id}`, admin)).status).toBe(200);
+  for (const [method, route, body] of calls) {
+    for (const headers of [{ "x-portkey-api-key": key }, { authorization: `Bearer ${key}` }] as Record<string, string>[]) {
+      const answer = await refusal(await send(method, `${E2E.baseUrl}${route}`, headers, body));
+      expect(answer.status, `${method} ${route} after revoking`).toBe(401);
+      expect(answer.type).toBe("authentication_error");
+    }
+  }
+});
+
 test("a key's own rate limit: with 5 per minute, the sixth completion is a 429 with retry-after", async () => {
   const { key } = await newKey("completions", { rate_limit_per_minute: 5 });
   const statuses: number[] = [];
@@ -207,6 +236,25 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect((await owner.delete(`/v1/members/${editorId}`)).status()).toBe(200);
     expect((await editor.get("/v1/prompts")).status()).toBe(401);
     await Promise.all([editor.dispose(), viewer.dispose()]);
+  });
+
+  test("an owner who steps down loses their API keys on the very next call", async () => {
+    test.setTimeout(90_000); // better-auth's sign-up rate limit may make this test wait
+    const coOwner = await acceptInvite(server.baseUrl, (await invite(owner, { role: "editor" })).token, "co-owner@own.test");
+    const members = (await (await owner.get("/v1/members")).json()) as { data: { id: string; email: string }[] };
+    const coOwnerId = members.data.find((m) => m.email === "co-owner@own.test")!.id;
+    expect((await owner.put(`/v1/members/${coOwnerId}`, { data: { role: "owner" } })).status()).toBe(200);
+    const created = await coOwner.post("/v1/api-keys", { data: { name: "co-owner's", scope: "completions" } });
+    expect(created.status()).toBe(200);
+    const { key } = (await created.json()) as { key: string };
+    const run = () => send("POST", url(`/v1/prompts/${promptId}/completions`), { "x-portkey-api-key": key }, { variables: {} });
+    const before = await run(); // cached from here on
+    expect(before.status).toBe(200);
+    await before.text();
+    expect((await owner.put(`/v1/members/${coOwnerId}`, { data: { role: "editor" } })).status()).toBe(200);
+    const answer = await refusal(await run());
+    expect(answer).toMatchObject({ status: 401, type: "authentication_error" });
+    await coOwner.dispose();
   });
 
   test("invitations: a used, expired, revoked or made-up one is refused with a clear message", async () => {

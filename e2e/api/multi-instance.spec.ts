@@ -99,3 +99,22 @@ test("64 concurrent saves split across both instances get 64 distinct, contiguou
   const versions = (await api(B, "GET", `/prompts/${id}/versions`)) as unknown as { prompt_version: number }[];
   expect(versions.map((v) => v.prompt_version).sort((x, y) => x - y)).toEqual(Array.from({ length: 65 }, (_, i) => i + 1));
 });
+
+test("a key revoked through instance A is refused by instance B on the very next request", async () => {
+  const created = await api(A, "POST", "/prompts", { name: `revoke ${Date.now().toString(36)}`, string: TEMPLATE("hi"), parameters: { model: "gpt-4o-mini" } });
+  const key = (await api(A, "POST", "/api-keys", { name: "multi revoke", scope: "admin" })) as { id: string; key: string };
+  const asKey = (method: string, route: string, body?: unknown) =>
+    fetch(`${B}/v1${route}`, { method, headers: { "x-portkey-api-key": key.key, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  // B caches the key, on its fast path (render) and in Next (admin routes).
+  for (let i = 0; i < 2; i++) {
+    expect((await asKey("POST", `/prompts/${created.id}/render`, { variables: {} })).status).toBe(200);
+    expect((await asKey("GET", "/prompts")).status).toBe(200);
+  }
+  await api(A, "DELETE", `/api-keys/${key.id}`);
+  for (const [method, route, body] of [["POST", `/prompts/${created.id}/render`, { variables: {} }], ["GET", "/prompts", undefined]] as const) {
+    const response = await asKey(method, route, body);
+    const envelope = (await response.json()) as { status?: string; error?: { type?: string } };
+    expect(response.status, `${method} ${route} on B`).toBe(401);
+    expect(envelope).toMatchObject({ status: "failure", error: { type: "authentication_error" } });
+  }
+});

@@ -1,3 +1,4 @@
+import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
@@ -32,7 +33,9 @@ export async function createApiKey(input: { name: string; scope?: ApiKeyScope; u
     },
     select,
   });
-  cache.delete(hashApiKey(value));
+  // A chosen value (the bootstrap key) may have been looked up, and cached as unknown,
+  // before it existed: on this instance or another. Random values can't have been.
+  if (input.value) await invalidateApiKeyCache();
   return { key: value, record: record as ApiKeyRecord };
 }
 
@@ -45,9 +48,16 @@ export async function listApiKeys() {
 
 export async function revokeApiKey(id: string): Promise<boolean> {
   const updated = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  // Revocation must take effect at once: drop every cached lookup.
-  cache.clear();
+  // Revocation must take effect at once, here and on every other instance.
+  await invalidateApiKeyCache();
   return updated.count > 0;
+}
+
+/** Revokes every active key a user made (an owner stepping down or removed); how many. */
+export async function revokeApiKeysOf(userId: string): Promise<number> {
+  const updated = await db.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await invalidateApiKeyCache();
+  return updated.count;
 }
 
 // ---------------------------------------------------------------- admin API (/v1/api-keys)
@@ -93,24 +103,53 @@ const CACHE_TTL_MS = 5_000;
 interface KeyCacheState {
   cache: Map<string, { record: ApiKeyRecord | null; at: number }>;
   lastTouched: Map<string, number>;
+  /** Bumped by every invalidation: a lookup that read the database before it is not cached. */
+  generation: number;
 }
 const KEY_CACHE = Symbol.for("promptly.api-key-cache");
 const keyState: KeyCacheState = ((globalThis as Record<symbol, unknown>)[KEY_CACHE] as KeyCacheState | undefined) ?? {
   cache: new Map(),
   lastTouched: new Map(),
+  generation: 0,
 };
+keyState.generation ??= 0; // a state left by an older copy of this module (dev reload)
 (globalThis as Record<symbol, unknown>)[KEY_CACHE] = keyState;
 const cache = keyState.cache;
+
+function dropCachedKeys(): void {
+  keyState.generation += 1;
+  cache.clear();
+}
+
+// Several instances on one PostgreSQL: a key revoked on another instance is dropped here as
+// soon as its message arrives (lib/cache-bus.ts); while this instance can't hear them, lookups
+// read through. On SQLite (one process) the local drop is all there is.
+onRemoteWrite("api-keys", dropCachedKeys);
+
+/**
+ * After a committed change to keys: drops every cached lookup, here and on the other
+ * instances. Waits for the message to be out (a few ms, 2 s at most): a client told "revoked"
+ * may call another instance next, and fire and forget lost that race now and then.
+ */
+async function invalidateApiKeyCache(): Promise<void> {
+  dropCachedKeys();
+  await publishWrite("api-keys");
+}
 
 /** The active (not revoked) key with this value, or null. */
 export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | null> {
   const hash = hashApiKey(value);
-  const hit = cache.get(hash);
+  const trusted = remoteWritesHeard();
+  const hit = trusted ? cache.get(hash) : undefined;
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.record;
+  const generation = keyState.generation;
   const found = (await db.apiKey.findUnique({ where: { hash }, select })) as ApiKeyRecord | null;
   const record = found && !found.revokedAt ? found : null;
-  if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { record, at: Date.now() });
+  // Not when a revocation landed while we read: the row read may be from before it.
+  if (trusted && generation === keyState.generation) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(hash, { record, at: Date.now() });
+  }
   if (record) touchLastUsed(record.id);
   return record;
 }

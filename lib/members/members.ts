@@ -1,4 +1,4 @@
-import { revokeApiKey } from "@/lib/auth/api-keys";
+import { revokeApiKeysOf } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import type { MemberRole, MemberSummary } from "./schemas";
@@ -32,7 +32,7 @@ export async function updateMemberRole(id: string, role: MemberRole, youId: stri
   if (id === youId) throw conflict("You can't change your own role: another owner can", "own_account");
   await db.user.update({ where: { id }, data: { role } });
   // API keys act with their maker's authority: an owner who steps down loses the keys they made.
-  if (user.role === "owner" && role !== "owner") await revokeKeysOf(id);
+  if (user.role === "owner" && role !== "owner") await revokeApiKeysOf(id);
   const members = await listMembers(youId);
   return members.data.find((member) => member.id === id) as MemberSummary;
 }
@@ -40,13 +40,8 @@ export async function updateMemberRole(id: string, role: MemberRole, youId: stri
 export async function removeMember(id: string, youId: string | null): Promise<Record<string, never>> {
   await memberOr404(id);
   if (id === youId) throw conflict("You can't remove your own account", "own_account");
-  await revokeKeysOf(id);
+  await revokeApiKeysOf(id);
   // Sessions and credentials go with the user (cascade): they are signed out at once.
   await db.user.delete({ where: { id } });
   return {};
-}
-
-async function revokeKeysOf(userId: string) {
-  const keys = await db.apiKey.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
-  for (const key of keys) await revokeApiKey(key.id);
 }

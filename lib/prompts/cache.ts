@@ -8,13 +8,12 @@
  * current generation. A value read while a write was in flight is tagged with the older
  * generation and is never served, so a save is visible on the very next request.
  * Several instances on one PostgreSQL: every bump is also sent to the other instances
- * (LISTEN/NOTIFY, see cache-bus.ts), which bump their own generation when they hear it; an
+ * (LISTEN/NOTIFY, see lib/cache-bus.ts), which bump their own generation when they hear it; an
  * instance that is not listening (starting, connection lost) reads through, uncached. The
  * short TTL is the safety net for a message lost in flight. On SQLite (one process by
  * design) nothing of this runs.
  */
-import { databaseDialect } from "@/lib/db-dialect";
-import { CacheBus } from "./cache-bus";
+import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 5_000;
@@ -28,8 +27,6 @@ interface Entry {
 interface CacheState {
   generation: number;
   entries: Map<string, Entry>;
-  /** PostgreSQL only; undefined until first needed, null on SQLite. */
-  bus?: CacheBus | null;
 }
 
 // On globalThis so that every copy of this module (dev reloads, separate route bundles)
@@ -46,27 +43,13 @@ function bumpLocalGeneration(): void {
   state.entries.clear();
 }
 
-// The process's one bus, created on first use (never at import: `next build` imports this).
-function cacheBus(): CacheBus | null {
-  if (state.bus === undefined) {
-    const url = process.env.DATABASE_URL;
-    state.bus = databaseDialect(url) === "postgres" ? new CacheBus(url as string, bumpLocalGeneration) : null;
-  }
-  return state.bus;
-}
+onRemoteWrite("prompts", bumpLocalGeneration);
 
 /** Called after every committed write that can change what a prompt or partial resolves to. */
 export function bumpPromptCacheGeneration(): void {
   bumpLocalGeneration();
-  cacheBus()?.publish();
-}
-
-/** False while other instances' writes could go unheard (PostgreSQL, bus not listening). */
-function cacheTrusted(): boolean {
-  const bus = cacheBus();
-  if (!bus) return true;
-  if (!bus.listening) void bus.start();
-  return bus.listening;
+  // Not awaited: a save never waits on the bus (the NOTIFY is on the wire before the answer).
+  void publishWrite("prompts");
 }
 
 export function promptCacheGeneration(): number {
@@ -79,7 +62,7 @@ export function promptCacheGeneration(): number {
  * Callers get their own copy, so mutating a result never corrupts the cache.
  */
 export async function cached<T>(key: string, load: () => Promise<T | null>): Promise<T | null> {
-  if (!cacheTrusted()) return load();
+  if (!remoteWritesHeard()) return load();
   const hit = state.entries.get(key);
   if (hit && hit.generation === state.generation && Date.now() - hit.at < TTL_MS) {
     return structuredClone(hit.value as T);

@@ -17,10 +17,14 @@ describe("the Prisma client on a temporary SQLite file", () => {
     ).rejects.toThrow();
   });
 
-  it("runs in WAL mode with foreign keys on", async () => {
+  it("runs in WAL mode with a busy timeout and foreign keys on", async () => {
     const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [busy] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
     const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
     expect(journal.journal_mode).toBe("wal");
+    // Without it, a write that meets the log writer's lock (a second connection) fails at
+    // once with SQLITE_BUSY instead of waiting its turn; a few ms would be as bad as none.
+    expect(Number(busy.timeout)).toBeGreaterThanOrEqual(1000);
     expect(Number(fk.foreign_keys)).toBe(1);
   });
 });

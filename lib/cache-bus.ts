@@ -1,0 +1,204 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { databaseDialect } from "@/lib/db-dialect";
+import { pgPoolConfig } from "@/lib/db-pg-adapter";
+
+export const CACHE_CHANNEL = "promptly_cache";
+const RECONNECT_MS = 1_000;
+
+/** What a write invalidated: resolved prompts (lib/prompts/cache.ts) or API key lookups (lib/auth/api-keys.ts). */
+export type CacheTopic = "prompts" | "api-keys";
+const TOPICS: readonly CacheTopic[] = ["prompts", "api-keys"];
+
+/**
+ * Cache invalidation across the instances sharing one PostgreSQL: PostgreSQL's LISTEN /
+ * NOTIFY, on one dedicated connection per process (a pooled connection can't LISTEN: the
+ * pool hands it to queries and closes it when idle). One channel and one connection carry
+ * every cache's messages; the payload says which cache ("<instance id> <topic>").
+ *
+ * - publish(topic) tells every other instance "a write committed, drop that cache". It is
+ *   fire and forget, so a write never waits on it; the NOTIFY goes out on the already open
+ *   connection before the writer's HTTP answer does, so in practice it reaches the other
+ *   instances before the client's next request can.
+ * - Each instance hears the others (its own messages carry its id and are ignored) and
+ *   calls onRemoteWrite with the topic.
+ * - While the connection is down (start, database restart), `listening` is false and the
+ *   caches must not be trusted; on (re)connect, onRemoteWrite runs once per topic, as writes
+ *   may have been missed, and publishes that could not go out are sent then.
+ */
+export class CacheBus {
+  readonly instanceId = randomUUID();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private readonly pending = new Set<CacheTopic>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopped = false;
+  listening = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly onRemoteWrite: (topic: CacheTopic) => void,
+  ) {}
+
+  /** Connects and listens, once; safe to call on every cache read. */
+  start(): Promise<void> {
+    if (this.listening || this.stopped || this.retry) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  /**
+   * Resolves once the message is committed (other instances are being told), or once a
+   * connection attempt failed (it is then sent after the reconnect); never rejects.
+   */
+  publish(topic: CacheTopic): Promise<void> {
+    const client = this.client;
+    if (!client || !this.listening) {
+      this.pending.add(topic);
+      return this.start().then(() => this.flush());
+    }
+    const sent: Promise<void> = client
+      .query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, `${this.instanceId} ${topic}`])
+      .then(
+        () => undefined,
+        (error: Error) => {
+          this.pending.add(topic); // resent after the reconnect that follows a lost connection
+          console.error("[promptly] cache invalidation could not be sent:", error.message);
+        },
+      )
+      .finally(() => this.inFlight.delete(sent));
+    this.inFlight.add(sent);
+    return sent;
+  }
+
+  /** Resolves once what was published so far went out (or one connection attempt failed). */
+  async flush(): Promise<void> {
+    await this.connecting?.catch(() => {});
+    await Promise.all(this.inFlight);
+  }
+
+  /** A message's topics: none when it is our own, every one when it names none (an older instance's). */
+  private topicsOf(payload: string): readonly CacheTopic[] {
+    const [sender, topic] = payload.split(" ", 2);
+    if (sender === this.instanceId) return [];
+    return TOPICS.includes(topic as CacheTopic) ? [topic as CacheTopic] : TOPICS;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    if (this.retry) clearTimeout(this.retry);
+    await this.connecting?.catch(() => {});
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+
+  private async connect(): Promise<void> {
+    // The pool's own settings (size, idle timeout, schema) don't apply to one client.
+    const { host, port, user, password, database, ssl, connectionTimeoutMillis } = pgPoolConfig(this.url);
+    const client = new pg.Client({ host, port, user, password, database, ssl, connectionTimeoutMillis, keepAlive: true, application_name: "promptly-cache-bus" });
+    client.on("notification", (message) => {
+      if (message.channel !== CACHE_CHANNEL) return;
+      for (const topic of this.topicsOf(message.payload ?? "")) this.onRemoteWrite(topic);
+    });
+    client.on("error", (error) => this.lost(client, error));
+    client.on("end", () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners("end");
+      await client.end().catch(() => {});
+      console.error("[promptly] cache invalidation: cannot listen on PostgreSQL:", (error as Error).message);
+      return this.scheduleReconnect();
+    }
+    if (this.stopped) return void (await client.end().catch(() => {}));
+    // Never the reason a process stays up (scripts, tests): servers stay up on their own.
+    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    this.client = client;
+    this.listening = true;
+    for (const topic of TOPICS) this.onRemoteWrite(topic);
+    const pending = [...this.pending];
+    this.pending.clear();
+    for (const topic of pending) this.publish(topic);
+  }
+
+  private lost(client: pg.Client, error?: Error): void {
+    if (this.client !== client) return;
+    this.client = null;
+    this.listening = false;
+    if (error) console.error("[promptly] cache invalidation connection lost:", error.message);
+    client.end().catch(() => {});
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.start();
+    }, RECONNECT_MS);
+    this.retry.unref?.();
+  }
+}
+
+// ---------------------------------------------------------------- the process's one bus
+
+interface BusState {
+  /** PostgreSQL only; undefined until first needed, null on SQLite. */
+  bus?: CacheBus | null;
+  handlers: Map<CacheTopic, () => void>;
+}
+// On globalThis: the custom server's fast routes bundle their own copy of lib/ beside Next's,
+// and one process must hold one listening connection whichever copy asks first.
+const BUS_KEY = Symbol.for("promptly.cache-bus");
+const busState: BusState = ((globalThis as Record<symbol, unknown>)[BUS_KEY] as BusState | undefined) ?? { handlers: new Map() };
+(globalThis as Record<symbol, unknown>)[BUS_KEY] = busState;
+
+/**
+ * What to do when another instance wrote `topic` (or may have: on every (re)connect). One
+ * handler per topic: each bundled copy of a cache module registers its own, and they all
+ * act on the same global state, so the last one registered is as good as the first.
+ */
+export function onRemoteWrite(topic: CacheTopic, handler: () => void): void {
+  busState.handlers.set(topic, handler);
+}
+
+// Created on first use, never at import: `next build` imports the caches.
+function processBus(): CacheBus | null {
+  if (busState.bus === undefined) {
+    const url = process.env.DATABASE_URL;
+    busState.bus = databaseDialect(url) === "postgres" ? new CacheBus(url as string, (topic) => busState.handlers.get(topic)?.()) : null;
+  }
+  return busState.bus;
+}
+
+const PUBLISH_WAIT_MS = 2_000;
+
+/**
+ * Tells the other instances that a committed write invalidated `topic`; nothing on SQLite (one
+ * process). Resolves once the message is out, or after PUBLISH_WAIT_MS; never rejects. A
+ * writer that must be seen by the client's very next request, wherever it lands (a revoked
+ * key), awaits it before answering: the NOTIFY then reached PostgreSQL before the answer
+ * reached the client. Prompt writes don't wait (see lib/prompts/cache.ts).
+ */
+export function publishWrite(topic: CacheTopic): Promise<void> {
+  const bus = processBus();
+  if (!bus) return Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, PUBLISH_WAIT_MS);
+    timer.unref?.();
+  });
+  return Promise.race([bus.publish(topic), waited]).finally(() => clearTimeout(timer));
+}
+
+/** False while other instances' writes could go unheard (PostgreSQL, bus not listening): read through then. */
+export function remoteWritesHeard(): boolean {
+  const bus = processBus();
+  if (!bus) return true;
+  if (!bus.listening) void bus.start();
+  return bus.listening;
+}
