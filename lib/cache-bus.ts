@@ -16,10 +16,10 @@ const TOPICS: readonly CacheTopic[] = ["prompts", "api-keys"];
  * pool hands it to queries and closes it when idle). One channel and one connection carry
  * every cache's messages; the payload says which cache ("<instance id> <topic>").
  *
- * - publish(topic) tells every other instance "a write committed, drop that cache". It is
- *   fire and forget, so a write never waits on it; the NOTIFY goes out on the already open
- *   connection before the writer's HTTP answer does, so in practice it reaches the other
- *   instances before the client's next request can.
+ * - publish(topic) tells every other instance "a write committed, drop that cache". It
+ *   resolves once the NOTIFY is committed; writers wait for it (publishWrite) before they
+ *   answer, so the message is on its way to the other instances before the client can send
+ *   its next request.
  * - Each instance hears the others (its own messages carry its id and are ignored) and
  *   calls onRemoteWrite with the topic.
  * - While the connection is down (start, database restart), `listening` is false and the
@@ -182,7 +182,7 @@ const PUBLISH_WAIT_MS = 2_000;
  * process). Resolves once the message is out, or after PUBLISH_WAIT_MS; never rejects. A
  * writer that must be seen by the client's very next request, wherever it lands (a revoked
  * key), awaits it before answering: the NOTIFY then reached PostgreSQL before the answer
- * reached the client. Prompt writes don't wait (see lib/prompts/cache.ts).
+ * reached the client. Prompt and key writes both wait.
  */
 export function publishWrite(topic: CacheTopic): Promise<void> {
   const bus = processBus();

@@ -113,7 +113,7 @@ export async function updateLabel(ref: string, input: UpdateLabelInput) {
       },
     });
     // A rename changes what `@name` resolves to.
-    if (renaming) bumpPromptCacheGeneration();
+    if (renaming) await bumpPromptCacheGeneration();
     return labelResponse(updated);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A label named '${input.name}' already exists`);
@@ -126,6 +126,6 @@ export async function deleteLabel(ref: string) {
   const label = await labelOr404(ref);
   if (label.isSystem) throw forbidden(`The system label '${label.name}' can't be deleted`);
   await db.label.delete({ where: { id: label.id } });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }

@@ -59,7 +59,7 @@ export async function createPartial(input: CreatePartialInput) {
       return { partial, version };
     });
   });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return { id: partial.id, slug: partial.slug, version_id: version.id };
 }
 
@@ -108,7 +108,7 @@ export async function updatePartial(ref: string, input: UpdatePartialInput) {
   } else if (input.name !== undefined) {
     await db.partial.update({ where: { id: partial.id }, data: name });
   }
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return { id: partial.id, slug: partial.slug, version_id: versionId };
 }
 
@@ -130,7 +130,7 @@ export async function deletePartial(ref: string, options: { force?: boolean } = 
     }
   }
   await db.partial.delete({ where: { id: partial.id } });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }
 
@@ -159,6 +159,6 @@ export async function publishPartialVersion(ref: string, input: PublishPartialIn
   });
   if (!version) throw notFound(`Version ${input.version} of partial '${ref}' not found`);
   await db.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }

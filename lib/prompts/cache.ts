@@ -45,11 +45,15 @@ function bumpLocalGeneration(): void {
 
 onRemoteWrite("prompts", bumpLocalGeneration);
 
-/** Called after every committed write that can change what a prompt or partial resolves to. */
-export function bumpPromptCacheGeneration(): void {
+/**
+ * Called after every committed write that can change what a prompt or partial resolves to;
+ * writers await it before answering. On PostgreSQL it resolves once the NOTIFY is committed
+ * (at most 2 s): a publish answered through instance A is then served by instance B on the
+ * client's very next request. Sent without waiting, the message lost that race now and then.
+ */
+export function bumpPromptCacheGeneration(): Promise<void> {
   bumpLocalGeneration();
-  // Not awaited: a save never waits on the bus (the NOTIFY is on the wire before the answer).
-  void publishWrite("prompts");
+  return publishWrite("prompts");
 }
 
 export function promptCacheGeneration(): number {

@@ -25,7 +25,7 @@ export async function createPrompt(input: CreatePromptInput, createdById: string
       return { prompt, version };
     }),
   );
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return { id: prompt.id, slug: prompt.slug, version_id: version.id, object: "prompt" as const };
 }
 
@@ -109,6 +109,6 @@ export async function deletePrompt(raw: string, options: { force?: boolean } = {
     }
     await tx.prompt.delete({ where: { id: prompt.id } });
   });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }

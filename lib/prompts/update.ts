@@ -31,7 +31,7 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
   if (!savesVersion) {
     if (Object.keys(metadata).length > 0) {
       await db.prompt.update({ where: { id: prompt.id }, data: metadata });
-      bumpPromptCacheGeneration(); // name, strict mode and settings are part of a resolved prompt
+      await bumpPromptCacheGeneration(); // name, strict mode and settings are part of a resolved prompt
     }
     const current = prompt.publishedVersionId ?? (await latestVersionId(prompt.id));
     return { id: prompt.id, slug: prompt.slug, prompt_version_id: current };
@@ -58,7 +58,7 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
       });
     }),
   );
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return { id: prompt.id, slug: prompt.slug, prompt_version_id: version.id };
 }
 

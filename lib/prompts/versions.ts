@@ -61,7 +61,7 @@ export async function setPromptVersionLabel(raw: string, versionRef: string, inp
       update: { versionId: version.id },
     });
   });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }
 
@@ -77,7 +77,7 @@ export async function publishPromptVersion(raw: string, input: MakeDefaultInput)
     if (!version) throw notFound(`Version ${input.version} of prompt '${key}' not found`);
     await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
   });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }
 

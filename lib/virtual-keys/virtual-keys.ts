@@ -118,7 +118,7 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
       ...(input.key !== undefined ? { encryptedSecret: encryptSecret(input.key), maskedKey: maskSecret(input.key) } : {}),
     },
   });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return { id: updated.id, slug: updated.slug, object: "virtual-key" as const };
 }
 
@@ -130,6 +130,6 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
 export async function deleteVirtualKey(ref: string) {
   const key = await virtualKeyOr404(ref);
   await db.virtualKey.delete({ where: { id: key.id } });
-  bumpPromptCacheGeneration();
+  await bumpPromptCacheGeneration();
   return {};
 }
