@@ -119,7 +119,16 @@ async function main() {
     });
   }
 
+  // 4. The bare relay: the floor of the extra hop any gateway adds.
+  let relay = null;
+  let relayPort = null;
+  if (opts.targets.includes("relay")) {
+    relayPort = await freePort();
+    relay = startProcess("bare relay", process.execPath, [path.join(root, "bench/lib/bare-relay.mjs"), String(relayPort), mockUrl], { cwd: root, env: { ...process.env }, logFile: path.join(logDir, "relay.log") });
+  }
+
   await waitForHttp(`${mockUrl}/__mock/health`, mock, 60_000);
+  if (relay) await waitForHttp(`http://127.0.0.1:${relayPort}/__mock/health`, relay, 60_000);
   if (portkey) await waitForHttp(`http://127.0.0.1:${portkeyPort}/`, portkey, 60_000);
   // In a shared working tree someone else's `next build` may hold .next: wait, bounded.
   for (let attempt = 1; ; attempt++) {
@@ -134,7 +143,7 @@ async function main() {
       promptly = startPromptly();
     }
   }
-  const servers = { mock, promptly, ...(portkey ? { portkey } : {}) };
+  const servers = { mock, promptly, ...(portkey ? { portkey } : {}), ...(relay ? { relay } : {}) };
   for (const [name, handle] of Object.entries(servers)) {
     const bad = listeningAddresses(processTree(handle.pid)).filter((a) => !isLoopback(a.host));
     if (bad.length) throw new Error(`${name} listens beyond loopback: ${bad.map((a) => `${a.host}:${a.port}`).join(", ")}`);
@@ -143,7 +152,7 @@ async function main() {
   log(`all servers up on 127.0.0.1 only (${((Date.now() - startedAt) / 1000).toFixed(0)} s); Promptly build ${promptlyBuild}`);
   const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-  // 4. The prompt, through Promptly's admin API, rendered once.
+  // 5. The prompt, through Promptly's admin API, rendered once.
   const admin = async (method, route, body) => {
     const res = await fetch(`http://127.0.0.1:${promptlyPort}${route}`, {
       method,
@@ -171,6 +180,7 @@ async function main() {
   const jsonHeaders = { "content-type": "application/json" };
   const targets = {
     direct: { port: mockPort, path: "/v1/chat/completions", headers: { ...jsonHeaders, authorization: "Bearer sk-bench" }, body: (stream) => JSON.stringify({ ...rendered, stream }), pid: mock.pid },
+    relay: relay && { port: relayPort, path: "/v1/chat/completions", headers: { ...jsonHeaders, authorization: "Bearer sk-bench" }, body: (stream) => JSON.stringify({ ...rendered, stream }), pid: relay.pid },
     portkey: portkey && {
       port: portkeyPort,
       path: "/v1/chat/completions",
@@ -192,7 +202,7 @@ async function main() {
   const upstreamCheck = await checkSameUpstream(active, targets, resetMock, mockControl);
   log(`upstream request check: ${upstreamCheck.summary}`);
 
-  // 5. Warm-up, then the scenarios, repetitions interleaved across targets.
+  // 6. Warm-up, then the scenarios, repetitions interleaved across targets.
   const sampler = new RssSampler(100);
   const quickFactor = opts.quick ? 0.5 : 1;
   for (const name of active) {
@@ -236,7 +246,7 @@ async function main() {
     }
   }
 
-  // 6. The report.
+  // 7. The report.
   const processes = {};
   for (const name of active) processes[name] = describeTree(processTree(targets[name].pid));
   const summary = summarizeRuns(runs);

@@ -2,12 +2,12 @@
 // BENCH_* environment variables (BENCH_QUICK=1, BENCH_ONLY=promptly, BENCH_REPS=5 ...).
 import os from "node:os";
 
-export const TARGETS = ["direct", "portkey", "promptly"];
+export const TARGETS = ["direct", "relay", "portkey", "promptly"];
 export const SCENARIOS = ["ns1", "ns64", "s1", "s64"];
 
 const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_QUICK=1)
   --quick               smoke run: 1 repetition, fewer requests, 2 s load runs (< 3 min)
-  --only=a,b            targets among ${TARGETS.join(",")} (default: all three)
+  --only=a,b            targets among ${TARGETS.join(",")} (default: all four; relay = a bare Node relay, the floor)
   --scenarios=a,b       among ${SCENARIOS.join(",")} (ns = non-stream, s = stream; 1 / 64 = concurrency)
   --reps=N              repetitions of each scenario (default 3; quick 1)
   --requests=N          requests per non-stream c=1 run (default 500; quick 100), 10 s cap
@@ -16,7 +16,7 @@ const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH
   --connections=N       concurrency of the load runs (default 64)
   --loader=NAME         wrk | autocannon | auto (default auto: wrk when installed, else autocannon)
   --wrk-threads=N       wrk threads (default 1: leaves the other core to the servers)
-  --profile             CPU-profile Promptly's next start process (profiles in bench/.cache/profiles)
+  --profile             CPU-profile Promptly's serving process (profiles in bench/.cache/profiles)
   --out=PREFIX          where to write PREFIX.md / PREFIX.json (default bench/results/latest for a
                         full run, bench/.cache/partial for --quick / --only / --scenarios / --profile)
   --keep-db             reuse bench/.cache/bench.db instead of starting from a fresh database

@@ -2,7 +2,7 @@
 // and a Markdown table.
 import { round, summarize } from "./stats.mjs";
 
-export const TARGET_LABELS = { direct: "Direct (mock)", portkey: "Portkey gateway", promptly: "Promptly" };
+export const TARGET_LABELS = { direct: "Direct (mock)", relay: "Bare Node relay", portkey: "Portkey gateway", promptly: "Promptly" };
 
 /** Per target, per scenario, per metric: {median, min, max, values} over the repetitions. */
 export function summarizeRuns(runs) {
@@ -42,7 +42,7 @@ export function computeRatios(s) {
     return peaks.length ? Math.max(...peaks) : null;
   };
   const r = {};
-  for (const t of ["portkey", "promptly"]) {
+  for (const t of ["relay", "portkey", "promptly"]) {
     r[t] = {
       addedP50Ms: added(t),
       addedP99Ms: diff(med(s, t, "ns1", "p99"), med(s, "direct", "ns1", "p99")),
@@ -83,7 +83,7 @@ export function computeVerdicts(r, summary) {
   const both = (a, b) => a !== null && a !== undefined && b !== null && b !== undefined;
   const errorsOf = (t) => Object.values(summary[t] ?? {}).reduce((sum, m) => sum + (m.errors?.median ?? 0), 0);
 
-  const { promptly: p, portkey: k, direct: d } = r;
+  const { promptly: p, portkey: k, direct: d, relay: b } = r;
   verdict(
     "Non-stream c=1: Promptly's added p50 latency over direct ≤ Portkey gateway's added p50",
     both(p.addedP50Ms, k.addedP50Ms) ? p.addedP50Ms <= k.addedP50Ms : null,
@@ -102,7 +102,7 @@ export function computeVerdicts(r, summary) {
   verdict(
     "Stream: added time to first token ≤ 1 ms p50",
     p.addedTtftMs === null ? null : p.addedTtftMs <= 1,
-    `Promptly ${signed(p.addedTtftMs)} ms (Portkey ${signed(k.addedTtftMs)} ms; direct TTFT ${f(d.ttftMs)} ms)`,
+    `Promptly ${signed(p.addedTtftMs)} ms (Portkey ${signed(k.addedTtftMs)} ms; a bare Node relay, the floor of the extra hop, ${signed(b.addedTtftMs)} ms; direct TTFT ${f(d.ttftMs)} ms)`,
   );
   const burst = summary.promptly?.s1?.maxBurstP50?.median ?? null;
   verdict(
@@ -113,9 +113,9 @@ export function computeVerdicts(r, summary) {
   verdict(
     "Peak RSS of the Promptly server under the c=64 load < 250 MB",
     p.peakRssMbC64 === null ? null : p.peakRssMbC64 < 250,
-    `${f(p.peakRssMbC64, 0)} MB for the whole process tree, ${f(p.peakRssServerMbC64, 0)} MB for next-server alone (Portkey ${f(k.peakRssMbC64, 0)} MB)`,
+    `${f(p.peakRssMbC64, 0)} MB for the whole process tree, ${f(p.peakRssServerMbC64, 0)} MB for the server process alone (Portkey ${f(k.peakRssMbC64, 0)} MB)`,
   );
-  for (const t of ["direct", "portkey", "promptly"]) {
+  for (const t of ["direct", "relay", "portkey", "promptly"]) {
     const n = errorsOf(t);
     if (n > 0) v.push({ target: `${TARGET_LABELS[t]}: every measured request succeeded`, verdict: "FAIL", detail: `${n} failed requests (see the JSON)` });
   }
@@ -179,7 +179,7 @@ export function toMarkdown(results) {
       `${meta.reps} repetitions per scenario${meta.quick ? " (quick)" : ""}${meta.profile ? " · PROFILED (slower)" : ""} · Promptly build ${meta.promptlyBuild}`,
   );
   lines.push("");
-  lines.push(`Medians over the repetitions, (min–max) when they differ. All three targets answer the same rendered chat request (${meta.request.messages} messages, model ${meta.request.model}); the mock answers 32 tokens.`);
+  lines.push(`Medians over the repetitions, (min–max) when they differ. Every target answers the same rendered chat request (${meta.request.messages} messages, model ${meta.request.model}); the mock answers 32 tokens.`);
   lines.push("");
   lines.push(`| Scenario | Metric | ${targets.map((t) => TARGET_LABELS[t]).join(" | ")} |`);
   lines.push(`|---|---|${targets.map(() => "---:").join("|")}|`);
@@ -200,10 +200,10 @@ export function toMarkdown(results) {
   }
   lines.push("## What matters");
   lines.push("");
-  lines.push("| | Portkey gateway | Promptly | Promptly ÷ Portkey |");
-  lines.push("|---|---:|---:|---:|");
+  lines.push("| | Bare Node relay | Portkey gateway | Promptly | Promptly ÷ Portkey |");
+  lines.push("|---|---:|---:|---:|---:|");
   const row = (label, key, digits, sign, ratioKey) =>
-    lines.push(`| ${label} | ${(sign ? signed : f)(ratios.portkey[key], digits)} | ${(sign ? signed : f)(ratios.promptly[key], digits)} | ${ratioKey ? f(ratios.promptlyVsPortkey[ratioKey]) : ""} |`);
+    lines.push(`| ${label} | ${(sign ? signed : f)(ratios.relay[key], digits)} | ${(sign ? signed : f)(ratios.portkey[key], digits)} | ${(sign ? signed : f)(ratios.promptly[key], digits)} | ${ratioKey ? f(ratios.promptlyVsPortkey[ratioKey]) : ""} |`);
   row("added p50 latency over direct, c=1 (ms)", "addedP50Ms", 3, true, "addedP50");
   row("added p99 latency over direct, c=1 (ms)", "addedP99Ms", 3, true);
   row("requests/s, c=64", "rpsC64", 0, false, "rpsC64");

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useToast } from "@/components/prompts/toast";
 import { useCan } from "@/lib/auth/role-context";
 import { useUpdatePromptMeta } from "@/lib/hooks/use-prompts";
@@ -12,8 +13,10 @@ export function PromptOptions({ promptId, strictVariables }: { promptId: string;
   const canWrite = useCan("write");
   const update = useUpdatePromptMeta();
   const toast = useToast();
-  // Show the choice while it is being saved, not the stale value until the refetch lands.
-  const checked = update.isPending ? Boolean(update.variables.strict_variables) : strictVariables;
+  // The choice shows from the click on (set in the same event, so React never puts the old
+  // value back in between) until the save and its refetch are done.
+  const [saving, setSaving] = useState<boolean | null>(null);
+  const checked = saving ?? strictVariables;
 
   return (
     <FieldGroup title="Prompt">
@@ -22,7 +25,10 @@ export function PromptOptions({ promptId, strictVariables }: { promptId: string;
           type="checkbox"
           checked={checked}
           disabled={!canWrite || update.isPending}
-          onChange={(e) => update.mutate({ id: promptId, strict_variables: e.target.checked }, { onError: toast.error })}
+          onChange={(e) => {
+            setSaving(e.target.checked);
+            update.mutate({ id: promptId, strict_variables: e.target.checked }, { onError: toast.error, onSettled: () => setSaving(null) });
+          }}
           className="mt-0.5 h-4 w-4 accent-indigo-600"
           data-testid="strict-variables"
         />
