@@ -165,6 +165,19 @@ test("journey: folder, chat prompt, streamed run, versions, publish, diff, label
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.waitForTimeout(400); // let colour transitions finish
   await page.screenshot({ path: "test-results/screenshots/prompt-page-dark.png" });
+
+  // Logs: the playground's draft run and the SDK's calls, each with its version.
+  type LogRow = { prompt_version: number | null; is_draft: boolean };
+  const logged = async () => {
+    const rows = (await (await request.get(`/v1/logs?prompt=${promptId}`, { headers })).json()).data as LogRow[];
+    return ["Draft", "v2", "v3"].filter((badge) => rows.some((r) => (r.is_draft ? "Draft" : `v${r.prompt_version}`) === badge));
+  };
+  await expect.poll(logged, { timeout: 10_000 }).toEqual(["Draft", "v2", "v3"]);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/logs");
+  await page.getByLabel("Prompt").selectOption(promptId);
+  const logRows = page.getByTestId("log-row");
+  for (const badge of ["Draft", "v2", "v3"]) await expect(logRows.filter({ hasText: badge }).first()).toBeVisible();
 });
 
 test("compare: a saved version and the draft with another model run side by side", async ({ page, request }) => {

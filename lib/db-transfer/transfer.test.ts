@@ -2,15 +2,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, db, type PrismaClient } from "@/lib/db";
+import { pgPoolConfig } from "@/lib/db-pg-adapter";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readExportFile, readTrailer, writeExportFile } from "./export-file";
 import { delegate, modelNames, primaryKey, TRANSFER_ORDER } from "./models";
 import { assertSameCounts, copyDatabase, countRows, readDatabase, writeDatabase } from "./transfer";
 
-// The move between databases, SQLite → file → SQLite and SQLite → SQLite directly: the same
-// code moves SQLite → PostgreSQL (the dialects differ only below Prisma).
+// The move between databases: SQLite → file → SQLite, SQLite → SQLite directly and, with
+// TEST_DATABASE_URL, SQLite → PostgreSQL (into a schema of its own, dropped afterwards).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptly-transfer-"));
 const targets: PrismaClient[] = [];
 
@@ -118,5 +120,37 @@ describe("moving an install between databases", { timeout: 60_000 }, () => {
   it("names the models whose counts differ", () => {
     const counts = { ...Object.fromEntries(TRANSFER_ORDER.map((m) => [m, 1])) } as Parameters<typeof assertSameCounts>[0][string];
     expect(() => assertSameCounts({ source: counts, target: { ...counts, Prompt: 2 } })).toThrow(/Prompt: source 1, target 2/);
+  });
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+describe.skipIf(!pgUrl)("moving an install to PostgreSQL (TEST_DATABASE_URL)", { timeout: 60_000 }, () => {
+  it("copies every row into an empty PostgreSQL schema with its migrations applied, counts checked", async () => {
+    const schema = `transfer_${Date.now().toString(36)}`;
+    const url = new URL(pgUrl as string);
+    url.searchParams.set("schema", schema);
+    const admin = new pg.Client(pgPoolConfig(pgUrl as string));
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      // The PostgreSQL migrations, as `prisma migrate deploy` applies them, into that schema.
+      const migrations = path.resolve(__dirname, "../../prisma/postgres/migrations");
+      const inSchema = new pg.Client(pgPoolConfig(url.toString()));
+      await inSchema.connect();
+      for (const folder of fs.readdirSync(migrations).sort()) {
+        const sql = path.join(migrations, folder, "migration.sql");
+        if (fs.existsSync(sql)) await inSchema.query(fs.readFileSync(sql, "utf8"));
+      }
+      await inSchema.end();
+      const target = createPrismaClient(url.toString());
+      targets.push(target);
+      const copied = await copyDatabase(db, target);
+      expect(copied).toEqual(await countRows(db));
+      expect(copied.CompletionLog).toBe(1234);
+      expect(await everything(target)).toEqual(await everything(db));
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+    }
   });
 });
