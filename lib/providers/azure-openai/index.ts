@@ -17,9 +17,6 @@ export const azureOpenAI = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
   setup: {
     customHostRequired: false,

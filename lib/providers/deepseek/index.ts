@@ -17,9 +17,6 @@ export const deepseek = createOpenAICompatibleProvider({
     jsonSchema: false, // json_object only
     multipleChoices: false,
     logprobs: true, // deepseek-chat; not deepseek-reasoner
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
   buildUrl: ({ kind, customHost, endpoint }) => {
     if (customHost) return `${customHost}/${endpoint}`;

@@ -14,8 +14,5 @@ export const groq = createOpenAICompatibleProvider({
     jsonSchema: true, // structured outputs on supported models
     multipleChoices: false, // Groq rejects n > 1
     logprobs: false, // documented as not supported
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
 });

@@ -14,8 +14,5 @@ export const mistralAI = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true, // `n` is supported (not by every model)
     logprobs: false,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
 });

@@ -15,9 +15,6 @@ export const ollama = createOpenAICompatibleProvider({
     jsonSchema: true, // structured outputs
     multipleChoices: false, // n is ignored
     logprobs: false,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
   setup: { apiKeyRequired: false },
 });

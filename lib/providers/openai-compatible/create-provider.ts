@@ -25,7 +25,8 @@ export interface OpenAICompatibleConfig<Id extends string> {
   displayName: string;
   /** Includes the version path (".../v1"); null when a custom host is mandatory. */
   defaultBaseUrl: string | null;
-  capabilities: ProviderCapabilities;
+  /** What differs between these servers; the sampling knobs default to OpenAI's (see below). */
+  capabilities: Omit<ProviderCapabilities, keyof typeof OPENAI_SAMPLING> & Partial<Pick<ProviderCapabilities, keyof typeof OPENAI_SAMPLING>>;
   /** Setup hints beyond the base URL (defaults: key required, custom host optional, no options). */
   setup?: Partial<Omit<ProviderSetup, "defaultBaseUrl">>;
   /** Replaces `<customHost or defaultBaseUrl>/<endpoint>`; may throw ProviderConfigError. */
@@ -33,6 +34,12 @@ export interface OpenAICompatibleConfig<Id extends string> {
   /** Replaces the `Authorization: Bearer` header (content negotiation headers are added anyway). */
   buildHeaders?: (credentials: ProviderCredentials) => Record<string, string>;
 }
+
+/**
+ * Servers speaking OpenAI's format take its sampling parameters (penalties, seed, temperature
+ * 0-2) and decide themselves what to do with them: no provider of this family overrides it.
+ */
+const OPENAI_SAMPLING = { penalties: true, seed: true, maxTemperature: 2 } as const satisfies Partial<ProviderCapabilities>;
 
 export type OpenAICompatibleProvider<Id extends string = string> = Provider & { id: Id; setup: ProviderSetup };
 
@@ -57,7 +64,8 @@ export function trimBase(url: string): string {
  * back as given: JSON parsed once, streams handed over untouched so tokens flow as sent.
  */
 export function createOpenAICompatibleProvider<Id extends string>(config: OpenAICompatibleConfig<Id>): OpenAICompatibleProvider<Id> {
-  const { id, displayName, capabilities } = config;
+  const { id, displayName } = config;
+  const capabilities: ProviderCapabilities = { ...OPENAI_SAMPLING, ...config.capabilities };
   const setup: ProviderSetup = {
     defaultBaseUrl: config.defaultBaseUrl,
     apiKeyRequired: config.setup?.apiKeyRequired ?? true,

@@ -18,9 +18,6 @@ export const openAICompatible = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
   setup: { apiKeyRequired: false, customHostRequired: true },
 });

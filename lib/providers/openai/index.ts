@@ -14,8 +14,5 @@ export const openai = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
 });

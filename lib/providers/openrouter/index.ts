@@ -15,9 +15,6 @@ export const openrouter = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: false, // n is not supported
     logprobs: true,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
   // Optional attribution headers: requests show up under this app name in OpenRouter's logs.
   buildHeaders: (credentials) => ({ ...bearerAuth(credentials), "x-title": "Promptly" }),

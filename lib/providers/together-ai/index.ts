@@ -14,8 +14,5 @@ export const togetherAI = createOpenAICompatibleProvider({
     jsonSchema: true,
     multipleChoices: true,
     logprobs: true,
-    penalties: true,
-    seed: true,
-    maxTemperature: 2,
   },
 });
