@@ -49,11 +49,8 @@ export async function serveFast(
   res.on("close", () => {
     if (!res.writableFinished) client.abort();
   });
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
   const body = await readBody(req);
-  const response = await route.handler(lightRequest(req, headers, body, client.signal), { params: Promise.resolve({ id: route.ref }) });
+  const response = await route.handler(lightRequest(req, body, client.signal), { params: Promise.resolve({ id: route.ref }) });
   await writeResponse(res, response, extraHeaders, client.signal);
 }
 
@@ -64,15 +61,48 @@ export async function serveFast(
  * per call here, before the provider is even called; this object costs nothing. The API
  * suite runs through this path, so a handler reading anything else fails its tests.
  */
-function lightRequest(req: IncomingMessage, headers: Headers, body: Buffer, signal: AbortSignal): Request {
+function lightRequest(req: IncomingMessage, body: Buffer, signal: AbortSignal): Request {
   const request = {
     method: "POST",
     url: `http://${req.headers.host || "localhost"}${req.url}`,
-    headers,
+    headers: new NodeHeaders(req.headers) as unknown as Headers,
     signal,
     text: async () => body.toString("utf8"),
   } satisfies Pick<Request, "method" | "url" | "headers" | "signal" | "text">;
   return request as unknown as Request;
+}
+
+/**
+ * The request's headers as the handlers read them (get, has, iteration) over the object
+ * node already parsed: building an undici Headers from rawHeaders validated and copied
+ * every header again on each call. `new Headers(this)` makes a real one where a library
+ * needs it (the session lookup).
+ */
+class NodeHeaders {
+  constructor(private readonly raw: IncomingMessage["headers"]) {}
+
+  get(name: string): string | null {
+    const key = name.toLowerCase();
+    // Own keys only: `constructor` is no header.
+    const value = Object.hasOwn(this.raw, key) ? this.raw[key] : undefined;
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this) callback(value, name);
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw).sort()) yield [name, this.get(name)!];
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this[Symbol.iterator]();
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -30,7 +30,8 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
   }
   // Skip the session lookup entirely when no session cookie was sent.
   if (!headers.get("cookie")?.includes(SESSION_COOKIE)) return null;
-  const session = await auth.api.getSession({ headers });
+  // The fast routes hand over a light stand-in (server/fast-routes.ts); better-auth wants the real thing.
+  const session = await auth.api.getSession({ headers: headers instanceof Headers ? headers : new Headers(Array.from(headers as unknown as Iterable<[string, string]>)) });
   if (!session) return null;
   const role = (session.user as { role?: string }).role;
   return {

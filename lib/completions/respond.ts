@@ -58,9 +58,11 @@ export function respondStream(
     onEnd: (outcome, chunks) => {
       options.clientSignal.removeEventListener("abort", options.abortUpstream);
       const latencyMs = options.elapsed();
-      setImmediate(() => {
+      // Built when the log batch is written: parsing every chunk now would delay the
+      // next request of a client that sends it as soon as this stream ends.
+      logWriter.enqueue(() => {
         const summary = summarizeSse(chunks);
-        logWriter.enqueue({
+        return {
           ...options.log,
           ...usageColumns(summary.usage),
           status: outcome.status,
@@ -70,7 +72,7 @@ export function respondStream(
           ttftMs,
           finishReason: summary.finishReason,
           response: { content: summary.content, tool_call_deltas: summary.toolCalls },
-        });
+        };
       });
     },
   });

@@ -9,21 +9,36 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// String.prototype.isWellFormed (ES2024, native in Node 20) is true exactly when a string has
+// no lone surrogate; much cheaper than a regex over every string and key of every body.
+const wellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
+const LONE_SURROGATE_PROBLEM = "Request body contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode";
 
 /** What is wrong with a parsed body, or null. Iterative: it must not overflow itself. */
 export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
-  const stack: Array<[unknown, number]> = [[value, 0]];
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
   while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
+    const current = stack.pop();
+    const depth = depths.pop()!;
     if (typeof current === "string") {
-      if (LONE_SURROGATE.test(current)) return "Request body contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode";
+      if (!wellFormed(current)) return LONE_SURROGATE_PROBLEM;
       continue;
     }
     if (current === null || typeof current !== "object") continue;
     if (depth >= maxDepth) return `Request body nests deeper than ${maxDepth} levels`;
-    const entries = Array.isArray(current) ? current : Object.entries(current).flat();
-    for (const child of entries) stack.push([child, depth + 1]);
+    if (Array.isArray(current)) {
+      for (const child of current) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in current) {
+      if (!wellFormed(key)) return LONE_SURROGATE_PROBLEM;
+      stack.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
   }
   return null;
 }

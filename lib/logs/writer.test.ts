@@ -32,6 +32,24 @@ describe("the log writer", () => {
     expect(await count("mixed-")).toBe(2);
   });
 
+  it("builds a lazily queued row when its batch is written, stamped with the time it was queued", async () => {
+    let built = 0;
+    const queuedAt = Date.now();
+    logWriter.enqueue(() => (built++, row("lazy-1")));
+    logWriter.enqueue(() => {
+      throw new Error("cannot build");
+    });
+    logWriter.enqueue(() => (built++, row("lazy-2")));
+    // Nothing is built on the caller's path: that is the point of queuing a function.
+    expect(built).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(logWriter.flush()).resolves.toBeUndefined();
+    expect(built).toBe(2);
+    const rows = await db.completionLog.findMany({ where: { traceId: { startsWith: "lazy-" } }, orderBy: { traceId: "asc" } });
+    expect(rows.map((r) => r.traceId)).toEqual(["lazy-1", "lazy-2"]);
+    for (const r of rows) expect(r.createdAt.getTime()).toBeLessThan(queuedAt + 20);
+  });
+
   it("in closing mode writes each row at once, and flushLogs drains within its deadline", async () => {
     logWriter.startClosing();
     logWriter.enqueue(row("closing-1"));

@@ -15,17 +15,25 @@ const MAX_PENDING = 10_000;
  * At shutdown (lib/shutdown.ts) the writer switches to writing each row at once, so rows of
  * the requests still finishing don't wait for a timer that may never fire.
  */
+/** A row whose costly part is computed when its batch is written (see enqueue). */
+type Queued = CompletionLogRow | { createdAt: Date; build: () => CompletionLogRow };
+
 class LogWriter {
-  private pending: CompletionLogRow[] = [];
+  private pending: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
   // Flushes run one after another: each one resolves only once every row queued before it
   // was called is written (or reported as failed), which is what shutdown relies on.
   private chain: Promise<void> = Promise.resolve();
   private closing = false;
 
-  enqueue(row: CompletionLogRow): void {
+  /**
+   * Queues a row, or a function that builds it when its batch is written: a stream's row
+   * (its text and usage parsed out of every chunk) is then built in the batch, not right
+   * after the stream ends, when the same client's next request is on its way in.
+   */
+  enqueue(row: CompletionLogRow | (() => CompletionLogRow)): void {
     // Stamped now, not when the batch is written, so rows keep the order of their calls.
-    this.pending.push({ ...row, createdAt: row.createdAt ?? new Date() });
+    this.pending.push(typeof row === "function" ? { createdAt: new Date(), build: row } : { ...row, createdAt: row.createdAt ?? new Date() });
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     if (this.closing || this.pending.length >= MAX_BATCH) void this.flush();
     else if (!this.timer) {
@@ -54,7 +62,17 @@ class LogWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) await writeBatch(this.pending.splice(0, MAX_BATCH));
+    while (this.pending.length > 0) await writeBatch(this.pending.splice(0, MAX_BATCH).flatMap(built));
+  }
+}
+
+function built(queued: Queued): CompletionLogRow[] {
+  if (!("build" in queued)) return [queued];
+  try {
+    return [{ ...queued.build(), createdAt: queued.createdAt }];
+  } catch (error) {
+    console.error("[promptly] could not build a completion log row:", (error as Error).message);
+    return [];
   }
 }
 

@@ -83,10 +83,15 @@ describe("resolvePromptVersion", () => {
     expect((await resolvePromptVersion(other.slug)).version.template).toBe("b");
   });
 
-  it("returns a copy: mutating a result never changes the next one", async () => {
-    const first = await resolvePromptVersion(prompt.slug);
-    first.version.parameters.temperature = 99;
-    expect((await resolvePromptVersion(prompt.slug)).version.parameters.temperature).toBe(0.5);
+  it("shares frozen results: mutating one throws and never changes the next one", async () => {
+    for (let i = 0; i < 2; i++) {
+      // Miss, then hit: both are frozen all the way down.
+      const result = await resolvePromptVersion(prompt.slug);
+      expect(() => {
+        result.version.parameters.temperature = 99;
+      }).toThrow(TypeError);
+      expect((await resolvePromptVersion(prompt.slug)).version.parameters.temperature).toBe(0.5);
+    }
   });
 });
 

@@ -195,6 +195,24 @@ describe("renderChat", () => {
     expect([a[0].content, b[0].content]).toEqual(["1", "2"]);
   });
 
+  it("parses a template once: later renders reuse it, and what they return is their own", async () => {
+    const template = chat({ role: "user", content: "{{x}}", name: "n" }, { role: "user", content: [{ type: "text", text: "{{x}}" }] });
+    const first = await renderChat(template, { x: "1" }, noPartials);
+    first[0].content = "changed";
+    (first[1].content as { text: string }[])[0].text = "changed";
+    first[0].name = "changed";
+    const second = await renderChat(template, { x: "2" }, noPartials);
+    expect(second).toEqual([
+      { role: "user", content: "2", name: "n" },
+      { role: "user", content: [{ type: "text", text: "2" }] },
+    ]);
+    // A partial that appears later is loaded on each call: only the parse is remembered.
+    const { load, calls } = fakeLoader({ p: "P" });
+    const withPartial = chat({ role: "user", content: "{{>p}}" });
+    for (let i = 0; i < 2; i++) expect((await renderChat(withPartial, {}, load))[0].content).toBe("P");
+    expect(calls).toHaveLength(2);
+  });
+
   it("property: any string value is inserted exactly", async () => {
     const template = '[{"role":"user","content":"say {{x}}"}]';
     await fc.assert(

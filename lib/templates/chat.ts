@@ -1,4 +1,5 @@
-import { loadPartialsFor, parseTemplate, renderWithPartials, TemplateError, type PartialLoader } from "./render";
+import { deepFreeze } from "@/lib/deep-freeze";
+import { loadPartialsFor, LruCache, parseTemplate, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 
 export type ContentPart = {
@@ -107,11 +108,24 @@ export async function renderChat(
   loadPartial: PartialLoader,
   options: RenderOptions = {},
 ): Promise<ChatMessage[]> {
-  const messages = parseChatTemplate(template);
-  const strings = stringsOf(messages);
+  const { messages, strings } = analyzeChat(template);
   const partials = await loadPartialsFor(strings, loadPartial);
   if (options.strict) assertProvided(strings, partials, variables);
-  return mapMessages(messages, (text) => renderWithPartials(text, variables, partials));
+  return mapMessages(messages, (text) => renderLoaded(text, variables, partials));
+}
+
+// A stored version's template is the same text on every call: parse and check it once.
+// Frozen, since every call shares it (mapMessages copies what it renders).
+const analyzed = new LruCache(500);
+
+function analyzeChat(template: string): { messages: ChatMessage[]; strings: string[] } {
+  let entry = analyzed.get(template) as { messages: ChatMessage[]; strings: string[] } | undefined;
+  if (!entry) {
+    const messages = parseChatTemplate(template);
+    entry = deepFreeze({ messages, strings: stringsOf(messages) });
+    analyzed.set(template, entry);
+  }
+  return entry;
 }
 
 /** The one entry point for the completion engine. `strict` throws `missing_variables` instead of rendering blanks. */
@@ -125,5 +139,5 @@ export async function renderTemplate(
   if (kind === "chat") return { messages: await renderChat(template, variables, loadPartial, options) };
   const partials = await loadPartialsFor([template], loadPartial);
   if (options.strict) assertProvided([template], partials, variables);
-  return { prompt: renderWithPartials(template, variables, partials) };
+  return { prompt: renderLoaded(template, variables, partials) };
 }

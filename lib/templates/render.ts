@@ -27,7 +27,7 @@ export type Token = [string, string, number, number, Token[]?, ...unknown[]];
 // Always passed explicitly so that nobody's change to the global `Mustache.tags` reaches us.
 const TAGS: [string, string] = ["{{", "}}"];
 
-class LruCache {
+export class LruCache {
   private readonly map = new Map<string, unknown>();
   constructor(private readonly max: number) {}
   get(key: string) {
@@ -235,6 +235,14 @@ export function renderWithPartials(
   partials: Record<string, string>,
 ): string {
   checkPartialGraph([template], partials);
+  return renderLoaded(template, variables, partials);
+}
+
+/**
+ * Renders with the partials loadPartialsFor returned for this template: it already checked
+ * their graph, so the engine skips walking it again for every message of every call.
+ */
+export function renderLoaded(template: string, variables: Record<string, unknown>, partials: Record<string, string>): string {
   const lookup = (tag: string) => (Object.hasOwn(partials, tag) ? partials[tag] : undefined);
   return writer.render(template, new PromptContext(variables), lookup, { tags: TAGS });
 }

@@ -16,6 +16,10 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { "content-type": "application/json", "retry-after": "3" });
       return void res.end(JSON.stringify({ echo: JSON.parse(body), length: req.headers["content-length"] }));
     }
+    if (req.url?.startsWith("/echo")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ url: req.url, authorization: req.headers.authorization ?? null }));
+    }
     if (req.url === "/error") {
       res.writeHead(429, "Too Many Requests", { "content-type": "application/json" });
       return void res.end('{"error":{"message":"slow down"}}');
@@ -54,6 +58,17 @@ describe("postUpstream", () => {
       expect(JSON.parse(await response.text())).toEqual({ echo: { n, é: "ü" }, length: String(Buffer.byteLength(JSON.stringify({ n, é: "ü" }))) });
     }
     expect(sockets.size).toBe(1);
+  });
+
+  it("parses each URL once but calls each with its own path, query and credentials", async () => {
+    const call = async (url: string) => JSON.parse(await (await upstream.post(url, { headers: {}, body: "{}" })).text());
+    for (let i = 0; i < 2; i++) {
+      expect(await call(`${base}/echo/a?key=1`)).toEqual({ url: "/echo/a?key=1", authorization: null });
+      expect(await call(`${base}/echo/b?key=2`)).toEqual({ url: "/echo/b?key=2", authorization: null });
+      const withUser = base.replace("http://", "http://us%40er:p%3Ass@");
+      expect(await call(`${withUser}/echo/c`)).toEqual({ url: "/echo/c", authorization: `Basic ${Buffer.from("us@er:p:ss").toString("base64")}` });
+    }
+    await expect(upstream.post("ftp://127.0.0.1/x", { headers: {}, body: "{}" })).rejects.toThrow(/unsupported protocol ftp:/);
   });
 
   it("keeps an error's status and text", async () => {

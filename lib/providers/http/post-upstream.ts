@@ -37,15 +37,10 @@ export const upstream = { post: postUpstream };
 function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const target = new URL(url);
-    const transport = target.protocol === "https:" ? https : target.protocol === "http:" ? http : null;
-    if (!transport) return reject(new Error(`unsupported protocol ${target.protocol}`));
+    const target = targetOf(url);
+    if (!target) return reject(new Error(`unsupported protocol ${new URL(url).protocol}`));
     const payload = Buffer.from(body);
-    const request = transport.request(target, {
-      method: "POST",
-      agent: agents[target.protocol as keyof typeof agents],
-      headers: { ...headers, "content-length": String(payload.length) },
-    });
+    const request = target.transport.request({ ...target.options, method: "POST", headers: { ...headers, "content-length": String(payload.length) } });
     const onAbort = () => request.destroy(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     // `on`, not `once`: an abort after the answer started errors the request again.
@@ -60,6 +55,36 @@ function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): 
     });
     request.end(payload);
   });
+}
+
+interface Target {
+  transport: typeof http | typeof https;
+  options: http.RequestOptions;
+}
+
+// A provider's few URLs, parsed once: `new URL` and its conversion to request options were
+// a visible share of the CPU before each upstream call. Bounded: keys are operator-set hosts.
+const targets = new Map<string, Target | null>();
+
+function targetOf(url: string): Target | null {
+  let target = targets.get(url);
+  if (target !== undefined) return target;
+  const parsed = new URL(url);
+  const transport = parsed.protocol === "https:" ? https : parsed.protocol === "http:" ? http : null;
+  target = transport && {
+    transport,
+    options: {
+      protocol: parsed.protocol,
+      hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
+      port: parsed.port || undefined,
+      path: parsed.pathname + parsed.search,
+      auth: parsed.username || parsed.password ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` : undefined,
+      agent: agents[parsed.protocol as keyof typeof agents],
+    },
+  };
+  if (targets.size >= 1_000) targets.clear();
+  targets.set(url, target);
+  return target;
 }
 
 function answerOf(request: ClientRequest, response: IncomingMessage, signal: AbortSignal | undefined): UpstreamResponse {
