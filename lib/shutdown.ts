@@ -6,7 +6,7 @@ const currentWriter = () => (globalThis as unknown as { promptlyLogWriter?: LogW
 
 /** How long the exit may wait for the last log rows: a stuck database must not hang a stop. */
 const FLUSH_DEADLINE_MS = 5_000;
-/** Streamed answers queue their log row a tick after the last byte (setImmediate). */
+/** A moment for answers finishing just as the stop begins to queue their log row. */
 const STRAGGLER_GRACE_MS = 50;
 
 const state = globalThis as unknown as { promptlyShutdownHooks?: boolean };

@@ -143,7 +143,8 @@ async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
 /**
  * The prompt and version a completion or render request addresses (see parsePromptRef and
  * effectivePromptRef). Cached per ref; every write bumps the cache generation, so a save,
- * publish or label move is seen by the next request. The result is the caller's own copy.
+ * publish or label move is seen by the next request. The result is shared and deeply frozen:
+ * copy what you change.
  */
 export async function resolvePromptVersion(raw: string, bodyPromptId?: string | null): Promise<ResolvedPrompt> {
   const ref = effectivePromptRef(raw, bodyPromptId);
