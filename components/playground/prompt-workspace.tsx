@@ -9,6 +9,7 @@ import { useProviders } from "@/lib/hooks/use-providers";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { modelSuggestions } from "@/lib/playground/model-suggestions";
 import { CompareView } from "./compare-view";
+import { GatewaySettings } from "./gateway-settings";
 import { PromptOptions } from "./prompt-options";
 import { ReadOnlyBanner } from "./read-only-banner";
 import { RunPane } from "./run-pane";
@@ -116,6 +117,7 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
                 onChange={(patch) => ws.updateDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }))}
               />
               <PromptOptions promptId={promptId} strictVariables={prompt.strict_variables} />
+              <GatewaySettings promptId={promptId} settings={prompt.settings} />
             </div>
             <div className="min-h-0 overflow-y-auto">
               <RunPane

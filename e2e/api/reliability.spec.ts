@@ -96,6 +96,9 @@ test("fuzz: 2,000+ hostile requests to the completions, render and admin routes:
     }),
     { numRuns: 260, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
   );
+  // The fuzz may have renamed or moved the shared Default folder, which later suites use by name.
+  const restored = await api("PUT", "/v1/collections/default", { name: "Default", parent_collection_id: null });
+  expect(restored.status).toBe(200);
   // Only the failing request, not the whole batch fast-check would print; FUZZ_SEED replays.
   expect(details.failed, `FUZZ_SEED=${details.seed}: ${String(details.errorInstance).slice(0, 2000)}`).toBe(false);
   expect(sent).toBeGreaterThanOrEqual(2000);

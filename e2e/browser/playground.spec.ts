@@ -267,6 +267,55 @@ test("the strict variables checkbox saves the prompt's setting at once, without 
   await expect(page.getByTestId("strict-variables")).toBeChecked();
 });
 
+test("the gateway settings save the prompt's retry and timeout, refuse bad values by field, and apply to API calls", async ({ page, request }) => {
+  const key = await mockKey(request, "Gateway mock");
+  const prompt = await apiPrompt(request, {
+    name: `Gateway ${stamp()}`,
+    string: JSON.stringify([{ role: "user", content: "Hello" }]),
+    model: "gpt-4o-mini",
+    virtual_key: key,
+  });
+  await page.goto(`/prompts/${prompt.id}`);
+  const form = page.getByTestId("gateway-settings");
+  const save = form.getByTestId("gateway-settings-save");
+  await expect(form.getByTestId("param-retry-attempts")).toBeVisible({ timeout: 30_000 });
+  await expect(save).toBeDisabled();
+
+  await form.getByTestId("param-retry-attempts").fill("2");
+  await form.getByTestId("retry-status-codes").fill("503, oops");
+  await form.getByTestId("param-request-timeout").fill("0");
+  await expect(form.getByRole("alert")).toHaveCount(2);
+  await expect(form.getByRole("alert").first()).toContainText("status codes");
+  await expect(save).toBeDisabled();
+
+  await form.getByTestId("retry-status-codes").fill("503");
+  await form.getByTestId("param-request-timeout").fill("20000");
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  const saved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith(`/v1/prompts/${prompt.id}`));
+  await form.getByTestId("param-request-timeout").press("Enter");
+  expect((await saved).status()).toBe(200);
+  await expect(save).toBeDisabled();
+
+  const stored = (await (await request.get(`/v1/prompts/${prompt.id}`, { headers })).json()) as { settings: unknown; prompt_version: number };
+  expect(stored).toMatchObject({ settings: { retry: { attempts: 2, on_status_codes: [503] }, request_timeout: 20000 }, prompt_version: 1 });
+  // The stored retry is what an API call without a config of its own gets.
+  await mock.enqueue({ status: 503 });
+  const run = await request.post(`/v1/prompts/${prompt.id}/completions`, { headers, data: {} });
+  expect(run.status()).toBe(200);
+  expect(run.headers()["x-portkey-retry-attempt-count"]).toBe("1");
+
+  // From the server after a reload; cleared fields save as no settings at all.
+  await page.reload();
+  await expect(form.getByTestId("param-retry-attempts")).toHaveValue("2");
+  await expect(form.getByTestId("retry-status-codes")).toHaveValue("503");
+  await expect(form.getByTestId("param-request-timeout")).toHaveValue("20000");
+  for (const field of ["param-retry-attempts", "retry-status-codes", "param-request-timeout"]) await form.getByTestId(field).fill("");
+  const cleared = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith(`/v1/prompts/${prompt.id}`));
+  await save.click();
+  expect((await cleared).status()).toBe(200);
+  expect(((await (await request.get(`/v1/prompts/${prompt.id}`, { headers })).json()) as { settings: unknown }).settings).toBeNull();
+});
+
 test("model settings disable what the key's provider cannot honour, with the reason", async ({ page, request }) => {
   const anthropicKey = await mockKey(request, "Claude mock", "anthropic");
   const openaiKey = await mockKey(request, "OpenAI mock");
