@@ -50,6 +50,19 @@ describe("the log writer", () => {
     for (const r of rows) expect(r.createdAt.getTime()).toBeLessThan(queuedAt + 20);
   });
 
+  it("builds at once when a backlog is queued, so that unbuilt rows never pile up", async () => {
+    let built = 0;
+    // Closing mode would write at once; a full batch queued first is the backlog.
+    for (let i = 0; i < 199; i++) logWriter.enqueue(row(`backlog-${i}`));
+    logWriter.enqueue(() => (built++, row("backlog-lazy-1")));
+    expect(built).toBe(0);
+    logWriter.enqueue(() => (built++, row("backlog-lazy-2")));
+    expect(built).toBe(1);
+    await logWriter.flush();
+    expect(built).toBe(2);
+    expect(await count("backlog-")).toBe(201);
+  });
+
   it("in closing mode writes each row at once, and flushLogs drains within its deadline", async () => {
     logWriter.startClosing();
     logWriter.enqueue(row("closing-1"));

@@ -8,6 +8,9 @@ const FLUSH_EVERY_MS = 200;
 const MAX_BATCH = 200;
 const MAX_PENDING = 10_000;
 
+/** A row whose costly part is computed when its batch is written (see enqueue). */
+type Queued = CompletionLogRow | { createdAt: Date; build: () => CompletionLogRow };
+
 /**
  * Completion logs are written off the request path: rows queue in memory and are inserted in
  * batches. A failed write is reported to the server log and never reaches a caller; when the
@@ -15,9 +18,6 @@ const MAX_PENDING = 10_000;
  * At shutdown (lib/shutdown.ts) the writer switches to writing each row at once, so rows of
  * the requests still finishing don't wait for a timer that may never fire.
  */
-/** A row whose costly part is computed when its batch is written (see enqueue). */
-type Queued = CompletionLogRow | { createdAt: Date; build: () => CompletionLogRow };
-
 class LogWriter {
   private pending: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -33,7 +33,10 @@ class LogWriter {
    */
   enqueue(row: CompletionLogRow | (() => CompletionLogRow)): void {
     // Stamped now, not when the batch is written, so rows keep the order of their calls.
-    this.pending.push(typeof row === "function" ? { createdAt: new Date(), build: row } : { ...row, createdAt: row.createdAt ?? new Date() });
+    const queued: Queued = typeof row === "function" ? { createdAt: new Date(), build: row } : { ...row, createdAt: row.createdAt ?? new Date() };
+    // A backlog (a slow database) builds at once: unbuilt rows hold every chunk of their stream.
+    if (this.pending.length >= MAX_BATCH) this.pending.push(...built(queued));
+    else this.pending.push(queued);
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     if (this.closing || this.pending.length >= MAX_BATCH) void this.flush();
     else if (!this.timer) {

@@ -115,15 +115,17 @@ export async function renderChat(
 }
 
 // A stored version's template is the same text on every call: parse and check it once.
-// Frozen, since every call shares it (mapMessages copies what it renders).
-const analyzed = new LruCache(500);
+// Frozen, since every call shares it (mapMessages copies what it renders). Bounded in
+// entries and size: playground drafts are templates too, each edit a new one.
+const analyzed = new LruCache(256);
+const MAX_CACHED_TEMPLATE_CHARS = 32_000;
 
 function analyzeChat(template: string): { messages: ChatMessage[]; strings: string[] } {
   let entry = analyzed.get(template) as { messages: ChatMessage[]; strings: string[] } | undefined;
   if (!entry) {
     const messages = parseChatTemplate(template);
     entry = deepFreeze({ messages, strings: stringsOf(messages) });
-    analyzed.set(template, entry);
+    if (template.length <= MAX_CACHED_TEMPLATE_CHARS) analyzed.set(template, entry);
   }
   return entry;
 }
