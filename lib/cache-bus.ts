@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { sqliteUrl } from "@/lib/db-adapter";
 import { databaseDialect } from "@/lib/db-dialect";
+import { FileSignals, sqliteFileOf } from "./cache-signal-file";
 import { pgPoolConfig } from "@/lib/db-pg-adapter";
 
 export const CACHE_CHANNEL = "promptly_cache";
@@ -149,6 +151,8 @@ export class CacheBus {
 interface BusState {
   /** PostgreSQL only; undefined until first needed, null on SQLite. */
   bus?: CacheBus | null;
+  /** SQLite only: other processes on this machine (lib/cache-signal-file.ts). */
+  signals?: FileSignals | null;
   handlers: Map<CacheTopic, () => void>;
 }
 // On globalThis: the custom server's fast routes bundle their own copy of lib/ beside Next's,
@@ -175,18 +179,27 @@ function processBus(): CacheBus | null {
   return busState.bus;
 }
 
+function processSignals(): FileSignals | null {
+  if (busState.signals === undefined) {
+    const url = process.env.DATABASE_URL;
+    busState.signals = databaseDialect(url) === "sqlite" ? new FileSignals(sqliteFileOf(sqliteUrl(url)), (topic) => busState.handlers.get(topic)?.()) : null;
+  }
+  return busState.signals;
+}
+
 const PUBLISH_WAIT_MS = 2_000;
 
 /**
- * Tells the other instances that a committed write invalidated `topic`; nothing on SQLite (one
- * process). Resolves once the message is out, or after PUBLISH_WAIT_MS; never rejects. A
+ * Tells the other instances that a committed write invalidated `topic` (on SQLite, the other
+ * processes using the same file, through its signal file). Resolves once the message is out,
+ * or after PUBLISH_WAIT_MS; never rejects. A
  * writer that must be seen by the client's very next request, wherever it lands (a revoked
  * key), awaits it before answering: the NOTIFY then reached PostgreSQL before the answer
  * reached the client. Prompt and key writes both wait.
  */
 export function publishWrite(topic: CacheTopic): Promise<void> {
   const bus = processBus();
-  if (!bus) return Promise.resolve();
+  if (!bus) return processSignals()?.signal(topic) ?? Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, PUBLISH_WAIT_MS);
@@ -198,7 +211,10 @@ export function publishWrite(topic: CacheTopic): Promise<void> {
 /** False while other instances' writes could go unheard (PostgreSQL, bus not listening): read through then. */
 export function remoteWritesHeard(): boolean {
   const bus = processBus();
-  if (!bus) return true;
+  if (!bus) {
+    processSignals()?.start();
+    return true;
+  }
   if (!bus.listening) void bus.start();
   return bus.listening;
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { acceptInvite, invite, signUp } from "../support/accounts";
@@ -140,6 +141,32 @@ test("a revoked key is refused on the very next call: the fast path, render and 
       expect(answer.status, `${method} ${route} after revoking`).toBe(401);
       expect(answer.type).toBe("authentication_error");
     }
+  }
+});
+
+test("a key revoked by `npm run apikey -- revoke` in another process is refused by the running server at once", async () => {
+  const { id, key } = await newKey("admin");
+  const calls: [method: string, route: string][] = [
+    ["POST", "/v1/prompts/undefined/render"], // fast path: answers 404, but only after the key passed
+    ["GET", "/v1/prompts"], // Next
+  ];
+  // In use, hence in the lookup caches of both copies of lib/.
+  for (const [method, route] of calls) {
+    const response = await send(method, `${E2E.baseUrl}${route}`, { "x-portkey-api-key": key });
+    expect(response.status, `${method} ${route} before revoking`).not.toBe(401);
+    await response.text();
+  }
+  // The CLI is its own process: on SQLite its write reaches the server through the database
+  // file's signal file, on PostgreSQL through NOTIFY.
+  const cli = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/apikey.ts", "revoke", id], {
+    env: { ...process.env, ...E2E.serverEnv },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(cli.stdout, cli.stderr).toContain("Revoked.");
+  for (const [method, route] of calls) {
+    const answer = await refusal(await send(method, `${E2E.baseUrl}${route}`, { "x-portkey-api-key": key }));
+    expect(answer.status, `${method} ${route} after the CLI revoked the key`).toBe(401);
   }
 });
 
