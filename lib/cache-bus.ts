@@ -218,3 +218,9 @@ export function remoteWritesHeard(): boolean {
   if (!bus.listening) void bus.start();
   return bus.listening;
 }
+
+/** Lets a one-shot process (a CLI) exit: closes the listening connection and the file watch. */
+export async function closeCacheBus(): Promise<void> {
+  busState.signals?.stop();
+  await busState.bus?.stop();
+}

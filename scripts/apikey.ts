@@ -1,6 +1,8 @@
 // `npm run apikey -- create NAME [--scope admin|completions]` prints a new API key once;
 // `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
 import { createApiKey, listApiKeys, revokeApiKey } from "../lib/auth/api-keys";
+import { closeCacheBus } from "../lib/cache-bus";
+import { db } from "../lib/db";
 
 process.env.DATABASE_URL ||= "file:./promptly.db";
 
@@ -25,7 +27,11 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
-  console.error(error.message);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2))
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  })
+  // Open connections (PostgreSQL's pool and its LISTEN client) would hold the process for
+  // seconds after its answer: close them.
+  .finally(() => Promise.all([closeCacheBus(), db.$disconnect()]));
