@@ -287,6 +287,7 @@ test("the gateway settings save the prompt's retry and timeout, refuse bad value
   await expect(form.getByRole("alert")).toHaveCount(2);
   await expect(form.getByRole("alert").first()).toContainText("status codes");
   await expect(save).toBeDisabled();
+  await form.screenshot({ path: "test-results/screenshots/gateway-settings-errors.png" });
 
   await form.getByTestId("retry-status-codes").fill("503");
   await form.getByTestId("param-request-timeout").fill("20000");

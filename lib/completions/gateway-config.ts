@@ -3,12 +3,12 @@ import { badRequest } from "@/lib/http/errors";
 
 export const CONFIG_HEADER = "x-portkey-config";
 
-const statusCodes = z.array(z.number().int().min(100).max(599)).max(50);
-const requestTimeout = z.number().int().min(1).max(3_600_000);
+const statusCodes = z.array(z.number().int().min(100, "HTTP status codes are 100 to 599").max(599, "HTTP status codes are 100 to 599")).max(50, "At most 50 status codes");
+const requestTimeout = z.number().int().min(1, "At least 1 ms").max(3_600_000, "At most 3,600,000 ms (an hour)");
 
 export const retrySchema = z.object({
   /** Retries after the first call: 2 means up to 3 calls. */
-  attempts: z.number().int().min(0).max(10),
+  attempts: z.number().int().min(0, "0 to 10 retries").max(10, "0 to 10 retries"),
   on_status_codes: statusCodes.optional(),
 });
 

@@ -35,6 +35,8 @@ describe("the gateway settings form", () => {
     expect(Object.keys(errors(form("", "", "0")))).toEqual(["timeoutMs"]);
     expect(Object.keys(errors(form("", "", "1.5")))).toEqual(["timeoutMs"]);
     expect(Object.keys(errors(form("", "", "3600001")))).toEqual(["timeoutMs"]);
+    // Said in the user's terms, the same words the admin API answers with.
+    expect(errors(form("11", "99", "0"))).toEqual({ attempts: "0 to 10 retries", statusCodes: "HTTP status codes are 100 to 599", timeoutMs: "At least 1 ms" });
   });
 
   it("never lets through what the admin API's schema refuses", () => {
