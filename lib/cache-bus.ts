@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { FileSignals, sqliteFileOf } from "@/lib/cache-signal-file";
+import { CACHE_TOPICS, isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/cache-topics";
 import { sqliteUrl } from "@/lib/db-adapter";
 import { databaseDialect } from "@/lib/db-dialect";
-import { FileSignals, sqliteFileOf } from "./cache-signal-file";
 import { pgPoolConfig } from "@/lib/db-pg-adapter";
 
+export type { CacheTopic };
 export const CACHE_CHANNEL = "promptly_cache";
 const RECONNECT_MS = 1_000;
-
-/** What a write invalidated: resolved prompts (lib/prompts/cache.ts) or API key lookups (lib/auth/api-keys.ts). */
-export type CacheTopic = "prompts" | "api-keys";
-const TOPICS: readonly CacheTopic[] = ["prompts", "api-keys"];
 
 /**
  * Cache invalidation across the instances sharing one PostgreSQL: PostgreSQL's LISTEN /
@@ -28,7 +26,7 @@ const TOPICS: readonly CacheTopic[] = ["prompts", "api-keys"];
  *   caches must not be trusted; on (re)connect, onRemoteWrite runs once per topic, as writes
  *   may have been missed, and publishes that could not go out are sent then.
  */
-export class CacheBus {
+export class CacheBus implements InvalidationBus {
   readonly instanceId = randomUUID();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -84,7 +82,7 @@ export class CacheBus {
   private topicsOf(payload: string): readonly CacheTopic[] {
     const [sender, topic] = payload.split(" ", 2);
     if (sender === this.instanceId) return [];
-    return TOPICS.includes(topic as CacheTopic) ? [topic as CacheTopic] : TOPICS;
+    return isCacheTopic(topic ?? "") ? [topic as CacheTopic] : CACHE_TOPICS;
   }
 
   async stop(): Promise<void> {
@@ -121,7 +119,7 @@ export class CacheBus {
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     this.client = client;
     this.listening = true;
-    for (const topic of TOPICS) this.onRemoteWrite(topic);
+    for (const topic of CACHE_TOPICS) this.onRemoteWrite(topic);
     const pending = [...this.pending];
     this.pending.clear();
     for (const topic of pending) this.publish(topic);
@@ -149,10 +147,8 @@ export class CacheBus {
 // ---------------------------------------------------------------- the process's one bus
 
 interface BusState {
-  /** PostgreSQL only; undefined until first needed, null on SQLite. */
-  bus?: CacheBus | null;
-  /** SQLite only: other processes on this machine (lib/cache-signal-file.ts). */
-  signals?: FileSignals | null;
+  /** Undefined until first needed: PostgreSQL's NOTIFY, or SQLite's signal files. */
+  bus?: InvalidationBus;
   handlers: Map<CacheTopic, () => void>;
 }
 // On globalThis: the custom server's fast routes bundle their own copy of lib/ beside Next's,
@@ -171,56 +167,41 @@ export function onRemoteWrite(topic: CacheTopic, handler: () => void): void {
 }
 
 // Created on first use, never at import: `next build` imports the caches.
-function processBus(): CacheBus | null {
-  if (busState.bus === undefined) {
+function processBus(): InvalidationBus {
+  if (!busState.bus) {
     const url = process.env.DATABASE_URL;
-    busState.bus = databaseDialect(url) === "postgres" ? new CacheBus(url as string, (topic) => busState.handlers.get(topic)?.()) : null;
+    const heard = (topic: CacheTopic) => busState.handlers.get(topic)?.();
+    busState.bus = databaseDialect(url) === "postgres" ? new CacheBus(url as string, heard) : new FileSignals(sqliteFileOf(sqliteUrl(url)), heard);
   }
   return busState.bus;
-}
-
-function processSignals(): FileSignals | null {
-  if (busState.signals === undefined) {
-    const url = process.env.DATABASE_URL;
-    busState.signals = databaseDialect(url) === "sqlite" ? new FileSignals(sqliteFileOf(sqliteUrl(url)), (topic) => busState.handlers.get(topic)?.()) : null;
-  }
-  return busState.signals;
 }
 
 const PUBLISH_WAIT_MS = 2_000;
 
 /**
- * Tells the other instances that a committed write invalidated `topic` (on SQLite, the other
- * processes using the same file, through its signal file). Resolves once the message is out,
- * or after PUBLISH_WAIT_MS; never rejects. A
- * writer that must be seen by the client's very next request, wherever it lands (a revoked
- * key), awaits it before answering: the NOTIFY then reached PostgreSQL before the answer
- * reached the client. Prompt and key writes both wait.
+ * Tells the other instances (on SQLite, the other processes using the same database file)
+ * that a committed write invalidated `topic`. Resolves once the message is out, or after
+ * PUBLISH_WAIT_MS; never rejects. A writer that must be seen by the client's very next
+ * request, wherever it lands (a revoked key), awaits it before answering: the NOTIFY then
+ * reached PostgreSQL before the answer reached the client. Prompt and key writes both wait.
  */
 export function publishWrite(topic: CacheTopic): Promise<void> {
-  const bus = processBus();
-  if (!bus) return processSignals()?.signal(topic) ?? Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, PUBLISH_WAIT_MS);
     timer.unref?.();
   });
-  return Promise.race([bus.publish(topic), waited]).finally(() => clearTimeout(timer));
+  return Promise.race([processBus().publish(topic), waited]).finally(() => clearTimeout(timer));
 }
 
 /** False while other instances' writes could go unheard (PostgreSQL, bus not listening): read through then. */
 export function remoteWritesHeard(): boolean {
   const bus = processBus();
-  if (!bus) {
-    processSignals()?.start();
-    return true;
-  }
-  if (!bus.listening) void bus.start();
+  void bus.start();
   return bus.listening;
 }
 
-/** Lets a one-shot process (a CLI) exit: closes the listening connection and the file watch. */
+/** Lets a one-shot process (a CLI) exit: closes the listening connection or the file watch. */
 export async function closeCacheBus(): Promise<void> {
-  busState.signals?.stop();
   await busState.bus?.stop();
 }

@@ -2,11 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CacheTopic } from "./cache-bus";
+import type { CacheTopic } from "./cache-topics";
 import { FileSignals, sqliteFileOf } from "./cache-signal-file";
 
 const started: FileSignals[] = [];
-afterEach(() => started.splice(0).forEach((signals) => signals.stop()));
+afterEach(() => Promise.all(started.splice(0).map((signals) => signals.stop())));
 
 function watcher(file: string) {
   const heard: CacheTopic[] = [];
@@ -27,9 +27,9 @@ describe("SQLite's file signals", () => {
     const heard = watcher(path.join(dir, "app.db"));
     const otherDatabase = watcher(path.join(dir, "other.db"));
     // What the CLI does in its own process: write the signal once its change is committed.
-    await new FileSignals(path.join(dir, "app.db"), () => undefined).signal("api-keys");
+    await new FileSignals(path.join(dir, "app.db"), () => undefined).publish("api-keys");
     expect(await until(() => heard.includes("api-keys"))).toBe(true);
-    await new FileSignals(path.join(dir, "app.db"), () => undefined).signal("prompts");
+    await new FileSignals(path.join(dir, "app.db"), () => undefined).publish("prompts");
     expect(await until(() => heard.includes("prompts"))).toBe(true);
     fs.writeFileSync(path.join(dir, "app.db-wal"), "not a signal");
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -38,7 +38,7 @@ describe("SQLite's file signals", () => {
   });
 
   it("never fails a write: an unwritable folder only loses the signal", async () => {
-    await expect(new FileSignals("/nonexistent/dir/app.db", () => undefined).signal("prompts")).resolves.toBeUndefined();
+    await expect(new FileSignals("/nonexistent/dir/app.db", () => undefined).publish("prompts")).resolves.toBeUndefined();
     const signals = new FileSignals("/nonexistent/dir/app.db", () => undefined);
     expect(() => signals.start()).not.toThrow();
   });

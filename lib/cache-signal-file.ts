@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { CacheTopic } from "@/lib/cache-bus";
+import { isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/cache-topics";
 
 /**
  * SQLite's counterpart of the PostgreSQL bus (lib/cache-bus.ts), for the one case SQLite has:
@@ -10,8 +10,11 @@ import type { CacheTopic } from "@/lib/cache-bus";
  * that cache when it changes. Own writes come back too: a second drop, harmless. A missed
  * event is covered by the caches' short TTL, as before.
  */
-export class FileSignals {
+export class FileSignals implements InvalidationBus {
+  /** Always: a folder that can't be watched leaves the caches' TTL as the net, as before. */
+  readonly listening = true;
   private watcher: fs.FSWatcher | null = null;
+  private started = false;
   private readonly prefix: string;
   private readonly dir: string;
 
@@ -29,24 +32,26 @@ export class FileSignals {
 
   /** Watches, once; safe to call on every cache read. Never keeps a process alive. */
   start(): void {
-    if (this.watcher) return;
+    // Once: this runs on every cache read, and a folder that can't be watched stays so.
+    if (this.started) return;
+    this.started = true;
     try {
       this.watcher = fs.watch(this.dir, { persistent: false }, (_event, name) => {
         const topic = this.topicOf(name);
         if (topic) this.onSignal(topic);
       });
-      this.watcher.on("error", () => this.stop());
+      this.watcher.on("error", () => void this.stop());
     } catch {
       // A folder that can't be watched: the TTL is all there is, as before this existed.
     }
   }
 
   /** Tells the other processes; resolves once the file is written, never rejects. */
-  async signal(topic: CacheTopic): Promise<void> {
+  async publish(topic: CacheTopic): Promise<void> {
     await fs.promises.writeFile(this.fileOf(topic), `${process.pid} ${Date.now()}\n`).catch(() => undefined);
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.watcher?.close();
     this.watcher = null;
   }
@@ -55,7 +60,7 @@ export class FileSignals {
     const text = name?.toString();
     if (!text?.startsWith(this.prefix) || !text.endsWith(".signal")) return null;
     const topic = text.slice(this.prefix.length, -".signal".length);
-    return topic === "prompts" || topic === "api-keys" ? topic : null;
+    return isCacheTopic(topic) ? topic : null;
   }
 }
 

@@ -121,9 +121,9 @@ function dropCachedKeys(): void {
   cache.clear();
 }
 
-// Several instances on one PostgreSQL: a key revoked on another instance is dropped here as
-// soon as its message arrives (lib/cache-bus.ts); while this instance can't hear them, lookups
-// read through. On SQLite (one process) the local drop is all there is.
+// A key revoked by another instance (PostgreSQL) or another process (SQLite: the CLI) is
+// dropped here as soon as its message arrives (lib/cache-bus.ts); while this instance can't
+// hear them, lookups read through.
 onRemoteWrite("api-keys", dropCachedKeys);
 
 /**

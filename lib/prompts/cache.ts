@@ -10,8 +10,8 @@
  * Several instances on one PostgreSQL: every bump is also sent to the other instances
  * (LISTEN/NOTIFY, see lib/cache-bus.ts), which bump their own generation when they hear it; an
  * instance that is not listening (starting, connection lost) reads through, uncached. The
- * short TTL is the safety net for a message lost in flight. On SQLite (one process by
- * design) nothing of this runs.
+ * short TTL is the safety net for a message lost in flight. On SQLite the same bumps reach
+ * the other processes using the database file (a CLI) through signal files beside it.
  */
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { deepFreeze } from "@/lib/deep-freeze";
