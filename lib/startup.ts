@@ -3,16 +3,19 @@ import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/crypto/master-key";
 import { ensureSystemLabels } from "@/lib/labels/labels";
 import { installShutdownHooks } from "@/lib/shutdown";
+import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
 
 /**
  * Idempotent start-up work: the master key exists, the default labels and folder are
- * seeded, and there is an API key. Safe on every start and on an existing database.
+ * seeded, there is an API key, and stored secrets are in the current format. Safe on
+ * every start and on an existing database.
  */
 export async function runStartupTasks(log: (line: string) => void = console.log): Promise<void> {
   masterKey();
   await ensureSystemLabels();
   await ensureDefaultCollection();
   await ensureBootstrapApiKey(log);
+  await upgradeLegacySecrets(log);
   // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
   // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
   if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();

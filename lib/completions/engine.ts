@@ -98,6 +98,9 @@ async function planCall(primary: PreparedCall, target: GatewayTarget, request: C
   if (!keyRef) throw badRequest(`Prompt '${prompt.slug}' has no virtual key: set one on the prompt before running it`, "virtual_key");
   const key = await getVirtualKeyCredentials(keyRef);
   if (!key) throw badRequest(`Virtual key '${keyRef}' does not exist`, "virtual_key");
+  if (key.needsSecret) {
+    throw badRequest(`Virtual key '${key.slug}' needs a new secret: its host changed since the secret was saved. Set its key again (Settings, or PUT /v1/virtual-keys/${key.slug} with "key")`, "virtual_key", "virtual_key_needs_secret");
+  }
   const provider = getProvider(key.provider);
   if (!provider) throw badRequest(`Provider '${key.provider}' is not supported yet`, "virtual_key", "unsupported_provider");
 

@@ -3,22 +3,23 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decryptSecret, encryptSecret, maskSecret, SecretDecryptError } from "./secret-box";
+import { decryptLegacySecret, decryptSecret, encryptSecret, maskSecret, SecretDecryptError } from "./secret-box";
+import { legacySeal } from "@/tests/unit/legacy-secret";
 import { masterKey, resetMasterKeyCache } from "./master-key";
 
 describe("secret encryption (AES-256-GCM)", () => {
   it("round-trips, with a fresh IV each time", () => {
     const secret = "sk-test-" + randomBytes(24).toString("hex");
-    const a = encryptSecret(secret);
-    const b = encryptSecret(secret);
+    const a = encryptSecret(secret, "row-1");
+    const b = encryptSecret(secret, "row-1");
     expect(a).not.toBe(b);
     expect(a).not.toContain(secret);
-    expect(decryptSecret(a)).toBe(secret);
-    expect(decryptSecret(b)).toBe(secret);
+    expect(decryptSecret(a, "row-1")).toBe(secret);
+    expect(decryptSecret(b, "row-1")).toBe(secret);
   });
 
   it("detects tampering with the ciphertext, the tag or the IV", () => {
-    const sealed = encryptSecret("sk-very-secret");
+    const sealed = encryptSecret("sk-very-secret", "row-1");
     const [version, iv, tag, data] = sealed.split(":");
     const flip = (part: string) => {
       const bytes = Buffer.from(part, "base64url");
@@ -29,16 +30,31 @@ describe("secret encryption (AES-256-GCM)", () => {
       [version, iv, tag, flip(data)],
       [version, iv, flip(tag), data],
       [version, flip(iv), tag, data],
-      ["v2", iv, tag, data],
+      ["v1", iv, tag, data],
+      ["v3", iv, tag, data],
     ]) {
-      expect(() => decryptSecret(forged.join(":"))).toThrow(SecretDecryptError);
+      expect(() => decryptSecret(forged.join(":"), "row-1")).toThrow(SecretDecryptError);
     }
-    expect(() => decryptSecret("garbage")).toThrow(SecretDecryptError);
+    expect(() => decryptSecret("garbage", "row-1")).toThrow(SecretDecryptError);
   });
 
   it("refuses a secret sealed under another key", () => {
-    const sealed = encryptSecret("sk-other", randomBytes(32));
-    expect(() => decryptSecret(sealed)).toThrow(SecretDecryptError);
+    const sealed = encryptSecret("sk-other", "row-1", randomBytes(32));
+    expect(() => decryptSecret(sealed, "row-1")).toThrow(SecretDecryptError);
+  });
+
+  it("binds a ciphertext to its record: under another record id it does not decrypt", () => {
+    const sealed = encryptSecret("sk-bound", "virtual-key:a");
+    expect(sealed.startsWith("v2:")).toBe(true);
+    expect(() => decryptSecret(sealed, "virtual-key:b")).toThrow(SecretDecryptError);
+    expect(() => decryptSecret(sealed, "")).toThrow(SecretDecryptError);
+  });
+
+  it("reads the old unbound format only through the explicit legacy path", () => {
+    const legacy = legacySeal("sk-legacy");
+    expect(decryptLegacySecret(legacy)).toBe("sk-legacy");
+    expect(() => decryptSecret(legacy, "virtual-key:a")).toThrow(SecretDecryptError);
+    expect(() => decryptLegacySecret(encryptSecret("sk-new", "virtual-key:a"))).toThrow(SecretDecryptError);
   });
 
   it("masks all but a few characters", () => {
@@ -77,3 +93,4 @@ describe("the master key", () => {
     expect(() => masterKey()).toThrow(/at least 32 characters/);
   });
 });
+

@@ -1,32 +1,54 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { derivedKey } from "./master-key";
 
-const VERSION = "v1";
+// v1: no additional data (before secrets were bound to their record); v2: bound.
+const LEGACY_VERSION = "v1";
+const VERSION = "v2";
 const ALGORITHM = "aes-256-gcm";
 
 export class SecretDecryptError extends Error {
   constructor() {
-    super("stored secret could not be decrypted (wrong master key or tampered data)");
+    super("stored secret could not be decrypted (wrong master key, tampered data, or a ciphertext copied from another record)");
     this.name = "SecretDecryptError";
   }
 }
 
-/** Encrypts a provider secret with AES-256-GCM: `v1:<iv>:<tag>:<ciphertext>`, base64url. */
-export function encryptSecret(plaintext: string, key: Buffer = derivedKey("secrets")): string {
+/**
+ * Encrypts a secret with AES-256-GCM: `v2:<iv>:<tag>:<ciphertext>`, base64url. `boundTo`
+ * (the owning record, e.g. `virtual-key:<id>`) is authenticated additional data: the
+ * ciphertext decrypts under that record only, so copying it onto another row (one with
+ * another host, say) yields an error, not the secret.
+ */
+export function encryptSecret(plaintext: string, boundTo: string, key: Buffer = derivedKey("secrets")): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv(ALGORITHM, key, iv);
+  cipher.setAAD(Buffer.from(boundTo, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  const tag = cipher.getAuthTag();
-  return [VERSION, iv, tag, ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
 }
 
-/** Decrypts what encryptSecret made; any change to it (or another key) throws. */
-export function decryptSecret(sealed: string, key: Buffer = derivedKey("secrets")): string {
+/** Decrypts what encryptSecret made for `boundTo`; any change to it (or another key, record) throws. */
+export function decryptSecret(sealed: string, boundTo: string, key: Buffer = derivedKey("secrets")): string {
+  return open(sealed, VERSION, Buffer.from(boundTo, "utf8"), key);
+}
+
+/** Whether `sealed` is in the old unbound format, which only the start-up upgrade reads. */
+export function isLegacySealed(sealed: string): boolean {
+  return sealed.startsWith(`${LEGACY_VERSION}:`);
+}
+
+/** Decrypts the old unbound format; only for re-encrypting it (lib/startup.ts). */
+export function decryptLegacySecret(sealed: string, key: Buffer = derivedKey("secrets")): string {
+  return open(sealed, LEGACY_VERSION, null, key);
+}
+
+function open(sealed: string, version: string, aad: Buffer | null, key: Buffer): string {
   const parts = sealed.split(":");
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretDecryptError();
+  if (parts.length !== 4 || parts[0] !== version) throw new SecretDecryptError();
   const [, iv, tag, ciphertext] = parts.map((part) => Buffer.from(part, "base64url"));
   try {
     const decipher = createDecipheriv(ALGORITHM, key, iv);
+    if (aad) decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {

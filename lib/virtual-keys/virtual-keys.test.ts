@@ -33,6 +33,7 @@ describe("virtual keys", () => {
       id: created.id,
       slug: created.slug,
       provider: "azure-openai",
+      needsSecret: false,
       credentials: { apiKey: "az-key-123456789", customHost: null, options: { resourceName: "res", deploymentName: "gpt4", apiVersion: "2024-06-01" } },
     });
     expect(await getVirtualKeyCredentials(created.id)).toEqual(bySlug);
@@ -73,5 +74,57 @@ describe("virtual keys", () => {
     const version = await db.promptVersion.findUniqueOrThrow({ where: { id: prompt.version_id } });
     expect(version).toMatchObject({ virtualKeyId: null, template: "x" });
     await expect(getVirtualKey(created.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("a stored secret only ever goes to the host it was saved with", () => {
+  it("moving custom_host without a new key clears the secret: the credential has none, status says why", async () => {
+    const created = await create({ name: "moved", provider: "openai", key: SECRET, custom_host: "https://api.example.com/v1" });
+    expect((await getVirtualKeyCredentials(created.id))?.credentials.apiKey).toBe(SECRET); // warm the cache
+    await updateVirtualKey(created.slug, updateVirtualKeySchema.parse({ custom_host: "https://attacker.example/v1" }));
+    const credentials = await getVirtualKeyCredentials(created.id);
+    expect(credentials?.credentials).toMatchObject({ apiKey: "", customHost: "https://attacker.example/v1" });
+    expect(credentials?.needsSecret).toBe(true);
+    expect(await getVirtualKey(created.id)).toMatchObject({ status: "needs_secret", masked_api_key: "" });
+    // A new key in the same request as the move is what makes the key usable again.
+    await updateVirtualKey(created.slug, updateVirtualKeySchema.parse({ key: "sk-new-0123456789abcdef" }));
+    expect(await getVirtualKeyCredentials(created.id)).toMatchObject({ needsSecret: false, credentials: { apiKey: "sk-new-0123456789abcdef" } });
+    expect(await getVirtualKey(created.id)).toMatchObject({ status: "active" });
+  });
+
+  it("adding, removing or changing a host, or Azure's resource_name, clears it; a new key in the same request keeps the key usable", async () => {
+    const azure = await create({ name: "az", provider: "azure-openai", key: SECRET, resource_name: "res", deployment_name: "gpt4" });
+    await updateVirtualKey(azure.id, updateVirtualKeySchema.parse({ deployment_name: "gpt4o", api_version: "2025-01-01" }));
+    expect((await getVirtualKeyCredentials(azure.id))?.credentials.apiKey).toBe(SECRET); // same host: kept
+    await updateVirtualKey(azure.id, updateVirtualKeySchema.parse({ resource_name: "evil" }));
+    expect((await getVirtualKeyCredentials(azure.id))?.credentials.apiKey).toBe("");
+
+    const plain = await create({ name: "plain", provider: "groq", key: SECRET });
+    await updateVirtualKey(plain.id, updateVirtualKeySchema.parse({ custom_host: "https://elsewhere.example/v1", key: "gsk-fresh-secret-000" }));
+    expect(await getVirtualKeyCredentials(plain.id)).toMatchObject({ needsSecret: false, credentials: { apiKey: "gsk-fresh-secret-000", customHost: "https://elsewhere.example/v1" } });
+    await updateVirtualKey(plain.id, updateVirtualKeySchema.parse({ custom_host: null }));
+    expect(await getVirtualKeyCredentials(plain.id)).toMatchObject({ needsSecret: true, credentials: { apiKey: "" } });
+
+    const same = await create({ name: "same", provider: "openai", key: SECRET, custom_host: "https://api.example.com/v1" });
+    await updateVirtualKey(same.id, updateVirtualKeySchema.parse({ custom_host: "https://api.example.com/v1/", name: "renamed" }));
+    expect((await getVirtualKeyCredentials(same.id))?.credentials.apiKey).toBe(SECRET); // unchanged host
+  });
+
+  it("the ciphertext is bound to its row: copied onto another key, it does not decrypt", async () => {
+    const a = await create({ name: "a", provider: "openai", key: SECRET });
+    const b = await create({ name: "b", provider: "openai", key: "sk-other-0000000000000", custom_host: "https://attacker.example/v1" });
+    const rowA = await db.virtualKey.findUniqueOrThrow({ where: { id: a.id } });
+    await db.virtualKey.update({ where: { id: b.id }, data: { encryptedSecret: rowA.encryptedSecret } });
+    await expect(getVirtualKeyCredentials(b.id)).rejects.toThrow(/could not be decrypted/);
+  });
+});
+
+describe("custom_host as shown to callers", () => {
+  it("hides userinfo and secret-looking query parameters unless the caller manages keys", async () => {
+    const created = await create({ name: "with creds", provider: "openai-compatible", custom_host: "https://bob:hunter2@llm.example/v1?api_key=abc123&region=eu" });
+    const masked = await getVirtualKey(created.id);
+    expect(masked.custom_host).toBe("https://****@llm.example/v1?api_key=****&region=eu");
+    expect(JSON.stringify(await listVirtualKeys({ current_page: 0, page_size: 50 }))).not.toMatch(/hunter2|abc123/);
+    expect((await getVirtualKey(created.id, { fullHost: true })).custom_host).toBe("https://bob:hunter2@llm.example/v1?api_key=abc123&region=eu");
   });
 });

@@ -1,24 +1,29 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { VirtualKey } from "@/lib/generated/prisma/client";
-import { encryptSecret, maskSecret } from "@/lib/crypto/secret-box";
+import { maskSecret } from "@/lib/crypto/secret-box";
 import { badRequest, notFound } from "@/lib/http/errors";
+import { maskUrlSecrets } from "@/lib/net/mask-url";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { jsonOrNull, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
+import { assertProviderUrlAllowed, azureResourceUrl, destinationOf, NEEDS_SECRET } from "./destination";
+import { mergeOptions, optionsOf, type VirtualKeyOptions } from "./options";
 import { PROVIDERS_NEEDING_HOST } from "./providers";
 import type { CreateVirtualKeyInput, UpdateVirtualKeyInput } from "./schemas";
+import { sealKeySecret } from "./secret";
 
-/** Provider options as stored (camelCase, as ProviderCredentials.options expects them). */
-export type VirtualKeyOptions = { apiVersion?: string; resourceName?: string; deploymentName?: string };
-
-export function optionsOf(key: Pick<VirtualKey, "options">): VirtualKeyOptions {
-  const raw = key.options;
-  return raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as VirtualKeyOptions) : {};
+export interface ViewOptions {
+  /**
+   * Show custom_host as stored. Only for callers who manage keys: a host can carry
+   * credentials (`https://user:pass@host`, `?api_key=`), which readers must not see.
+   */
+  fullHost?: boolean;
 }
 
 /** What the API shows of a virtual key: never the secret, only its mask. */
-export function virtualKeyResponse(key: VirtualKey) {
+export function virtualKeyResponse(key: VirtualKey, view: ViewOptions = {}) {
   const options = optionsOf(key);
   return {
     id: key.id,
@@ -28,7 +33,7 @@ export function virtualKeyResponse(key: VirtualKey) {
     masked_api_key: key.maskedKey,
     note: key.note,
     status: key.status,
-    custom_host: key.customHost,
+    custom_host: key.customHost && !view.fullHost ? maskUrlSecrets(key.customHost) : key.customHost,
     api_version: options.apiVersion ?? null,
     resource_name: options.resourceName ?? null,
     deployment_name: options.deploymentName ?? null,
@@ -49,34 +54,26 @@ async function virtualKeyOr404(ref: string): Promise<VirtualKey> {
   return key;
 }
 
-// null removes an option, undefined keeps the current value.
-function mergeOptions(current: VirtualKeyOptions, input: Pick<CreateVirtualKeyInput, "api_version" | "resource_name" | "deployment_name">) {
-  const next: VirtualKeyOptions = { ...current };
-  const pairs = [
-    ["apiVersion", input.api_version],
-    ["resourceName", input.resource_name],
-    ["deploymentName", input.deployment_name],
-  ] as const;
-  for (const [name, value] of pairs) {
-    if (value === null) delete next[name];
-    else if (value !== undefined) next[name] = value;
-  }
-  return Object.keys(next).length > 0 ? next : null;
-}
+const storedOptions = (options: VirtualKeyOptions) => jsonOrNull(Object.keys(options).length > 0 ? options : null);
 
 export async function createVirtualKey(input: CreateVirtualKeyInput) {
+  await assertProviderUrlAllowed(input.custom_host, "custom_host");
+  if (!input.custom_host) await assertProviderUrlAllowed(azureResourceUrl(input.resource_name), "resource_name");
   const secret = input.key ?? "";
   const created = await retryOnUniqueViolation(async () => {
     const slug = await uniqueSlug(input.name, "key", async (s) => (await findVirtualKey(s)) !== null);
+    // The id is chosen here: the ciphertext is bound to it.
+    const id = randomUUID();
     return db.virtualKey.create({
       data: {
+        id,
         slug,
         name: input.name,
         provider: input.provider,
-        encryptedSecret: encryptSecret(secret),
+        encryptedSecret: sealKeySecret(id, secret),
         maskedKey: secret ? maskSecret(secret) : "",
         customHost: input.custom_host ?? null,
-        options: jsonOrNull(mergeOptions({}, input)),
+        options: storedOptions(mergeOptions({}, input)),
         note: input.note ?? null,
       },
     });
@@ -84,7 +81,7 @@ export async function createVirtualKey(input: CreateVirtualKeyInput) {
   return { id: created.id, slug: created.slug, object: "virtual-key" as const };
 }
 
-export async function listVirtualKeys(query: ListQuery) {
+export async function listVirtualKeys(query: ListQuery, view: ViewOptions = {}) {
   const where = query.search
     ? { OR: [{ name: { contains: query.search } }, { slug: { contains: query.search } }] }
     : {};
@@ -92,13 +89,19 @@ export async function listVirtualKeys(query: ListQuery) {
     db.virtualKey.findMany({ where, orderBy: { createdAt: "desc" }, ...pageArgs(query) }),
     db.virtualKey.count({ where }),
   ]);
-  return { object: "list" as const, total, data: rows.map(virtualKeyResponse) };
+  return { object: "list" as const, total, data: rows.map((row) => virtualKeyResponse(row, view)) };
 }
 
-export async function getVirtualKey(ref: string) {
-  return virtualKeyResponse(await virtualKeyOr404(ref));
+export async function getVirtualKey(ref: string, view: ViewOptions = {}) {
+  return virtualKeyResponse(await virtualKeyOr404(ref), view);
 }
 
+/**
+ * Updates a key. Moving it (another custom host, or Azure resource) without a new `key` in
+ * the same request clears the stored secret rather than sending it to the new destination:
+ * the key then reports status `needs_secret`, and completions through it are refused with a
+ * 400 saying so until a key is set again.
+ */
 export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput) {
   const current = await virtualKeyOr404(ref);
   if (input.provider !== undefined && input.provider !== current.provider) {
@@ -107,16 +110,21 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
   if (input.custom_host === null && PROVIDERS_NEEDING_HOST.has(current.provider)) {
     throw badRequest(`custom_host is required for ${current.provider}`, "custom_host");
   }
-  const options = mergeOptions(optionsOf(current), input);
+  const currentOptions = optionsOf(current);
+  const options = mergeOptions(currentOptions, input);
+  const customHost = input.custom_host === undefined ? current.customHost : input.custom_host;
+  if (input.custom_host !== undefined) await assertProviderUrlAllowed(input.custom_host, "custom_host");
+  if (!customHost && input.resource_name !== undefined) await assertProviderUrlAllowed(azureResourceUrl(input.resource_name), "resource_name");
+
+  const moved = destinationOf(customHost, options) !== destinationOf(current.customHost, currentOptions);
+  const hadSecret = current.maskedKey !== "";
+  let secret: { encryptedSecret: string; maskedKey: string; status: string } | object = {};
+  if (input.key !== undefined) secret = { encryptedSecret: sealKeySecret(current.id, input.key), maskedKey: maskSecret(input.key), status: "active" };
+  else if (moved && hadSecret) secret = { encryptedSecret: sealKeySecret(current.id, ""), maskedKey: "", status: NEEDS_SECRET };
+
   const updated = await db.virtualKey.update({
     where: { id: current.id },
-    data: {
-      name: input.name,
-      note: input.note,
-      customHost: input.custom_host,
-      options: jsonOrNull(options),
-      ...(input.key !== undefined ? { encryptedSecret: encryptSecret(input.key), maskedKey: maskSecret(input.key) } : {}),
-    },
+    data: { name: input.name, note: input.note, customHost: input.custom_host, options: storedOptions(options), ...secret },
   });
   await bumpPromptCacheGeneration();
   return { id: updated.id, slug: updated.slug, object: "virtual-key" as const };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { runStartupTasks } from "@/lib/startup";
+import { getVirtualKeyCredentials } from "@/lib/virtual-keys/credentials";
+import { legacySeal } from "./legacy-secret";
 
 async function snapshot() {
   const [labels, collections, apiKeys, users] = await Promise.all([
@@ -28,5 +31,31 @@ describe("start-up tasks", () => {
     await runStartupTasks((line) => lines.push(line));
     expect(await snapshot()).toEqual(afterEdit);
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe("start-up re-encrypts secrets stored before they were bound to their row", () => {
+  it("converts every old-format virtual key secret once, losing none; a copied ciphertext then fails", async () => {
+    const rows = await Promise.all(
+      ["one", "two"].map((slug) => db.virtualKey.create({ data: { slug, name: slug, provider: "openai", encryptedSecret: legacySeal(`sk-${slug}-secret`), maskedKey: "sk-****" } })),
+    );
+    const empty = await db.virtualKey.create({ data: { slug: "keyless", name: "keyless", provider: "ollama", encryptedSecret: legacySeal(""), maskedKey: "" } });
+    await runStartupTasks(() => undefined);
+    for (const row of rows) {
+      const after = await db.virtualKey.findUniqueOrThrow({ where: { id: row.id } });
+      expect(after.encryptedSecret.startsWith("v2:")).toBe(true);
+      expect((await getVirtualKeyCredentials(row.id))?.credentials.apiKey).toBe(`sk-${row.slug}-secret`);
+    }
+    expect((await getVirtualKeyCredentials(empty.id))?.credentials.apiKey).toBe("");
+
+    // Idempotent: a second start leaves the converted rows as they are.
+    const converted = await db.virtualKey.findMany({ orderBy: { id: "asc" } });
+    await runStartupTasks(() => undefined);
+    expect(await db.virtualKey.findMany({ orderBy: { id: "asc" } })).toEqual(converted);
+
+    // Bound to the row: the first key's ciphertext on the second key's row does not decrypt.
+    await db.virtualKey.update({ where: { id: rows[1].id }, data: { encryptedSecret: converted.find((r) => r.id === rows[0].id)!.encryptedSecret } });
+    await bumpPromptCacheGeneration();
+    await expect(getVirtualKeyCredentials(rows[1].id)).rejects.toThrow(/could not be decrypted/);
   });
 });
