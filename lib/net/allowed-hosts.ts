@@ -85,3 +85,8 @@ export function allowedHosts(): readonly AllowedHost[] {
   }
   return parsed;
 }
+
+/** The variable's raw value: a cache of policy answers is valid while this is unchanged. */
+export function allowedHostsSource(): string | undefined {
+  return process.env[ALLOWED_HOSTS_ENV];
+}

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isOutboundRefusal } from "@/lib/net/outbound";
 import { networkDetail, upstream } from "./post-upstream";
 
 // A tiny server: /json answers at once, /slow never answers, /sse sends a chunk and waits.
@@ -24,6 +25,26 @@ const server = http.createServer((req, res) => {
       res.writeHead(429, "Too Many Requests", { "content-type": "application/json" });
       return void res.end('{"error":{"message":"slow down"}}');
     }
+    if (req.url === "/redirect") {
+      res.writeHead(302, { location: `${otherBase}/steal` });
+      return void res.end();
+    }
+    if (req.url?.startsWith("/huge")) {
+      // 3 MB, announced (content-length) or not (chunked), written as fast as the client reads.
+      const size = 3 * 1024 * 1024;
+      res.writeHead(200, { "content-type": "application/json", ...(req.url === "/huge-announced" ? { "content-length": String(size) } : {}) });
+      res.on("close", () => closed.push(req.url!));
+      const piece = Buffer.alloc(64 * 1024, "x");
+      let sent = 0;
+      const pump = () => {
+        while (sent < size && !res.destroyed) {
+          sent += piece.length;
+          if (!res.write(piece)) return void res.once("drain", pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      return pump();
+    }
     if (req.url === "/sse") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("data: one\n\n");
@@ -34,13 +55,34 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// Where a redirect points: it must never see a request.
+const otherHits: string[] = [];
+let otherBase = "";
+const other = http.createServer((req, res) => {
+  otherHits.push(req.url ?? "");
+  res.end("{}");
+});
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+  for (const s of [server, other]) {
+    s.closeAllConnections();
+    s.close();
+  }
+});
+
+const LIMIT_ENV = ["PROMPTLY_ALLOWED_PROVIDER_HOSTS", "PROMPTLY_MAX_UPSTREAM_BYTES", "PROMPTLY_MAX_UPSTREAM_STREAM_BYTES", "PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS"];
+const savedEnv = Object.fromEntries(LIMIT_ENV.map((name) => [name, process.env[name]]));
+afterEach(() => {
+  for (const name of LIMIT_ENV) {
+    if (savedEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = savedEnv[name];
+  }
 });
 
 const waitFor = async (check: () => boolean) => {
@@ -106,5 +148,54 @@ describe("postUpstream", () => {
   it("an unreachable server rejects with a readable reason", async () => {
     const error = await upstream.post("http://127.0.0.1:1/x", { headers: {}, body: "{}" }).catch((e: unknown) => e);
     expect(networkDetail(error)).toMatch(/ECONNREFUSED/);
+  });
+
+  it("never follows a redirect: the call fails and the other host sees nothing", async () => {
+    const error = await upstream.post(`${base}/redirect`, { headers: { authorization: "Bearer sk-secret" }, body: "{}" }).catch((e: unknown) => e);
+    expect(networkDetail(error)).toBe(`the provider answered with a redirect (302 to ${otherBase}), which is not followed`);
+    expect(otherHits).toEqual([]);
+  });
+
+  it("refuses a body over PROMPTLY_MAX_UPSTREAM_BYTES, announced or not, and closes the connection", async () => {
+    process.env.PROMPTLY_MAX_UPSTREAM_BYTES = String(1024 * 1024);
+    for (const path of ["/huge", "/huge-announced"]) {
+      const response = await upstream.post(`${base}${path}`, { headers: {}, body: "{}" });
+      const error = await response.text().catch((e: unknown) => e);
+      expect(networkDetail(error)).toContain("PROMPTLY_MAX_UPSTREAM_BYTES (1048576 bytes)");
+      expect(await waitFor(() => closed.includes(path))).toBe(true);
+    }
+  });
+
+  it("ends a stream over PROMPTLY_MAX_UPSTREAM_STREAM_BYTES with an error and closes the connection", async () => {
+    process.env.PROMPTLY_MAX_UPSTREAM_STREAM_BYTES = String(1024 * 1024);
+    closed.length = 0;
+    const reader = (await upstream.post(`${base}/huge`, { headers: {}, body: "{}" })).body!.getReader();
+    const error = await (async () => {
+      for (;;) if ((await reader.read()).done) return null;
+    })().catch((e: unknown) => e);
+    expect(networkDetail(error)).toContain("PROMPTLY_MAX_UPSTREAM_STREAM_BYTES (1048576 bytes)");
+    expect(await waitFor(() => closed.includes("/huge"))).toBe(true);
+  });
+
+  it("ends a stream that goes quiet for PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS with an error and closes the connection", async () => {
+    process.env.PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS = "100";
+    closed.length = 0;
+    const reader = (await upstream.post(`${base}/sse`, { headers: {}, body: "{}" })).body!.getReader();
+    await reader.read();
+    const error = await reader.read().catch((e: unknown) => e);
+    expect(networkDetail(error)).toContain("PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS (100 ms)");
+    expect(await waitFor(() => closed.includes("sse"))).toBe(true);
+  });
+
+  it("connects to no address the outbound policy refuses, by IP or by name", async () => {
+    process.env.PROMPTLY_ALLOWED_PROVIDER_HOSTS = "";
+    sockets.clear();
+    const port = new URL(base).port;
+    for (const url of [`${base}/json`, `http://localhost:${port}/json`, `http://2130706433:${port}/json`]) {
+      const error = await upstream.post(url, { headers: { authorization: "Bearer sk-secret" }, body: "{}" }).catch((e: unknown) => e);
+      expect(isOutboundRefusal(error)).toBe(true);
+      expect(networkDetail(error)).toContain("PROMPTLY_ALLOWED_PROVIDER_HOSTS=");
+    }
+    expect(sockets.size).toBe(0);
   });
 });

@@ -1,5 +1,9 @@
 import http, { type ClientRequest, type IncomingMessage } from "node:http";
 import https from "node:https";
+import { isIP } from "node:net";
+import { allowedHostsSource } from "@/lib/net/allowed-hosts";
+import { effectivePort, guardedLookup, isOutboundRefusal, OutboundRefusedError, refusalFor } from "@/lib/net/outbound";
+import { idle, streamTooLarge, tooLarge, UpstreamLimitError, upstreamLimits } from "./upstream-limits";
 
 /**
  * The one way adapters reach a provider: a JSON POST over node:http(s) with keep-alive
@@ -39,6 +43,8 @@ function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): 
     if (signal?.aborted) return reject(signal.reason);
     const target = targetOf(url);
     if (!target) return reject(new Error(`unsupported protocol ${new URL(url).protocol}`));
+    const refusal = literalRefusal(target);
+    if (refusal) return reject(new OutboundRefusedError(refusal));
     const payload = Buffer.from(body);
     const request = target.transport.request({ ...target.options, method: "POST", headers: { ...headers, "content-length": String(payload.length) } });
     const onAbort = () => request.destroy(signal?.reason);
@@ -51,6 +57,12 @@ function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): 
     request.once("response", (response) => {
       // From here the abort still cuts the connection; the body reader sees it as an error.
       response.once("close", () => signal?.removeEventListener("abort", onAbort));
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        // Never followed: the headers (the provider's secret) were meant for this host only.
+        request.destroy();
+        return reject(new UpstreamLimitError(`the provider answered with a redirect (${status}${redirectTarget(response)}), which is not followed`));
+      }
       resolve(answerOf(request, response, signal));
     });
     request.end(payload);
@@ -60,6 +72,13 @@ function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): 
 interface Target {
   transport: typeof http | typeof https;
   options: http.RequestOptions;
+  /** The host as in the URL (brackets for IPv6) and the port it means, for the outbound policy. */
+  hostname: string;
+  port: number;
+  /** Node does not call `lookup` for these: the policy judges the address itself, before connecting. */
+  literal: boolean;
+  /** The policy's answer for a literal address, and the allowlist it was given under. */
+  refusal?: { allowlist: string | undefined; message: string | null };
 }
 
 // A provider's few URLs, parsed once: `new URL` and its conversion to request options were
@@ -71,12 +90,20 @@ function targetOf(url: string): Target | null {
   if (target !== undefined) return target;
   const parsed = new URL(url);
   const transport = parsed.protocol === "https:" ? https : parsed.protocol === "http:" ? http : null;
+  const hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
+  const port = effectivePort(parsed);
+  const literal = isIP(hostname) !== 0;
   target = transport && {
     transport,
+    hostname: parsed.hostname,
+    port,
+    literal,
     options: {
       protocol: parsed.protocol,
-      hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
+      hostname,
       port: parsed.port || undefined,
+      // Resolves once, checks every address, connects only to checked ones (no DNS rebinding).
+      lookup: literal ? undefined : guardedLookup(parsed.hostname, port),
       path: parsed.pathname + parsed.search,
       auth: parsed.username || parsed.password ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` : undefined,
       agent: agents[parsed.protocol as keyof typeof agents],
@@ -85,6 +112,47 @@ function targetOf(url: string): Target | null {
   if (targets.size >= 1_000) targets.clear();
   targets.set(url, target);
   return target;
+}
+
+function literalRefusal(target: Target): string | null {
+  if (!target.literal) return null;
+  const allowlist = allowedHostsSource();
+  let refusal = target.refusal;
+  if (!refusal || refusal.allowlist !== allowlist) {
+    refusal = { allowlist, message: refusalFor(`provider host ${target.hostname}:${target.port}`, target.hostname, target.port, []) };
+    target.refusal = refusal;
+  }
+  return refusal.message;
+}
+
+/** Where a redirect pointed, by origin only (its query could carry anything). */
+function redirectTarget(response: IncomingMessage): string {
+  try {
+    return ` to ${new URL(response.headers.location ?? "").origin}`;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Fires `onIdle` when the provider has sent nothing for the idle limit while we wait for it;
+ * time spent paused by our own reader (backpressure) does not count.
+ */
+function idleWatch(onIdle: (error: Error) => void) {
+  const { idleMs } = upstreamLimits();
+  let waiting = true;
+  const timer = setTimeout(function fire() {
+    if (waiting) onIdle(idle(idleMs));
+    else timer.refresh();
+  }, idleMs);
+  return {
+    /** Data arrived, or we ask for more: the silence starts again. */
+    touch(stillWaiting = true) {
+      waiting = stillWaiting;
+      timer.refresh();
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 function answerOf(request: ClientRequest, response: IncomingMessage, signal: AbortSignal | undefined): UpstreamResponse {
@@ -107,11 +175,29 @@ function answerOf(request: ClientRequest, response: IncomingMessage, signal: Abo
     },
     text() {
       return new Promise((resolve, reject) => {
+        const { maxBytes } = upstreamLimits();
+        const fail = (error: unknown) => {
+          watch.stop();
+          request.destroy();
+          reject(failure(error));
+        };
+        const watch = idleWatch(fail);
+        if (Number(response.headers["content-length"]) > maxBytes) return fail(tooLarge(maxBytes));
         const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        response.once("error", (error) => reject(failure(error)));
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) return fail(tooLarge(maxBytes));
+          watch.touch();
+          chunks.push(chunk);
+        });
+        response.once("end", () => {
+          watch.stop();
+          resolve(Buffer.concat(chunks).toString("utf8"));
+        });
+        response.once("error", fail);
         response.once("close", () => {
+          watch.stop();
           if (!response.complete) reject(failure(new Error("the connection closed before the answer was complete")));
         });
       });
@@ -122,34 +208,52 @@ function answerOf(request: ClientRequest, response: IncomingMessage, signal: Abo
 /** The response as a web stream with backpressure; cancelling it closes the connection. */
 function webStreamOf(request: ClientRequest, response: IncomingMessage, failure: (error: unknown) => unknown): ReadableStream<Uint8Array> {
   let settled = false;
+  let watch: ReturnType<typeof idleWatch> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        response.on("data", (chunk: Buffer) => {
-          if (settled) return;
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 1) <= 0) response.pause();
-        });
-        response.once("end", () => {
-          if (settled) return;
-          settled = true;
-          controller.close();
-        });
+        const { maxStreamBytes } = upstreamLimits();
+        let size = 0;
         const fail = (error: unknown) => {
+          watch?.stop();
           if (settled) return;
           settled = true;
           controller.error(failure(error));
         };
+        // A limit ends the stream as an error and drops the connection: nothing more is read.
+        const cut = (error: Error) => {
+          fail(error);
+          request.destroy();
+        };
+        watch = idleWatch(cut);
+        response.on("data", (chunk: Buffer) => {
+          if (settled) return;
+          size += chunk.length;
+          if (size > maxStreamBytes) return cut(streamTooLarge(maxStreamBytes));
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          const full = (controller.desiredSize ?? 1) <= 0;
+          if (full) response.pause();
+          watch?.touch(!full);
+        });
+        response.once("end", () => {
+          watch?.stop();
+          if (settled) return;
+          settled = true;
+          controller.close();
+        });
         response.once("error", fail);
         response.once("close", () => {
           if (!response.complete) fail(new Error("the connection closed mid-stream"));
+          watch?.stop();
         });
       },
       pull() {
+        watch?.touch();
         response.resume();
       },
       cancel() {
         settled = true;
+        watch?.stop();
         request.destroy();
       },
     },
@@ -172,4 +276,14 @@ export function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const reason = (error.cause ?? error) as Error & { code?: string; errors?: Error[] };
   return reason.message || reason.code || reason.errors?.[0]?.message || error.message;
+}
+
+/**
+ * The failure of a call that got no answer: the outbound policy's refusal is the operator's
+ * configuration to fix (400, naming the variable), anything else the provider being
+ * unreachable (502).
+ */
+export function unreachable(displayName: string, error: unknown): { ok: false; status: number; message: string; code: string } {
+  if (isOutboundRefusal(error)) return { ok: false, status: 400, message: error.message, code: "provider_host_refused" };
+  return { ok: false, status: 502, message: `could not reach ${displayName}: ${networkDetail(error)}`, code: "provider_unreachable" };
 }

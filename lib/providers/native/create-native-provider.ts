@@ -1,5 +1,5 @@
 import type { ProviderFailure } from "../openai-compatible";
-import { networkDetail, rethrowIfAborted, upstream, type UpstreamResponse } from "../http/post-upstream";
+import { networkDetail, rethrowIfAborted, unreachable, upstream, type UpstreamResponse } from "../http/post-upstream";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
 import { RequestMappingError } from "./mapping-error";
@@ -26,7 +26,8 @@ export type NativeProvider<Id extends string> = Provider & { id: Id; setup: Prov
 /**
  * The shared call path of the native adapters, mirroring createOpenAICompatibleProvider:
  * map the request, POST it, keep the upstream status on errors, translate the answer.
- * An abort propagates as the abort it is; an unreachable provider is a 502.
+ * An abort propagates as the abort it is; an unreachable provider is a 502, a host the
+ * outbound policy refuses a 400.
  */
 export function createNativeProvider<Id extends string>(config: NativeAdapterConfig<Id>): NativeProvider<Id> {
   const { id, displayName, capabilities, setup } = config;
@@ -54,7 +55,7 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
       });
     } catch (error) {
       rethrowIfAborted(error, signal);
-      return failure(502, `could not reach ${displayName}: ${networkDetail(error)}`, "provider_unreachable");
+      return unreachable(displayName, error);
     }
 
     try {

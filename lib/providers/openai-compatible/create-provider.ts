@@ -1,4 +1,4 @@
-import { networkDetail, rethrowIfAborted, upstream, type UpstreamResponse } from "../http/post-upstream";
+import { networkDetail, rethrowIfAborted, unreachable, upstream, type UpstreamResponse } from "../http/post-upstream";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
 import { readUpstreamError, type ProviderFailure } from "./upstream-error";
@@ -108,7 +108,7 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
       });
     } catch (error) {
       rethrowIfAborted(error, signal);
-      return failure(502, `could not reach ${displayName}: ${networkDetail(error)}`, "provider_unreachable");
+      return unreachable(displayName, error);
     }
 
     try {
