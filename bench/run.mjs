@@ -95,6 +95,8 @@ async function main() {
     PROMPTLY_DATA_DIR: path.join(cacheDir, "data"),
     PROMPTLY_SECRET_KEY: randomBytes(32).toString("hex"),
     PROMPTLY_BOOTSTRAP_API_KEY: apiKey,
+    // The mock is a local address, which provider calls may only reach when allowed.
+    PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (opts.profile) {

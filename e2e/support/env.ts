@@ -27,6 +27,8 @@ export const E2E = {
     PROMPTLY_DATA_DIR: dataDir,
     PROMPTLY_SECRET_KEY: "e2e-master-key-0123456789abcdef0123456789abcdef",
     PROMPTLY_BOOTSTRAP_API_KEY: "pk-promptly-e2e-bootstrap-key-0000000000000000",
+    // The mock provider is a local address, which provider calls may only reach when allowed.
+    PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 };

@@ -31,16 +31,17 @@ export function migrate(dbFile: string) {
   sqlite.close();
 }
 
-export async function startOwnServer(port: number, dataDir: string): Promise<OwnServer> {
+/** `env` adds to or overrides the shared server's environment (a limit under test, say). */
+export async function startOwnServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<OwnServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "own.db");
   if (!fs.existsSync(dbFile)) migrate(dbFile);
-  const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir };
+  const serverEnv = { ...process.env, ...E2E.serverEnv, ...env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir };
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
   const entry = path.resolve("scripts/server.mjs");
   const heap = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
   // detached: its own process group, so a kill reaches every process it started.
-  const child = spawn(process.execPath, [heap, entry], { env: { ...env, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [heap, entry], { env: { ...serverEnv, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),

@@ -57,13 +57,16 @@ export function parseBehavior(value: unknown): MockBehavior {
     throw new BehaviorParseError("a mock behaviour must be a JSON object");
   }
   const b = value as Record<string, unknown>;
-  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "streamErrorAfterTokens", "stallMs"]) {
+  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "streamErrorAfterTokens", "stallMs", "hugeBodyBytes", "stallAfterTokens"]) {
     if (b[key] !== undefined && (typeof b[key] !== "number" || !Number.isFinite(b[key]) || (b[key] as number) < 0)) {
       throw new BehaviorParseError(`mock behaviour field ${key} must be a non-negative number`);
     }
   }
   if (b.tokens !== undefined && typeof b.tokens !== "number" && !isStringArray(b.tokens)) {
     throw new BehaviorParseError("mock behaviour field tokens must be a number or an array of strings");
+  }
+  if (b.redirectTo !== undefined && typeof b.redirectTo !== "string") {
+    throw new BehaviorParseError("mock behaviour field redirectTo must be a string");
   }
   if (b.toolCalls !== undefined && !Array.isArray(b.toolCalls)) {
     throw new BehaviorParseError("mock behaviour field toolCalls must be an array");

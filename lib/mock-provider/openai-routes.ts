@@ -7,6 +7,9 @@ import type { MockExchange, MockRoute } from "./types";
 /** OpenAI's wire format (also what Groq, Mistral, Together, DeepSeek, OpenRouter, Ollama speak). */
 
 type Body = Record<string, unknown>;
+
+/** How long `stallAfterTokens` keeps a stream silent: longer than any test waits. */
+const STALL_MS = 10 * 60_000;
 type Step = Record<string, unknown> | string;
 
 /** Azure names the model by deployment; a body `model` still wins when present. */
@@ -24,6 +27,7 @@ async function answer(ex: MockExchange, kind: OpenAIKind): Promise<void> {
   const { behavior } = ex;
   const headers = { "x-request-id": `req_mock_${ex.record.seq}` };
   if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status, headers);
+  if (behavior.redirectTo !== undefined) return ex.text(302, "", { ...headers, location: behavior.redirectTo });
 
   const body = isObject(ex.body) ? ex.body : null;
   const invalid = validate(kind, body, ex);
@@ -36,7 +40,37 @@ async function answer(ex: MockExchange, kind: OpenAIKind): Promise<void> {
   // A non-stream answer arrives all at once, after the time generating it would take.
   if (!(await ex.sleep(totalDelay(behavior, steps.length)))) return;
   if (behavior.cutAfterTokens !== undefined) return ex.cut();
+  if (behavior.hugeBodyBytes !== undefined) return sendHuge(ex, behavior.hugeBodyBytes, headers);
   ex.json(200, kind === "chat" ? chatCompletion(plan) : textCompletion(plan), headers);
+}
+
+/** A valid chat.completion padded to `size` bytes, written with backpressure until the client stops reading. */
+function sendHuge(ex: MockExchange, size: number, headers: Record<string, string>) {
+  if (ex.closed || ex.res.headersSent) return;
+  const head = Buffer.from('{"id":"chatcmpl-huge","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"');
+  const tail = Buffer.from('"}}]}');
+  const piece = Buffer.alloc(64 * 1024, "x");
+  ex.record.status = 200;
+  ex.record.bytesSent = 0;
+  ex.res.writeHead(200, { ...headers, "content-type": "application/json" });
+  let left = Math.max(0, size - head.length - tail.length);
+  const write = (chunk: Buffer) => {
+    ex.record.bytesSent = (ex.record.bytesSent ?? 0) + chunk.length;
+    return ex.res.write(chunk);
+  };
+  write(head);
+  const pump = () => {
+    while (left > 0 && !ex.closed) {
+      const chunk = left >= piece.length ? piece : piece.subarray(0, left);
+      left -= chunk.length;
+      if (!write(chunk)) return void ex.res.once("drain", pump);
+    }
+    if (!ex.closed) {
+      write(tail);
+      ex.res.end();
+    }
+  };
+  pump();
 }
 
 async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers: Record<string, string>) {
@@ -47,6 +81,8 @@ async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers
   for (let i = 0; i < steps.length; i++) {
     if (!(await ex.sleep(tokenDelay(behavior, i)))) return;
     if (cutHere(i)) return ex.cut();
+    // Silent but open, as a hung upstream is: the exchange ends when the client leaves.
+    if (behavior.stallAfterTokens !== undefined && i >= behavior.stallAfterTokens) return void (await ex.sleep(STALL_MS));
     writeChoices(ex, plan, steps[i]);
     ex.record.tokensSent = i + 1;
   }

@@ -42,6 +42,12 @@ export interface MockBehavior {
   toolCalls?: MockToolCall[];
   /** finish_reason of a text answer, "stop" by default (e.g. "length"). */
   finishReason?: string;
+  /** Answer with a 302 to this URL instead (a provider trying to send the caller elsewhere). */
+  redirectTo?: string;
+  /** Non-stream: a 200 answer whose body is this many bytes, written as fast as it is read. */
+  hugeBodyBytes?: number;
+  /** Stream: after this many tokens, send nothing more but keep the connection open. */
+  stallAfterTokens?: number;
 }
 
 export interface RecordedRequest {
@@ -68,6 +74,8 @@ export interface RecordedRequest {
   closedAt?: number;
   /** The mock itself cut the connection (`cutAfterTokens`). */
   cut: boolean;
+  /** Body bytes written by `hugeBodyBytes`. */
+  bytesSent?: number;
 }
 
 export interface MockProvider {
