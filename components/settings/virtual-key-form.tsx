@@ -44,6 +44,17 @@ export function VirtualKeyForm({ existing, providers, onDone }: { existing: Virt
   const options = setup?.options ?? (values.provider === "azure-openai" ? AZURE_FALLBACK : []);
   const keyOptional = PROVIDERS_WITHOUT_KEY.has(values.provider);
   const hostRequired = PROVIDERS_NEEDING_HOST.has(values.provider);
+  // The server clears a stored secret when its key moves to another host without a new one.
+  const moved =
+    existing !== null &&
+    (values.custom_host.trim().replace(/\/+$/, "") !== (existing.custom_host ?? "") || values.resource_name.trim() !== (existing.resource_name ?? ""));
+  const keyNotice = !existing || values.key.trim()
+    ? null
+    : existing.status === "needs_secret"
+      ? "This key's host changed since its secret was saved: enter the API key again to use it."
+      : moved && existing.masked_api_key
+        ? "The host changed: enter the API key again. Otherwise the stored key is cleared, as it is only ever sent to the host it was saved for."
+        : null;
   // Editing a field clears its error: a message about the old value would mislead.
   const set = (field: keyof Values) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -100,6 +111,11 @@ export function VirtualKeyForm({ existing, providers, onDone }: { existing: Virt
           placeholder={existing ? `Leave empty to keep ${existing.masked_api_key || "no key"}` : "sk-…"}
           {...field("key")}
         />
+        {keyNotice ? (
+          <p className="mt-1 text-xs text-amber-700 dark:text-amber-400" data-testid="virtual-key-secret-notice">
+            {keyNotice}
+          </p>
+        ) : null}
         <FieldError id="vk-key-error" message={errors.key} />
       </div>
       <div>

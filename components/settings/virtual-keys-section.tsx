@@ -73,7 +73,11 @@ export function VirtualKeysSection() {
                   </Td>
                   <Td>{providerName(key.ai_provider_name)}</Td>
                   <Td className="font-mono text-xs" data-testid="virtual-key-masked">
-                    {key.masked_api_key || <span className="font-sans text-zinc-400">none</span>}
+                    {key.status === "needs_secret" ? (
+                      <span className="font-sans text-amber-700 dark:text-amber-400">needs a new key (host changed)</span>
+                    ) : (
+                      key.masked_api_key || <span className="font-sans text-zinc-400">none</span>
+                    )}
                   </Td>
                   <Td className="max-w-xs text-xs text-zinc-600 dark:text-zinc-400">
                     <Endpoint virtualKey={key} />

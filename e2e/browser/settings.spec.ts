@@ -70,6 +70,16 @@ test("virtual keys: create with a custom host, list masked, edit, delete; the se
   await page.reload();
   await expect(row.getByTestId("virtual-key-masked")).toHaveText("sk-t****3456");
   expect(await page.content()).not.toContain(SECRET);
+
+  // Moving the key to another host without its key: the form says the key must be entered
+  // again, and once saved the stored key is gone rather than sent to the new host.
+  await row.getByRole("button", { name: `Edit ${name}` }).click();
+  await expect(dialog.getByTestId("virtual-key-secret-notice")).toHaveCount(0);
+  await dialog.getByLabel("Custom host (optional)").fill(`${E2E.mockUrl}/moved/v1`);
+  await expect(dialog.getByTestId("virtual-key-secret-notice")).toContainText("enter the API key again");
+  await dialog.getByTestId("virtual-key-submit").click();
+  await expect(page.getByTestId("toast-success").last()).toContainText("saved");
+  await expect(row.getByTestId("virtual-key-masked")).toHaveText("needs a new key (host changed)");
   expect(bodies.length).toBeGreaterThan(0);
   for (const body of bodies) expect(body).not.toContain(SECRET);
 
