@@ -10,6 +10,7 @@ import { useCreateVirtualKey, useUpdateVirtualKey, type VirtualKey } from "@/lib
 import type { ProviderInfo } from "@/lib/providers/registry";
 import { PROVIDERS_NEEDING_HOST, PROVIDERS_WITHOUT_KEY, VIRTUAL_KEY_PROVIDERS } from "@/lib/virtual-keys/providers";
 import { createVirtualKeySchema, updateVirtualKeySchema } from "@/lib/virtual-keys/schemas";
+import { NEEDS_SECRET } from "@/lib/virtual-keys/status";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
 
 type Values = { name: string; provider: string; key: string; custom_host: string; note: string; resource_name: string; deployment_name: string; api_version: string };
@@ -50,7 +51,7 @@ export function VirtualKeyForm({ existing, providers, onDone }: { existing: Virt
     (values.custom_host.trim().replace(/\/+$/, "") !== (existing.custom_host ?? "") || values.resource_name.trim() !== (existing.resource_name ?? ""));
   const keyNotice = !existing || values.key.trim()
     ? null
-    : existing.status === "needs_secret"
+    : existing.status === NEEDS_SECRET
       ? "This key's host changed since its secret was saved: enter the API key again to use it."
       : moved && existing.masked_api_key
         ? "The host changed: enter the API key again. Otherwise the stored key is cleared, as it is only ever sent to the host it was saved for."

@@ -9,6 +9,7 @@ import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useProviders } from "@/lib/hooks/use-providers";
 import { useDeleteVirtualKey, useVirtualKeys, type VirtualKey } from "@/lib/hooks/use-virtual-keys";
+import { NEEDS_SECRET } from "@/lib/virtual-keys/status";
 import { QueryError } from "./query-error";
 import { SectionHeader } from "./section-header";
 import { VirtualKeyForm } from "./virtual-key-form";
@@ -73,7 +74,7 @@ export function VirtualKeysSection() {
                   </Td>
                   <Td>{providerName(key.ai_provider_name)}</Td>
                   <Td className="font-mono text-xs" data-testid="virtual-key-masked">
-                    {key.status === "needs_secret" ? (
+                    {key.status === NEEDS_SECRET ? (
                       <span className="font-sans text-amber-700 dark:text-amber-400">needs a new key (host changed)</span>
                     ) : (
                       key.masked_api_key || <span className="font-sans text-zinc-400">none</span>

@@ -1,7 +1,7 @@
 import { cached } from "@/lib/prompts/cache";
-import { NEEDS_SECRET } from "./destination";
 import { optionsOf } from "./options";
 import { openKeySecret } from "./secret";
+import { NEEDS_SECRET } from "./status";
 import { findVirtualKey } from "./virtual-keys";
 
 export interface VirtualKeyCredentials {

@@ -1,5 +1,6 @@
 import { badRequest } from "@/lib/http/errors";
 import { checkProviderUrl } from "@/lib/net/outbound";
+import { listProviders } from "@/lib/providers/registry";
 import type { VirtualKeyOptions } from "./options";
 
 /**
@@ -11,17 +12,22 @@ export function destinationOf(customHost: string | null, options: VirtualKeyOpti
   return JSON.stringify([customHost ?? null, options.resourceName ?? null]);
 }
 
-/** The status of a key whose secret was cleared because its destination changed. */
-export const NEEDS_SECRET = "needs_secret";
-
-/** Refuses (400) a provider URL that points outside what the outbound policy allows. */
-export async function assertProviderUrlAllowed(url: string | null | undefined, param: string): Promise<void> {
+/**
+ * Refuses (400) a key whose calls would go where the outbound policy does not allow: its
+ * custom host, Azure resource, or the provider's default base URL (Ollama's is on
+ * 127.0.0.1), so the operator learns it when saving rather than at the first completion.
+ */
+export async function assertDestinationAllowed(provider: string, customHost: string | null | undefined, options: VirtualKeyOptions): Promise<void> {
+  const [url, param, subject] = customHost
+    ? [customHost, "custom_host", "custom_host"]
+    : provider === "azure-openai" && options.resourceName
+      ? [`https://${encodeURIComponent(options.resourceName)}.openai.azure.com`, "resource_name", "resource_name"]
+      : [defaultBaseUrl(provider), "custom_host", `the default base URL of ${provider}`];
   if (!url) return;
-  const refusal = await checkProviderUrl(url, param);
+  const refusal = await checkProviderUrl(url, subject);
   if (refusal) throw badRequest(refusal, param, "provider_host_refused");
 }
 
-/** The base URL an Azure resource name stands for, to check it like a custom host. */
-export function azureResourceUrl(resourceName: string | null | undefined): string | null {
-  return resourceName ? `https://${encodeURIComponent(resourceName)}.openai.azure.com` : null;
+function defaultBaseUrl(provider: string): string | null {
+  return listProviders().find((info) => info.id === provider)?.setup?.defaultBaseUrl ?? null;
 }

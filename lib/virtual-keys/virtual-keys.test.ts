@@ -128,3 +128,31 @@ describe("custom_host as shown to callers", () => {
     expect((await getVirtualKey(created.id, { fullHost: true })).custom_host).toBe("https://bob:hunter2@llm.example/v1?api_key=abc123&region=eu");
   });
 });
+
+describe("where a key may send its calls", () => {
+  const ENV = "PROMPTLY_ALLOWED_PROVIDER_HOSTS";
+  it("is checked at save, for custom hosts, Azure resources and default base URLs alike", async () => {
+    const saved = process.env[ENV];
+    process.env[ENV] = "";
+    try {
+      await expect(create({ name: "meta", provider: "openai", key: SECRET, custom_host: "http://169.254.169.254/v1" })).rejects.toMatchObject({
+        status: 400,
+        param: "custom_host",
+        code: "provider_host_refused",
+        message: expect.stringContaining(`${ENV}=169.254.169.254:80`),
+      });
+      // Ollama's default base URL is on 127.0.0.1: saying so now beats a failure at the first call.
+      await expect(create({ name: "local", provider: "ollama" })).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringContaining(`the default base URL of ollama points to a loopback address (127.0.0.1); set ${ENV}=127.0.0.1:11434`),
+      });
+      const key = await create({ name: "fine", provider: "openai", key: SECRET });
+      await expect(updateVirtualKey(key.id, { custom_host: "http://[::ffff:10.0.0.1]:8000/v1", key: "sk-x" })).rejects.toMatchObject({ status: 400 });
+      expect(await getVirtualKey(key.id)).toMatchObject({ custom_host: null, status: "active" });
+      process.env[ENV] = "127.0.0.1:11434";
+      expect(await create({ name: "local ollama", provider: "ollama" })).toMatchObject({ slug: "local-ollama" });
+    } finally {
+      process.env[ENV] = saved;
+    }
+  });
+});

@@ -2,17 +2,18 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { VirtualKey } from "@/lib/generated/prisma/client";
 import { maskSecret } from "@/lib/crypto/secret-box";
-import { badRequest, notFound } from "@/lib/http/errors";
+import { badRequest, conflict, notFound } from "@/lib/http/errors";
 import { maskUrlSecrets } from "@/lib/net/mask-url";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { jsonOrNull, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
-import { assertProviderUrlAllowed, azureResourceUrl, destinationOf, NEEDS_SECRET } from "./destination";
+import { assertDestinationAllowed, destinationOf } from "./destination";
 import { mergeOptions, optionsOf, type VirtualKeyOptions } from "./options";
 import { PROVIDERS_NEEDING_HOST } from "./providers";
 import type { CreateVirtualKeyInput, UpdateVirtualKeyInput } from "./schemas";
 import { sealKeySecret } from "./secret";
+import { NEEDS_SECRET } from "./status";
 
 export interface ViewOptions {
   /**
@@ -57,8 +58,8 @@ async function virtualKeyOr404(ref: string): Promise<VirtualKey> {
 const storedOptions = (options: VirtualKeyOptions) => jsonOrNull(Object.keys(options).length > 0 ? options : null);
 
 export async function createVirtualKey(input: CreateVirtualKeyInput) {
-  await assertProviderUrlAllowed(input.custom_host, "custom_host");
-  if (!input.custom_host) await assertProviderUrlAllowed(azureResourceUrl(input.resource_name), "resource_name");
+  const options = mergeOptions({}, input);
+  await assertDestinationAllowed(input.provider, input.custom_host, options);
   const secret = input.key ?? "";
   const created = await retryOnUniqueViolation(async () => {
     const slug = await uniqueSlug(input.name, "key", async (s) => (await findVirtualKey(s)) !== null);
@@ -73,7 +74,7 @@ export async function createVirtualKey(input: CreateVirtualKeyInput) {
         encryptedSecret: sealKeySecret(id, secret),
         maskedKey: secret ? maskSecret(secret) : "",
         customHost: input.custom_host ?? null,
-        options: storedOptions(mergeOptions({}, input)),
+        options: storedOptions(options),
         note: input.note ?? null,
       },
     });
@@ -113,21 +114,22 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
   const currentOptions = optionsOf(current);
   const options = mergeOptions(currentOptions, input);
   const customHost = input.custom_host === undefined ? current.customHost : input.custom_host;
-  if (input.custom_host !== undefined) await assertProviderUrlAllowed(input.custom_host, "custom_host");
-  if (!customHost && input.resource_name !== undefined) await assertProviderUrlAllowed(azureResourceUrl(input.resource_name), "resource_name");
-
   const moved = destinationOf(customHost, options) !== destinationOf(current.customHost, currentOptions);
+  if (moved) await assertDestinationAllowed(current.provider, customHost, options);
+
   const hadSecret = current.maskedKey !== "";
   let secret: { encryptedSecret: string; maskedKey: string; status: string } | object = {};
   if (input.key !== undefined) secret = { encryptedSecret: sealKeySecret(current.id, input.key), maskedKey: maskSecret(input.key), status: "active" };
   else if (moved && hadSecret) secret = { encryptedSecret: sealKeySecret(current.id, ""), maskedKey: "", status: NEEDS_SECRET };
 
-  const updated = await db.virtualKey.update({
-    where: { id: current.id },
+  // Only over the row as read: a key set meanwhile for the old host must not end up on the new one.
+  const { count } = await db.virtualKey.updateMany({
+    where: { id: current.id, updatedAt: current.updatedAt },
     data: { name: input.name, note: input.note, customHost: input.custom_host, options: storedOptions(options), ...secret },
   });
+  if (count === 0) throw conflict(`Virtual key '${ref}' was changed by someone else meanwhile: read it again and retry`);
   await bumpPromptCacheGeneration();
-  return { id: updated.id, slug: updated.slug, object: "virtual-key" as const };
+  return { id: current.id, slug: current.slug, object: "virtual-key" as const };
 }
 
 /**

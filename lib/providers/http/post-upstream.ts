@@ -135,8 +135,9 @@ function redirectTarget(response: IncomingMessage): string {
 }
 
 /**
- * Fires `onIdle` when the provider has sent nothing for the idle limit while we wait for it;
- * time spent paused by our own reader (backpressure) does not count.
+ * Fires `onIdle` when a stream's provider has sent nothing for the idle limit while we wait
+ * for it; time spent paused by our own reader (backpressure) does not count. Starts with the
+ * answer's headers: until then the request timeout applies.
  */
 function idleWatch(onIdle: (error: Error) => void) {
   const { idleMs } = upstreamLimits();
@@ -175,29 +176,23 @@ function answerOf(request: ClientRequest, response: IncomingMessage, signal: Abo
     },
     text() {
       return new Promise((resolve, reject) => {
+        // No idle limit here: the whole call, body included, is under the request timeout.
         const { maxBytes } = upstreamLimits();
         const fail = (error: unknown) => {
-          watch.stop();
           request.destroy();
           reject(failure(error));
         };
-        const watch = idleWatch(fail);
         if (Number(response.headers["content-length"]) > maxBytes) return fail(tooLarge(maxBytes));
         const chunks: Buffer[] = [];
         let size = 0;
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) return fail(tooLarge(maxBytes));
-          watch.touch();
           chunks.push(chunk);
         });
-        response.once("end", () => {
-          watch.stop();
-          resolve(Buffer.concat(chunks).toString("utf8"));
-        });
+        response.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
         response.once("error", fail);
         response.once("close", () => {
-          watch.stop();
           if (!response.complete) reject(failure(new Error("the connection closed before the answer was complete")));
         });
       });

@@ -12,7 +12,7 @@ export interface UpstreamLimits {
   maxBytes: number;
   /** A streamed answer in total (relayed, but also kept for its log row): 64 MB. */
   maxStreamBytes: number;
-  /** Longest silence once the answer started (headers received): 120 s. */
+  /** Longest silence in a stream once its headers arrived: 120 s. */
   idleMs: number;
 }
 
