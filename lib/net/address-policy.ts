@@ -22,15 +22,17 @@ const RANGES: Array<[category: string, ranges: string[]]> = [
   ],
 ];
 
-const LISTS: Array<[string, BlockList]> = RANGES.map(([category, ranges]) => {
-  const list = new BlockList();
+function addRanges(list: BlockList, ranges: string[]): BlockList {
   for (const range of ranges) {
     const [address, prefix] = range.split("/");
-    const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-    list.addSubnet(address, Number(prefix), family);
+    list.addSubnet(address, Number(prefix), isIP(address) === 6 ? "ipv6" : "ipv4");
   }
-  return [category, list];
-});
+  return list;
+}
+
+const LISTS: Array<[string, BlockList]> = RANGES.map(([category, ranges]) => [category, addRanges(new BlockList(), ranges)]);
+// One check answers the common case (a public address); the per-category lists only name a hit.
+const ANY = addRanges(new BlockList(), RANGES.flatMap(([, ranges]) => ranges));
 
 /** IPv6 forms that carry an IPv4 address inside (NAT64 64:ff9b::/96): judged by that address. */
 const NAT64 = /^64:ff9b::(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i;
@@ -44,7 +46,9 @@ export function classifyAddress(address: string): string | null {
   const family = isIP(bare);
   if (family === 0) return "invalid";
   const type = family === 6 ? "ipv6" : "ipv4";
-  for (const [category, list] of LISTS) if (list.check(bare, type)) return category;
+  if (ANY.check(bare, type)) {
+    for (const [category, list] of LISTS) if (list.check(bare, type)) return category;
+  }
   if (family === 6) {
     const embedded = embeddedIPv4(bare);
     if (embedded) return classifyAddress(embedded);
