@@ -181,3 +181,40 @@ describe("mock provider: control endpoints", () => {
     expect((await fetch(`${mock.url}/__mock/health`)).status).toBe(200);
   });
 });
+
+describe("mock provider: hostile upstream behaviours", () => {
+  it("redirects elsewhere with redirectTo", async () => {
+    mock.enqueue({ redirectTo: "http://127.0.0.1:9/steal" });
+    const res = await fetch(mock.url + "/v1/chat/completions", { method: "POST", body: JSON.stringify(chatBody()), redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("http://127.0.0.1:9/steal");
+  });
+
+  it("sends a valid answer of hugeBodyBytes, and stops writing when the client leaves", async () => {
+    mock.enqueue({ hugeBodyBytes: 300_000 });
+    const text = await (await post("/v1/chat/completions", chatBody())).text();
+    expect(text.length).toBe(300_000);
+    expect(JSON.parse(text)).toMatchObject({ object: "chat.completion" });
+
+    mock.enqueue({ hugeBodyBytes: 500 * 1024 * 1024 });
+    const controller = new AbortController();
+    const res = await fetch(mock.url + "/v1/chat/completions", { method: "POST", body: JSON.stringify(chatBody()), signal: controller.signal });
+    await res.body!.getReader().read();
+    controller.abort();
+    const recorded = await mock.waitFor((r) => r.closedEarly);
+    expect(recorded.bytesSent).toBeLessThan(500 * 1024 * 1024);
+  });
+
+  it("goes silent mid-stream with stallAfterTokens, the connection left open", async () => {
+    mock.enqueue({ tokens: 5, stallAfterTokens: 2 });
+    const res = await post("/v1/chat/completions", chatBody({ stream: true }));
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!text.includes("tok2")) text += new TextDecoder().decode((await reader.read()).value);
+    await mock.waitFor((r) => r.tokensSent === 2);
+    expect(text).not.toContain("tok3");
+    expect(mock.requests.at(-1)).toMatchObject({ closedEarly: false, tokensSent: 2 });
+    await reader.cancel();
+    await mock.waitFor((r) => r.closedEarly);
+  });
+});
