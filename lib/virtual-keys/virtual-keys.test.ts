@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
@@ -154,5 +154,19 @@ describe("where a key may send its calls", () => {
     } finally {
       process.env[ENV] = saved;
     }
+  });
+});
+
+describe("concurrent edits", () => {
+  it("a move computed from a stale read is refused (409), so a key set meanwhile never lands on the new host", async () => {
+    const created = await create({ name: "raced", provider: "openai", key: SECRET, custom_host: "https://api.example.com/v1" });
+    const stale = await db.virtualKey.findUniqueOrThrow({ where: { id: created.id } });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later updatedAt for the write in between
+    await updateVirtualKey(created.id, updateVirtualKeySchema.parse({ key: "sk-set-meanwhile-000000" }));
+    // The move read the key before that write.
+    const read = vi.spyOn(db.virtualKey, "findFirst").mockResolvedValueOnce(stale);
+    await expect(updateVirtualKey(created.id, updateVirtualKeySchema.parse({ custom_host: "https://attacker.example/v1" }))).rejects.toMatchObject({ status: 409 });
+    read.mockRestore();
+    expect(await getVirtualKeyCredentials(created.id)).toMatchObject({ credentials: { apiKey: "sk-set-meanwhile-000000", customHost: "https://api.example.com/v1" } });
   });
 });
