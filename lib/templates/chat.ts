@@ -1,5 +1,6 @@
+import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { deepFreeze } from "@/lib/deep-freeze";
-import { loadPartialsFor, LruCache, parseTemplate, renderLoaded, TemplateError, type PartialLoader } from "./render";
+import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 
 export type ContentPart = {
@@ -111,17 +112,22 @@ export async function renderChat(
   const { messages, strings } = analyzeChat(template);
   const partials = await loadPartialsFor(strings, loadPartial);
   if (options.strict) assertProvided(strings, partials, variables);
-  return mapMessages(messages, (text) => renderLoaded(text, variables, partials));
+  // One budget for every message: the request's whole output counts, not each string's.
+  const budget = new RenderBudget();
+  return mapMessages(messages, (text) => renderLoaded(text, variables, partials, budget));
 }
+
+type AnalyzedChat = { messages: ChatMessage[]; strings: string[] };
 
 // A stored version's template is the same text on every call: parse and check it once.
 // Frozen, since every call shares it (mapMessages copies what it renders). Bounded in
-// entries and size: playground drafts are templates too, each edit a new one.
-const analyzed = new LruCache(256);
+// entries, per entry and in bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES): playground drafts
+// are templates too, each edit a new one. The parsed messages hold about the template's text again.
+const analyzed = new BoundedLru<AnalyzedChat>({ maxEntries: 256, maxBytes: cacheShare(0.125), sizeOf: (_entry, template) => 3 * template.length });
 const MAX_CACHED_TEMPLATE_CHARS = 32_000;
 
-function analyzeChat(template: string): { messages: ChatMessage[]; strings: string[] } {
-  let entry = analyzed.get(template) as { messages: ChatMessage[]; strings: string[] } | undefined;
+function analyzeChat(template: string): AnalyzedChat {
+  let entry = analyzed.get(template);
   if (!entry) {
     const messages = parseChatTemplate(template);
     entry = deepFreeze({ messages, strings: stringsOf(messages) });
