@@ -65,11 +65,11 @@ export const templateText = z.string().superRefine((text, ctx) => {
   }
 });
 
-/** The size of a JSON value as sent, or Infinity when it can't be serialized. */
-export function jsonLength(value: unknown): number {
+/** True when a JSON value serializes within `max` UTF-8 bytes (false when it can't be serialized). */
+export function jsonFits(value: unknown, max: number): boolean {
   try {
-    return utf8Length(JSON.stringify(value) ?? "");
+    return fitsBytes(JSON.stringify(value) ?? "", max);
   } catch {
-    return Infinity;
+    return false;
   }
 }
