@@ -1,3 +1,4 @@
+import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
@@ -101,14 +102,17 @@ const CACHE_TTL_MS = 5_000;
 // On globalThis: the custom server's fast routes bundle their own copy of this module beside
 // Next's, and a revocation through either copy must clear the one cache both read.
 interface KeyCacheState {
-  cache: Map<string, { record: ApiKeyRecord | null; at: number }>;
+  cache: BoundedLru<{ record: ApiKeyRecord | null; at: number }>;
   lastTouched: Map<string, number>;
   /** Bumped by every invalidation: a lookup that read the database before it is not cached. */
   generation: number;
 }
 const KEY_CACHE = Symbol.for("promptly.api-key-cache");
+// Unknown keys are cached too (as null), so anyone can add entries: bounded by count and by
+// bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES; a record is a few hundred bytes).
+const KEY_ENTRY_BYTES = 512;
 const keyState: KeyCacheState = ((globalThis as Record<symbol, unknown>)[KEY_CACHE] as KeyCacheState | undefined) ?? {
-  cache: new Map(),
+  cache: new BoundedLru({ maxEntries: 10_000, maxBytes: cacheShare(0.125), sizeOf: () => KEY_ENTRY_BYTES }),
   lastTouched: new Map(),
   generation: 0,
 };
@@ -146,10 +150,7 @@ export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | nu
   const found = (await db.apiKey.findUnique({ where: { hash }, select })) as ApiKeyRecord | null;
   const record = found && !found.revokedAt ? found : null;
   // Not when a revocation landed while we read: the row read may be from before it.
-  if (trusted && generation === keyState.generation) {
-    if (cache.size > 10_000) cache.clear();
-    cache.set(hash, { record, at: Date.now() });
-  }
+  if (trusted && generation === keyState.generation) cache.set(hash, { record, at: Date.now() });
   if (record) touchLastUsed(record.id);
   return record;
 }
