@@ -80,13 +80,32 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
           id="api-key-scope"
           label="Scope"
           value={values.scope}
-          onChange={(event) => setValues((v) => ({ ...v, scope: event.target.value as CreateApiKeyInput["scope"] }))}
+          onChange={(event) => {
+            const scope = event.target.value as CreateApiKeyInput["scope"];
+            // An admin key runs anything already: the option is for completions keys only.
+            setValues((v) => ({ ...v, scope, allow_drafts: scope === "completions" ? v.allow_drafts : undefined }));
+          }}
         >
           <option value="completions">Completions: run prompts only</option>
           <option value="admin">Admin: full API access (prompts, keys, logs)</option>
         </SelectField>
         <p className="mt-1 text-xs text-zinc-500">Give services the least they need: most only run prompts.</p>
       </div>
+      {values.scope === "completions" ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={values.allow_drafts === true}
+            onChange={(event) => setValues((v) => ({ ...v, allow_drafts: event.target.checked || undefined }))}
+            className="mt-0.5 h-4 w-4 accent-indigo-600"
+            data-testid="api-key-allow-drafts"
+          />
+          <span>
+            Also run drafts and unreleased versions
+            <span className="block text-xs text-zinc-500">Off: only published and labelled versions, with their own virtual keys.</span>
+          </span>
+        </label>
+      ) : null}
       <div>
         <TextField
           id="api-key-rate-limit"

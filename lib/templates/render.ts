@@ -102,9 +102,9 @@ class PromptWriter extends Mustache.Writer {
     super();
     (this as unknown as { templateCache: BoundedLru<Token[]> }).templateCache = parseCache;
   }
-  renderTokens(tokens: Token[], ...rest: Rest): string {
+  renderTokens(tokens: string[][], ...rest: Rest): string {
     this.budget?.visit(tokens.length);
-    return (super.renderTokens as (tokens: Token[], ...rest: Rest) => string)(tokens, ...rest);
+    return (super.renderTokens as (tokens: string[][], ...rest: Rest) => string)(tokens, ...rest);
   }
   renderSection(...args: Rest): string {
     return this.nested(() => (super.renderSection as (...args: Rest) => string)(...args));
