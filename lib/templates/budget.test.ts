@@ -54,3 +54,11 @@ describe("render budget", () => {
     expect(renderWithPartials("{{#a}}{{.}},{{/a}}", { a: list(3) }, {})).toBe("0,1,2,");
   });
 });
+
+describe("chat templates nested too deep", () => {
+  it("are refused as invalid, not left to overflow the stack later", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const template = `[{"role":"user","content":[{"type":"text","text":"hi","x":${deep}}]}]`;
+    await expect(renderTemplate("chat", template, {}, noPartials)).rejects.toMatchObject({ code: "invalid_template" });
+  });
+});

@@ -1,5 +1,6 @@
 import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { deepFreeze } from "@/lib/deep-freeze";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 
@@ -30,6 +31,9 @@ export function parseChatTemplate(template: string): ChatMessage[] {
     throw invalid(`Chat template is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!Array.isArray(parsed)) throw invalid("Chat template must be a JSON array of messages");
+  // Messages are copied, frozen and serialized recursively later: a template of nested
+  // brackets (a string inside the body, so the body's own depth check never saw it) must stop here.
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw invalid(`Chat template nests deeper than ${MAX_JSON_DEPTH} levels`);
   parsed.forEach((message, i) => {
     if (!isObject(message) || typeof message.role !== "string") {
       throw invalid(`Chat template message ${i} must be an object with a string "role"`);
@@ -40,6 +44,18 @@ export function parseChatTemplate(template: string): ChatMessage[] {
     }
   });
   return parsed as ChatMessage[];
+}
+
+/** Iterative, so that it can't overflow itself. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 type StringMapper = (text: string, where: string) => string;
