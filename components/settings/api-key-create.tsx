@@ -22,7 +22,9 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createApiKeySchema.safeParse(values);
+    // Typing "a, " leaves an empty slug behind while editing: dropped when sent.
+    const slugs = values.virtual_keys?.filter(Boolean);
+    const parsed = createApiKeySchema.safeParse({ ...values, virtual_keys: slugs?.length ? slugs : undefined });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     create.mutate(parsed.data, { onSuccess: (created) => toast.success(`API key “${created.name}” created`) });
@@ -83,7 +85,7 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
           onChange={(event) => {
             const scope = event.target.value as CreateApiKeyInput["scope"];
             // An admin key runs anything already: the option is for completions keys only.
-            setValues((v) => ({ ...v, scope, allow_drafts: scope === "completions" ? v.allow_drafts : undefined }));
+            setValues((v) => (scope === "completions" ? { ...v, scope } : { ...v, scope, allow_drafts: undefined, virtual_keys: undefined }));
           }}
         >
           <option value="completions">Completions: run prompts only</option>
@@ -105,6 +107,21 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
             <span className="block text-xs text-zinc-500">Off: only published and labelled versions, with their own virtual keys.</span>
           </span>
         </label>
+      ) : null}
+      {values.scope === "completions" ? (
+        <div>
+          <TextField
+            id="api-key-virtual-keys"
+            label="Other virtual keys it may use (optional)"
+            placeholder="Slugs, comma-separated; by default only its prompts' own"
+            value={values.virtual_keys?.join(", ") ?? ""}
+            onChange={(event) => {
+              const slugs = event.target.value.split(",").map((slug) => slug.trim());
+              setValues((v) => ({ ...v, virtual_keys: slugs.some(Boolean) ? slugs : undefined }));
+              setErrors({});
+            }}
+          />
+        </div>
       ) : null}
       <div>
         <TextField
