@@ -15,7 +15,7 @@ export interface Limit {
 }
 
 export const MAX_RENDER_BYTES: Limit = { env: "PROMPTLY_MAX_RENDER_BYTES", fallback: 1_048_576, unit: "bytes" };
-export const MAX_RENDER_NODES: Limit = { env: "PROMPTLY_MAX_RENDER_NODES", fallback: 1_000_000, unit: "nodes" };
+export const MAX_RENDER_NODES: Limit = { env: "PROMPTLY_MAX_RENDER_NODES", fallback: 250_000, unit: "nodes" };
 export const MAX_RENDER_DEPTH: Limit = { env: "PROMPTLY_MAX_RENDER_DEPTH", fallback: 50, unit: "levels" };
 export const MAX_TEMPLATE_BYTES: Limit = { env: "PROMPTLY_MAX_TEMPLATE_BYTES", fallback: 262_144, unit: "bytes" };
 export const MAX_VARIABLES_BYTES: Limit = { env: "PROMPTLY_MAX_VARIABLES_BYTES", fallback: 262_144, unit: "bytes" };
