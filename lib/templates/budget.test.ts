@@ -38,7 +38,7 @@ describe("render budget", () => {
 
   it("shares one budget across every message of a chat template", async () => {
     const message = { role: "user", content: "{{#a}}{{#a}}{{x}}{{/a}}{{/a}}" };
-    // Each message renders 100 × 100 × 100 = 1e6 characters... just under 1 MB, all of them far over.
+    // Each message renders 100 × 100 × 100 = 1e6 characters: under 1 MB alone, far over together.
     const template = JSON.stringify([message, message, message]);
     await expect(renderTemplate("chat", template, { a: list(100), x: "y".repeat(100) }, noPartials)).rejects.toMatchObject({
       code: "template_too_large",
