@@ -1,6 +1,6 @@
-// `npm run apikey -- create NAME [--scope admin|completions]` prints a new API key once;
-// `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
-import { createApiKey, listApiKeys, revokeApiKey } from "../lib/auth/api-keys";
+// `npm run apikey -- create NAME [--scope admin|completions] [--allow-drafts] [--virtual-keys SLUG,...]`
+// prints a new API key once; `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
+import { createApiKey, listApiKeys, revokeApiKey, virtualKeyIdsFrom } from "../lib/auth/api-keys";
 import { closeCacheBus } from "../lib/cache-bus";
 import { db } from "../lib/db";
 
@@ -10,9 +10,15 @@ async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const scopeAt = rest.indexOf("--scope");
   const scope = scopeAt >= 0 ? rest.splice(scopeAt, 2)[1] : "admin";
+  const draftsAt = rest.indexOf("--allow-drafts");
+  const allowDrafts = draftsAt >= 0 && rest.splice(draftsAt, 1).length > 0;
+  const keysAt = rest.indexOf("--virtual-keys");
+  const virtualKeys = keysAt >= 0 ? (rest.splice(keysAt, 2)[1] ?? "").split(",").filter(Boolean) : [];
   if (command === "create" && rest[0]) {
     if (scope !== "admin" && scope !== "completions") throw new Error("--scope must be admin or completions");
-    const { key, record } = await createApiKey({ name: rest.join(" "), scope });
+    if (scope !== "completions" && (allowDrafts || virtualKeys.length > 0)) throw new Error("--allow-drafts and --virtual-keys apply to --scope completions only");
+    const virtualKeyIds = await virtualKeyIdsFrom(virtualKeys);
+    const { key, record } = await createApiKey({ name: rest.join(" "), scope, allowDrafts, virtualKeyIds });
     console.log(`Created API key "${record.name}" (${record.scope}). Store it now, it is not shown again:\n${key}`);
   } else if (command === "list") {
     for (const key of await listApiKeys()) {
@@ -22,7 +28,7 @@ async function main(argv: string[]) {
   } else if (command === "revoke" && rest[0]) {
     console.log((await revokeApiKey(rest[0])) ? "Revoked." : "No active key with that id.");
   } else {
-    console.error("usage: npm run apikey -- create NAME [--scope admin|completions] | list | revoke ID");
+    console.error("usage: npm run apikey -- create NAME [--scope admin|completions] [--allow-drafts] [--virtual-keys SLUG,...] | list | revoke ID");
     process.exitCode = 2;
   }
 }

@@ -22,7 +22,9 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createApiKeySchema.safeParse(values);
+    // Typing "a, " leaves an empty slug behind while editing: dropped when sent.
+    const slugs = values.virtual_keys?.filter(Boolean);
+    const parsed = createApiKeySchema.safeParse({ ...values, virtual_keys: slugs?.length ? slugs : undefined });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     create.mutate(parsed.data, { onSuccess: (created) => toast.success(`API key “${created.name}” created`) });
@@ -80,13 +82,47 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
           id="api-key-scope"
           label="Scope"
           value={values.scope}
-          onChange={(event) => setValues((v) => ({ ...v, scope: event.target.value as CreateApiKeyInput["scope"] }))}
+          onChange={(event) => {
+            const scope = event.target.value as CreateApiKeyInput["scope"];
+            // An admin key runs anything already: the option is for completions keys only.
+            setValues((v) => (scope === "completions" ? { ...v, scope } : { ...v, scope, allow_drafts: undefined, virtual_keys: undefined }));
+          }}
         >
           <option value="completions">Completions: run prompts only</option>
           <option value="admin">Admin: full API access (prompts, keys, logs)</option>
         </SelectField>
         <p className="mt-1 text-xs text-zinc-500">Give services the least they need: most only run prompts.</p>
       </div>
+      {values.scope === "completions" ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={values.allow_drafts === true}
+            onChange={(event) => setValues((v) => ({ ...v, allow_drafts: event.target.checked || undefined }))}
+            className="mt-0.5 h-4 w-4 accent-indigo-600"
+            data-testid="api-key-allow-drafts"
+          />
+          <span>
+            Also run drafts and unreleased versions
+            <span className="block text-xs text-zinc-500">Off: only published and labelled versions, with their own virtual keys.</span>
+          </span>
+        </label>
+      ) : null}
+      {values.scope === "completions" ? (
+        <div>
+          <TextField
+            id="api-key-virtual-keys"
+            label="Other virtual keys it may use (optional)"
+            placeholder="Slugs, comma-separated; by default only its prompts' own"
+            value={values.virtual_keys?.join(", ") ?? ""}
+            onChange={(event) => {
+              const slugs = event.target.value.split(",").map((slug) => slug.trim());
+              setValues((v) => ({ ...v, virtual_keys: slugs.some(Boolean) ? slugs : undefined }));
+              setErrors({});
+            }}
+          />
+        </div>
+      ) : null}
       <div>
         <TextField
           id="api-key-rate-limit"

@@ -124,6 +124,23 @@ test("API keys: the key is shown once, listed by prefix, and stops working when 
   expect(await page.content()).not.toContain(key);
 });
 
+test("API keys: a completions key may be allowed drafts from the form; by default it is not", async ({ page, request }) => {
+  for (const allowDrafts of [false, true]) {
+    const name = `e2e drafts ${allowDrafts} ${Date.now()}`;
+    await page.goto("/settings?tab=api-keys");
+    await page.getByTestId("api-key-new").click();
+    const dialog = page.getByTestId("api-key-dialog");
+    await dialog.getByLabel("Name", { exact: true }).fill(name);
+    await expect(dialog.getByLabel("Scope")).toHaveValue("completions");
+    if (allowDrafts) await dialog.getByTestId("api-key-allow-drafts").check();
+    await dialog.getByTestId("api-key-submit").click();
+    await expect(dialog.getByTestId("api-key-value")).toBeVisible();
+    await dialog.getByTestId("api-key-done").click();
+    const list = (await (await request.get("/v1/api-keys")).json()) as { data: { name: string; allow_drafts: boolean }[] };
+    expect(list.data.find((key) => key.name === name)?.allow_drafts).toBe(allowDrafts);
+  }
+});
+
 test("labels: create, rename and delete a custom label; system labels are locked", async ({ page }) => {
   const name = `canary-${Date.now().toString(36)}`;
   await page.goto("/settings?tab=labels");

@@ -40,6 +40,8 @@ describe("/v1/api-keys", () => {
       last_used_at: expect.any(String),
       revoked_at: null,
       rate_limit_per_minute: null,
+      allow_drafts: false,
+      virtual_keys: [],
     });
     expect(list.body.total).toBe(list.body.data.length);
     const { hash } = await db.apiKey.findUniqueOrThrow({ where: { id: created.body.id } });

@@ -6,12 +6,24 @@ import { z } from "zod";
  */
 export const API_KEY_SCOPES = ["admin", "completions"] as const;
 
-export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100),
-  scope: z.enum(API_KEY_SCOPES, { error: () => `must be one of: ${API_KEY_SCOPES.join(", ")}` }),
-  // Completions per minute for this key; absent or null follows PROMPTLY_RATE_LIMIT_PER_MINUTE, 0 is unlimited.
-  rate_limit_per_minute: z.number().int().min(0).max(1_000_000).nullish(),
-});
+export const createApiKeySchema = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(100),
+    scope: z.enum(API_KEY_SCOPES, { error: () => `must be one of: ${API_KEY_SCOPES.join(", ")}` }),
+    // Completions per minute for this key; absent or null follows PROMPTLY_RATE_LIMIT_PER_MINUTE, 0 is unlimited.
+    rate_limit_per_minute: z.number().int().min(0).max(1_000_000).nullish(),
+    // A completions key runs published and labelled versions only; true also lets it run
+    // drafts (`template`...) and any saved version, as the playground does.
+    allow_drafts: z.boolean().optional(),
+    // Virtual keys (slug or id) a completions key may name besides its prompts' own.
+    virtual_keys: z.array(z.string().min(1).max(200)).max(100).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.scope === "completions") return;
+    for (const field of ["allow_drafts", "virtual_keys"] as const) {
+      if (input[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "applies to completions keys only: an admin key may already run anything" });
+    }
+  });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 /** What the list answers for one key: never the key, never its hash. */
@@ -24,6 +36,9 @@ export interface ApiKeySummary {
   last_used_at: string | null;
   revoked_at: string | null;
   rate_limit_per_minute: number | null;
+  allow_drafts: boolean;
+  /** Ids of the virtual keys a completions key may name besides its prompts' own. */
+  virtual_keys: string[];
 }
 
 /** The answer to a create: the only time `key` is ever sent. */
@@ -34,4 +49,6 @@ export interface CreatedApiKey {
   prefix: string;
   scope: (typeof API_KEY_SCOPES)[number];
   rate_limit_per_minute: number | null;
+  allow_drafts: boolean;
+  virtual_keys: string[];
 }

@@ -1,6 +1,8 @@
+import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
+import { virtualKeyIdFromBody } from "@/lib/prompts/lookup";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
 
@@ -15,12 +17,39 @@ export interface ApiKeyRecord {
   revokedAt: Date | null;
   /** Completions per minute; null follows PROMPTLY_RATE_LIMIT_PER_MINUTE (lib/http/rate-limit.ts). */
   rateLimitPerMinute: number | null;
+  /** Scope completions: may run drafts and versions neither published nor labelled. */
+  allowDrafts: boolean;
+  /** Scope completions: virtual key ids it may name besides its prompts' own. */
+  virtualKeyIds: string[];
 }
 
-const select = { id: true, name: true, prefix: true, scope: true, userId: true, revokedAt: true, rateLimitPerMinute: true } as const;
+const select = {
+  id: true,
+  name: true,
+  prefix: true,
+  scope: true,
+  userId: true,
+  revokedAt: true,
+  rateLimitPerMinute: true,
+  allowDrafts: true,
+  virtualKeyIds: true,
+} as const;
+
+type Row = Omit<ApiKeyRecord, "virtualKeyIds" | "scope"> & { scope: string; virtualKeyIds: unknown };
+
+const idList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : []);
+const toRecord = (row: Row): ApiKeyRecord => ({ ...row, scope: row.scope as ApiKeyScope, virtualKeyIds: idList(row.virtualKeyIds) });
 
 /** Creates a key and returns it in clear: the only time it is ever seen. */
-export async function createApiKey(input: { name: string; scope?: ApiKeyScope; userId?: string | null; value?: string; rateLimitPerMinute?: number | null }) {
+export async function createApiKey(input: {
+  name: string;
+  scope?: ApiKeyScope;
+  userId?: string | null;
+  value?: string;
+  rateLimitPerMinute?: number | null;
+  allowDrafts?: boolean;
+  virtualKeyIds?: string[];
+}) {
   const value = input.value ?? generateApiKey();
   const record = await db.apiKey.create({
     data: {
@@ -30,13 +59,21 @@ export async function createApiKey(input: { name: string; scope?: ApiKeyScope; u
       hash: hashApiKey(value),
       prefix: visiblePrefix(value),
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      allowDrafts: input.allowDrafts ?? false,
+      virtualKeyIds: input.virtualKeyIds?.length ? input.virtualKeyIds : undefined,
     },
     select,
   });
   // A chosen value (the bootstrap key) may have been looked up, and cached as unknown,
   // before it existed: on this instance or another. Random values can't have been.
   if (input.value) await invalidateApiKeyCache();
-  return { key: value, record: record as ApiKeyRecord };
+  return { key: value, record: toRecord(record) };
+}
+
+/** Virtual key slugs or ids as their ids, deduplicated; an unknown one is a 400. */
+export async function virtualKeyIdsFrom(refs: string[] | undefined): Promise<string[]> {
+  const ids = await Promise.all((refs ?? []).map((ref) => virtualKeyIdFromBody(ref)));
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 export async function listApiKeys() {
@@ -64,8 +101,24 @@ export async function revokeApiKeysOf(userId: string): Promise<number> {
 
 /** POST /v1/api-keys: the answer carries the key in clear, once. */
 export async function createApiKeyForAdmin(input: CreateApiKeyInput, userId: string | null): Promise<CreatedApiKey> {
-  const { key, record } = await createApiKey({ name: input.name, scope: input.scope, userId, rateLimitPerMinute: input.rate_limit_per_minute });
-  return { id: record.id, key, name: record.name, prefix: record.prefix, scope: record.scope, rate_limit_per_minute: record.rateLimitPerMinute };
+  const { key, record } = await createApiKey({
+    name: input.name,
+    scope: input.scope,
+    userId,
+    rateLimitPerMinute: input.rate_limit_per_minute,
+    allowDrafts: input.allow_drafts,
+    virtualKeyIds: await virtualKeyIdsFrom(input.virtual_keys),
+  });
+  return {
+    id: record.id,
+    key,
+    name: record.name,
+    prefix: record.prefix,
+    scope: record.scope,
+    rate_limit_per_minute: record.rateLimitPerMinute,
+    allow_drafts: record.allowDrafts,
+    virtual_keys: record.virtualKeyIds,
+  };
 }
 
 /** GET /v1/api-keys: every key, newest first, revoked ones included (they are history). */
@@ -80,6 +133,8 @@ export async function listApiKeysForAdmin(): Promise<{ data: ApiKeySummary[]; to
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
     revoked_at: row.revokedAt?.toISOString() ?? null,
     rate_limit_per_minute: row.rateLimitPerMinute,
+    allow_drafts: row.allowDrafts,
+    virtual_keys: idList(row.virtualKeyIds),
   }));
   return { data, total: data.length };
 }
@@ -101,14 +156,17 @@ const CACHE_TTL_MS = 5_000;
 // On globalThis: the custom server's fast routes bundle their own copy of this module beside
 // Next's, and a revocation through either copy must clear the one cache both read.
 interface KeyCacheState {
-  cache: Map<string, { record: ApiKeyRecord | null; at: number }>;
+  cache: BoundedLru<{ record: ApiKeyRecord | null; at: number }>;
   lastTouched: Map<string, number>;
   /** Bumped by every invalidation: a lookup that read the database before it is not cached. */
   generation: number;
 }
 const KEY_CACHE = Symbol.for("promptly.api-key-cache");
+// Unknown keys are cached too (as null), so anyone can add entries: bounded by count and by
+// bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES; a record is a few hundred bytes).
+const KEY_ENTRY_BYTES = 512;
 const keyState: KeyCacheState = ((globalThis as Record<symbol, unknown>)[KEY_CACHE] as KeyCacheState | undefined) ?? {
-  cache: new Map(),
+  cache: new BoundedLru({ maxEntries: 10_000, maxBytes: cacheShare(0.125), sizeOf: () => KEY_ENTRY_BYTES }),
   lastTouched: new Map(),
   generation: 0,
 };
@@ -143,13 +201,10 @@ export async function findActiveApiKey(value: string): Promise<ApiKeyRecord | nu
   const hit = trusted ? cache.get(hash) : undefined;
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.record;
   const generation = keyState.generation;
-  const found = (await db.apiKey.findUnique({ where: { hash }, select })) as ApiKeyRecord | null;
-  const record = found && !found.revokedAt ? found : null;
+  const found = await db.apiKey.findUnique({ where: { hash }, select });
+  const record = found && !found.revokedAt ? toRecord(found) : null;
   // Not when a revocation landed while we read: the row read may be from before it.
-  if (trusted && generation === keyState.generation) {
-    if (cache.size > 10_000) cache.clear();
-    cache.set(hash, { record, at: Date.now() });
-  }
+  if (trusted && generation === keyState.generation) cache.set(hash, { record, at: Date.now() });
   if (record) touchLastUsed(record.id);
   return record;
 }

@@ -4,7 +4,17 @@ import { findActiveApiKey, type ApiKeyScope } from "./api-keys";
 export type Role = "owner" | "editor" | "viewer";
 
 export type Caller =
-  | { kind: "api_key"; apiKeyId: string; scope: ApiKeyScope; userId: string | null; rateLimitPerMinute: number | null }
+  | {
+      kind: "api_key";
+      apiKeyId: string;
+      scope: ApiKeyScope;
+      userId: string | null;
+      rateLimitPerMinute: number | null;
+      /** Scope completions: may run drafts and unreleased versions (lib/completions/run-access.ts). */
+      allowDrafts?: boolean;
+      /** Scope completions: virtual key ids it may name besides its prompts' own. */
+      virtualKeyIds?: readonly string[];
+    }
   | { kind: "session"; userId: string; email: string; role: Role };
 
 /** The API key a request carries: `x-portkey-api-key`, or `Authorization: Bearer KEY`. */
@@ -26,7 +36,16 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
   const key = apiKeyFrom(headers);
   if (key) {
     const record = await findActiveApiKey(key);
-    return record ? { kind: "api_key", apiKeyId: record.id, scope: record.scope, userId: record.userId, rateLimitPerMinute: record.rateLimitPerMinute ?? null } : null;
+    if (!record) return null;
+    return {
+      kind: "api_key",
+      apiKeyId: record.id,
+      scope: record.scope,
+      userId: record.userId,
+      rateLimitPerMinute: record.rateLimitPerMinute ?? null,
+      allowDrafts: record.allowDrafts,
+      virtualKeyIds: record.virtualKeyIds,
+    };
   }
   // Skip the session lookup entirely when no session cookie was sent.
   if (!headers.get("cookie")?.includes(SESSION_COOKIE)) return null;

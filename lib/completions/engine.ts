@@ -11,6 +11,7 @@ import { prepareCall, type PreparedCall } from "./prepare";
 import { redactSecret } from "./redact";
 import type { CompletionRequest } from "./request-schema";
 import { respondJson, respondStream } from "./respond";
+import { assertMayUseVirtualKey, runAccessOf, type RunAccess } from "./run-access";
 import { sendWithRetry } from "./retry";
 
 export interface CompletionContext {
@@ -31,7 +32,8 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   const config = readGatewayConfig(context.headers);
-  const primary = await prepareCall(ref, request, context.headers);
+  const access = runAccessOf(context.caller);
+  const primary = await prepareCall(ref, request, context.headers, access);
   const stored = promptGatewaySettings(primary.resolved.prompt.settings);
   const timeoutMs = config.request_timeout ?? stored.request_timeout ?? defaultTimeoutMs();
   const stream = request.stream === true;
@@ -39,7 +41,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   let retries = 0;
 
   for (const [position, { target, index }] of plan.entries()) {
-    const call = await planCall(primary, target, request, context.headers, stream);
+    const call = await planCall(primary, target, request, context.headers, stream, access);
     const log = baseLogRow(call.prepared, context, { provider: call.provider.id, virtualKeyId: call.virtualKeyId, model: call.model, stream, request: call.body });
     let upstream: AbortController | null = null;
     const outcome = await sendWithRetry(
@@ -91,12 +93,21 @@ interface PlannedCall {
 }
 
 /** One target's call: its prompt (the request's or `prompt_id`), key, overrides; checked before sending. */
-async function planCall(primary: PreparedCall, target: GatewayTarget, request: CompletionRequest, headers: Headers, stream: boolean): Promise<PlannedCall> {
-  const prepared = target.prompt_id ? await prepareCall(target.prompt_id, { ...request, prompt_id: undefined }, headers) : primary;
+async function planCall(
+  primary: PreparedCall,
+  target: GatewayTarget,
+  request: CompletionRequest,
+  headers: Headers,
+  stream: boolean,
+  access: RunAccess,
+): Promise<PlannedCall> {
+  const prepared = target.prompt_id ? await prepareCall(target.prompt_id, { ...request, prompt_id: undefined }, headers, access) : primary;
   const keyRef = target.virtual_key ?? prepared.virtualKeyRef;
   const { prompt } = prepared.resolved;
   if (!keyRef) throw badRequest(`Prompt '${prompt.slug}' has no virtual key: set one on the prompt before running it`, "virtual_key");
   const key = await getVirtualKeyCredentials(keyRef);
+  // The body's `virtual_key` and a config target's both name a key: checked here, on the one the call would use.
+  assertMayUseVirtualKey(access, key?.id ?? null, prepared.resolved.version.virtualKeyId, keyRef);
   if (!key) throw badRequest(`Virtual key '${keyRef}' does not exist`, "virtual_key");
   if (key.needsSecret) {
     throw badRequest(`Virtual key '${key.slug}' needs a new secret: its host changed since the secret was saved. Set its key again (Settings, or PUT /v1/virtual-keys/${key.slug} with "key")`, "virtual_key", "virtual_key_needs_secret");

@@ -4,6 +4,7 @@ import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve
 import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/templates";
 import { mergeParameters } from "./merge-parameters";
 import { CONTROL_KEYS, type CompletionRequest } from "./request-schema";
+import { assertMayRunDraft, assertMayRunVersion, type RunAccess } from "./run-access";
 
 export const STRICT_HEADER = "x-promptly-strict-variables";
 
@@ -25,9 +26,12 @@ export interface PreparedCall {
  * its template with the variables (strict mode on by header or prompt setting), and merge
  * the stored settings with the request's overrides.
  */
-export async function prepareCall(ref: string, request: CompletionRequest, headers: Headers): Promise<PreparedCall> {
+export async function prepareCall(ref: string, request: CompletionRequest, headers: Headers, access: RunAccess): Promise<PreparedCall> {
+  // Before anything is read or rendered: a refused draft costs nothing.
+  assertMayRunDraft(access, request);
   const resolved = await resolvePromptVersion(ref, request.prompt_id);
   const { version, prompt } = resolved;
+  assertMayRunVersion(access, version, prompt.slug);
   const variables = request.variables ?? {};
   const strict = headers.get(STRICT_HEADER)?.toLowerCase() === "true" || prompt.strictVariables;
   const kind = request.template_type ?? version.templateType;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeLimit, jsonFits, limitValue, MAX_VARIABLES_BYTES, templateText } from "@/lib/limits/content-limits";
 
 const stop = z.union([z.string(), z.array(z.string()).max(16)]);
 
@@ -10,7 +11,13 @@ const stop = z.union([z.string(), z.array(z.string()).max(16)]);
  */
 export const completionRequestSchema = z
   .object({
-    variables: z.record(z.string(), z.unknown()).optional(),
+    variables: z
+      .record(z.string(), z.unknown())
+      .superRefine((variables, ctx) => {
+        const max = limitValue(MAX_VARIABLES_BYTES);
+        if (!jsonFits(variables, max)) ctx.addIssue({ code: "custom", message: `variables are larger than the limit of ${describeLimit(MAX_VARIABLES_BYTES, max)}` });
+      })
+      .optional(),
     stream: z.boolean().optional(),
     prompt_id: z.string().optional(),
     model: z.string().min(1).optional(),
@@ -34,7 +41,7 @@ export const completionRequestSchema = z
     // Promptly extension: run an unsaved draft through the same engine (the playground does).
     // `template` replaces the addressed version's template, `template_type` its kind and
     // `virtual_key` (slug or id) its provider credential; such runs are logged as drafts.
-    template: z.string().min(1).max(200_000).optional(),
+    template: templateText.min(1).optional(),
     template_type: z.enum(["chat", "completion"]).optional(),
     virtual_key: z.string().min(1).optional(),
   })

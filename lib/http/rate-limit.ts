@@ -5,8 +5,10 @@ import { databaseDialect } from "@/lib/db-dialect";
 import { ApiError } from "./errors";
 
 /**
- * Per API key limit on the completion route, off by default. PROMPTLY_RATE_LIMIT_PER_MINUTE
- * sets it for every key; a key's own `rate_limit_per_minute` overrides it (0: unlimited).
+ * Per API key limit on the completion and render routes, off by default.
+ * PROMPTLY_RATE_LIMIT_PER_MINUTE sets it for every key; a key's own `rate_limit_per_minute`
+ * overrides it (0: unlimited). Each route counts on its own: rendering (a client checking
+ * what it would send) never spends the key's completions, and the other way round.
  * Session callers (the playground) are not limited: a person is not a runaway script.
  *
  * SQLite is one instance, so counters live in memory. On PostgreSQL several instances
@@ -25,21 +27,25 @@ export function limitFor(override: number | null | undefined, fallback = default
 // On globalThis: the custom server's fast routes bundle their own copy of lib/ beside
 // Next's, and both must count against the same limiters.
 const LIMITERS = Symbol.for("promptly.rate-limiters");
-const limiters: Map<number, RateLimiterAbstract> = ((globalThis as Record<symbol, unknown>)[LIMITERS] ??= new Map()) as Map<number, RateLimiterAbstract>;
+const limiters: Map<string, RateLimiterAbstract> = ((globalThis as Record<symbol, unknown>)[LIMITERS] ??= new Map()) as Map<string, RateLimiterAbstract>;
 
-/** One limiter per limit value (the library fixes `points` per limiter); keys are API key ids. */
-function limiterFor(points: number): RateLimiterAbstract {
-  let limiter = limiters.get(points);
+/** The routes that count, each with its own counters. */
+export type LimitedRoute = "completions" | "render";
+
+/** One limiter per route and limit value (the library fixes `points` per limiter); keys are API key ids. */
+function limiterFor(points: number, route: LimitedRoute): RateLimiterAbstract {
+  const id = `${route}-${points}`;
+  let limiter = limiters.get(id);
   if (!limiter) {
-    limiter = createCompletionLimiter(points, databaseDialect(process.env.DATABASE_URL) === "postgres" ? db : null);
-    limiters.set(points, limiter);
+    limiter = createCompletionLimiter(points, databaseDialect(process.env.DATABASE_URL) === "postgres" ? db : null, route);
+    limiters.set(id, limiter);
   }
   return limiter;
 }
 
 /** In memory, or counting in the database of `store` (PostgreSQL: shared by every instance). */
-export function createCompletionLimiter(points: number, store: PrismaClient | null): RateLimiterAbstract {
-  const options = { points, duration: 60, keyPrefix: `completions-${points}` };
+export function createCompletionLimiter(points: number, store: PrismaClient | null, route: LimitedRoute = "completions"): RateLimiterAbstract {
+  const options = { points, duration: 60, keyPrefix: `${route}-${points}` };
   const memory = new RateLimiterMemory(options);
   if (!store) return memory;
   return new RateLimiterPrisma({
@@ -52,19 +58,28 @@ export function createCompletionLimiter(points: number, store: PrismaClient | nu
   });
 }
 
-/** Throws the 429 (error envelope, `retry-after` header) when the key is over its limit. */
-export async function enforceCompletionRateLimit(caller: Caller | null): Promise<void> {
+/** Throws the 429 (error envelope, `retry-after` header) when the key is over its completions limit. */
+export function enforceCompletionRateLimit(caller: Caller | null): Promise<void> {
+  return enforceRateLimit(caller, "completions");
+}
+
+/** The same limit on /render, counted apart. */
+export function enforceRenderRateLimit(caller: Caller | null): Promise<void> {
+  return enforceRateLimit(caller, "render");
+}
+
+async function enforceRateLimit(caller: Caller | null, route: LimitedRoute): Promise<void> {
   if (caller?.kind !== "api_key") return;
   const points = limitFor(caller.rateLimitPerMinute);
   if (points <= 0) return;
   try {
-    await limiterFor(points).consume(caller.apiKeyId);
+    await limiterFor(points, route).consume(caller.apiKeyId);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new ApiError(
       429,
-      `Rate limit exceeded: this API key may run ${points} completions per minute. Retry after ${seconds} s.`,
+      `Rate limit exceeded: this API key may ${route === "render" ? `render ${points} prompts` : `run ${points} completions`} per minute. Retry after ${seconds} s.`,
       "rate_limit_error",
       "rate_limit_exceeded",
       null,

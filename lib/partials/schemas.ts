@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { templateText } from "@/lib/limits/content-limits";
 import { listQuerySchema, versionNumber } from "@/lib/prompts/schemas";
 
 const partialName = z.string().trim().min(1, "must not be empty").max(200);
 
 export const createPartialSchema = z.object({
   name: partialName,
-  string: z.string(),
+  string: templateText,
   version_description: z.string().max(2000).nullish(),
 });
 export type CreatePartialInput = z.infer<typeof createPartialSchema>;
 
 export const updatePartialSchema = z.object({
   name: partialName.optional(),
-  string: z.string().optional(),
+  string: templateText.optional(),
   version_description: z.string().max(2000).nullish(),
   // The Node SDK names the version description `description`.
   description: z.string().max(2000).nullish(),

@@ -13,11 +13,14 @@
  * short TTL is the safety net for a message lost in flight. On SQLite the same bumps reach
  * the other processes using the database file (a CLI) through signal files beside it.
  */
+import { approximateJsonBytes, BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { deepFreeze } from "@/lib/deep-freeze";
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 5_000;
+// Half of PROMPTLY_CACHE_MAX_BYTES: templates are up to PROMPTLY_MAX_TEMPLATE_BYTES each.
+const MAX_BYTES = cacheShare(0.5);
 
 interface Entry {
   generation: number;
@@ -27,7 +30,7 @@ interface Entry {
 
 interface CacheState {
   generation: number;
-  entries: Map<string, Entry>;
+  entries: BoundedLru<Entry>;
 }
 
 // On globalThis so that every copy of this module (dev reloads, separate route bundles)
@@ -35,7 +38,8 @@ interface CacheState {
 const GLOBAL_KEY = Symbol.for("promptly.prompt-cache");
 const state: CacheState = ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] as CacheState | undefined) ?? {
   generation: 0,
-  entries: new Map(),
+  // Sized once per entry, when it is stored (a miss): a hit serializes nothing.
+  entries: new BoundedLru<Entry>({ maxEntries: MAX_ENTRIES, maxBytes: MAX_BYTES, sizeOf: (entry) => approximateJsonBytes(entry.value) }),
 };
 (globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = state;
 
@@ -74,9 +78,11 @@ export async function cached<T>(key: string, load: () => Promise<T | null>): Pro
   if (hit && hit.generation === state.generation && Date.now() - hit.at < TTL_MS) return hit.value as T;
   const generation = state.generation;
   const value = deepFreeze(await load());
-  if (value !== null && generation === state.generation) {
-    if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
-    state.entries.set(key, { generation, at: Date.now(), value });
-  }
+  if (value !== null && generation === state.generation) state.entries.set(key, { generation, at: Date.now(), value });
   return value;
+}
+
+/** The estimated bytes the cache holds (for tests). */
+export function promptCacheBytes(): number {
+  return state.entries.bytes;
 }

@@ -52,6 +52,7 @@ describe("resolvePromptVersion", () => {
         responseFormat: null,
         functions: null,
         virtualKeyId: null,
+        released: true,
       },
     });
   });
@@ -138,5 +139,25 @@ describe("resolution cache", () => {
     expect((await resolvePromptVersion(withKey.slug)).version.virtualKeyId).toBe(vk.id);
     await deleteVirtualKey(vk.slug);
     expect((await resolvePromptVersion(withKey.slug)).version.virtualKeyId).toBeNull();
+  });
+});
+
+describe("released versions (what a run-only key may run)", () => {
+  it("are the published one, labelled ones and those older than the published", async () => {
+    const p = await createPrompt(createPromptSchema.parse({ name: "Released", string: "v1" }));
+    for (const text of ["v2", "v3", "v4"]) await updatePrompt(p.id, updatePromptSchema.parse({ string: text }));
+    const released = async (suffix: string) => (await resolvePromptVersion(`${p.slug}${suffix}`)).version.released;
+    // v1 published at creation; v2..v4 are saved drafts.
+    expect(await released("")).toBe(true);
+    expect(await released("@1")).toBe(true);
+    expect(await released("@3")).toBe(false);
+    expect(await released("@latest")).toBe(false);
+    await publishPromptVersion(p.slug, { version: 3 });
+    expect(await released("@2")).toBe(true); // older than the published: pinned ids keep working
+    expect(await released("@3")).toBe(true);
+    expect(await released("@4")).toBe(false);
+    await setPromptVersionLabel(p.id, (await db.promptVersion.findFirstOrThrow({ where: { promptId: p.id, version: 4 } })).id, { label_id: "staging" });
+    expect(await released("@4")).toBe(true);
+    expect(await released("@staging")).toBe(true);
   });
 });

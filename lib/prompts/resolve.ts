@@ -31,6 +31,11 @@ export interface ResolvedPrompt {
     responseFormat: unknown;
     functions: unknown;
     virtualKeyId: string | null;
+    /**
+     * Published, pointed to by a label, or older than the published version (pinned `@N`
+     * ids of versions a team shipped before): what a run-only API key may run.
+     */
+    released: boolean;
   };
 }
 
@@ -112,9 +117,20 @@ export async function pickVersion(prompt: Prompt, selector: VersionSelector, key
   }
 }
 
+/** See ResolvedPrompt's `released`; cached with the resolution, so at most two reads on a miss. */
+async function isReleased(prompt: Prompt, version: PromptVersion): Promise<boolean> {
+  if (prompt.publishedVersionId === version.id) return true;
+  if (prompt.publishedVersionId) {
+    const published = await db.promptVersion.findUnique({ where: { id: prompt.publishedVersionId }, select: { version: true } });
+    if (published && version.version < published.version) return true;
+  }
+  return (await db.promptLabel.count({ where: { versionId: version.id } })) > 0;
+}
+
 async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
   const prompt = await findPromptOr404(ref.key);
   const version = await pickVersion(prompt, ref.selector, ref.key);
+  const released = await isReleased(prompt, version);
   const parameters = version.parameters;
   return {
     prompt: {
@@ -136,6 +152,7 @@ async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
       responseFormat: version.responseFormat,
       functions: version.functions,
       virtualKeyId: version.virtualKeyId,
+      released,
     },
   };
 }

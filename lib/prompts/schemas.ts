@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { promptSettingsSchema } from "@/lib/completions/gateway-config";
+import { templateText } from "@/lib/limits/content-limits";
 
 /**
  * Request schemas for the prompt admin API, shared by the routes and the UI's forms.
@@ -33,7 +34,7 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 // The fields that make up a version. Every one is optional on update; null clears a field.
 const versionFields = {
-  string: z.string(),
+  string: templateText,
   parameters: jsonObject.nullable(),
   model: z.string().min(1).nullable(),
   virtual_key: z.string().min(1).nullable(),

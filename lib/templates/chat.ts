@@ -1,5 +1,7 @@
+import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { deepFreeze } from "@/lib/deep-freeze";
-import { loadPartialsFor, LruCache, parseTemplate, renderLoaded, TemplateError, type PartialLoader } from "./render";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
+import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 
 export type ContentPart = {
@@ -29,6 +31,9 @@ export function parseChatTemplate(template: string): ChatMessage[] {
     throw invalid(`Chat template is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!Array.isArray(parsed)) throw invalid("Chat template must be a JSON array of messages");
+  // Messages are copied, frozen and serialized recursively later: a template of nested
+  // brackets (a string inside the body, so the body's own depth check never saw it) must stop here.
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw invalid(`Chat template nests deeper than ${MAX_JSON_DEPTH} levels`);
   parsed.forEach((message, i) => {
     if (!isObject(message) || typeof message.role !== "string") {
       throw invalid(`Chat template message ${i} must be an object with a string "role"`);
@@ -39,6 +44,18 @@ export function parseChatTemplate(template: string): ChatMessage[] {
     }
   });
   return parsed as ChatMessage[];
+}
+
+/** Iterative, so that it can't overflow itself. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 type StringMapper = (text: string, where: string) => string;
@@ -111,17 +128,22 @@ export async function renderChat(
   const { messages, strings } = analyzeChat(template);
   const partials = await loadPartialsFor(strings, loadPartial);
   if (options.strict) assertProvided(strings, partials, variables);
-  return mapMessages(messages, (text) => renderLoaded(text, variables, partials));
+  // One budget for every message: the request's whole output counts, not each string's.
+  const budget = new RenderBudget();
+  return mapMessages(messages, (text) => renderLoaded(text, variables, partials, budget));
 }
+
+type AnalyzedChat = { messages: ChatMessage[]; strings: string[] };
 
 // A stored version's template is the same text on every call: parse and check it once.
 // Frozen, since every call shares it (mapMessages copies what it renders). Bounded in
-// entries and size: playground drafts are templates too, each edit a new one.
-const analyzed = new LruCache(256);
+// entries, per entry and in bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES): playground drafts
+// are templates too, each edit a new one. The parsed messages hold about the template's text again.
+const analyzed = new BoundedLru<AnalyzedChat>({ maxEntries: 256, maxBytes: cacheShare(0.125), sizeOf: (_entry, template) => 3 * template.length });
 const MAX_CACHED_TEMPLATE_CHARS = 32_000;
 
-function analyzeChat(template: string): { messages: ChatMessage[]; strings: string[] } {
-  let entry = analyzed.get(template) as { messages: ChatMessage[]; strings: string[] } | undefined;
+function analyzeChat(template: string): AnalyzedChat {
+  let entry = analyzed.get(template);
   if (!entry) {
     const messages = parseChatTemplate(template);
     entry = deepFreeze({ messages, strings: stringsOf(messages) });

@@ -1,17 +1,11 @@
 import Mustache from "mustache";
+import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
+import { limitValue, MAX_RENDER_DEPTH } from "@/lib/limits/content-limits";
+import { RenderBudget, sectionDepth, tooDeepToRender } from "./budget";
+import { TemplateError } from "./template-error";
 
-export type TemplateErrorCode = "unknown_partial" | "invalid_template" | "partial_cycle" | "missing_variables";
-
-export class TemplateError extends Error {
-  constructor(
-    readonly code: TemplateErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "TemplateError";
-  }
-}
+export { TemplateError, type TemplateErrorCode } from "./template-error";
+export { RenderBudget } from "./budget";
 
 /** `version: null` asks for the partial's published version. */
 export type PartialRef = { slug: string; version: number | null };
@@ -24,28 +18,12 @@ export const MAX_PARTIAL_DEPTH = 10;
 /** [type, value, start, end, children?]: Mustache's token shape; children only on `#` and `^`. */
 export type Token = [string, string, number, number, Token[]?, ...unknown[]];
 
+const partialWhere = (tag: string) => `partial "${tag}"`;
+const MAX_RENDER_DEPTH_VALUE = () => limitValue(MAX_RENDER_DEPTH);
+
 // Always passed explicitly so that nobody's change to the global `Mustache.tags` reaches us.
 const TAGS: [string, string] = ["{{", "}}"];
 
-export class LruCache {
-  private readonly map = new Map<string, unknown>();
-  constructor(private readonly max: number) {}
-  get(key: string) {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: unknown) {
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  clear() {
-    this.map.clear();
-  }
-}
 
 const hasOwn = (value: unknown, key: string) =>
   value != null && (typeof value === "object" || typeof value === "string") && Object.hasOwn(Object(value), key);
@@ -101,31 +79,91 @@ export function toText(value: unknown): string {
 
 type MustacheContext = InstanceType<typeof Mustache.Context>;
 
+// Mustache's own cache is an unbounded object; prompts are user content, so bound it. Parsed
+// tokens hold the template's text a few times over (values, and slices per section).
+// A quarter of PROMPTLY_CACHE_MAX_BYTES.
+const parseCache = new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: (_tokens, template) => 4 * template.length });
+
+/** The estimated bytes the parse cache holds (for tests). */
+export const parseCacheBytes = () => parseCache.bytes;
+
+type Rest = unknown[];
+
+/**
+ * Renders under the budget of the call in progress (rendering is synchronous, so one field
+ * is enough): output characters are counted where they are produced (text and values),
+ * tokens where they are visited, and sections where they nest, so an oversized render
+ * stops while it runs instead of once the whole string is built.
+ */
 class PromptWriter extends Mustache.Writer {
+  budget: RenderBudget | null = null;
+
   constructor() {
     super();
-    // Mustache's own cache is an unbounded object; prompts are user content, so bound it.
-    (this as unknown as { templateCache: LruCache }).templateCache = new LruCache(500);
+    (this as unknown as { templateCache: BoundedLru<Token[]> }).templateCache = parseCache;
+  }
+  renderTokens(tokens: string[][], ...rest: Rest): string {
+    this.budget?.visit(tokens.length);
+    return (super.renderTokens as (tokens: string[][], ...rest: Rest) => string)(tokens, ...rest);
+  }
+  renderSection(...args: Rest): string {
+    return this.nested(() => (super.renderSection as (...args: Rest) => string)(...args));
+  }
+  renderInverted(...args: Rest): string {
+    return this.nested(() => (super.renderInverted as (...args: Rest) => string)(...args));
+  }
+  renderPartial(...args: Rest): string {
+    return this.nested(() => (super.renderPartial as (...args: Rest) => string)(...args));
+  }
+  rawValue(token: string[]): string {
+    return this.counted(token[1]);
   }
   escapedValue(token: string[], context: MustacheContext): string {
-    return toText(context.lookup(token[1]));
+    return this.counted(toText(context.lookup(token[1])));
   }
   unescapedValue(token: string[], context: MustacheContext): string {
-    return toText(context.lookup(token[1]));
+    return this.counted(toText(context.lookup(token[1])));
+  }
+
+  private counted(text: string): string {
+    this.budget?.output(text.length);
+    return text;
+  }
+
+  private nested(render: () => string): string {
+    const budget = this.budget;
+    if (!budget) return render();
+    budget.enter();
+    try {
+      return render();
+    } finally {
+      budget.leave();
+    }
   }
 }
 
-// One private writer: its only state is the parse cache, and no global Mustache setting is touched.
+// One private writer: its state is the parse cache and the budget of the render in
+// progress; no global Mustache setting is touched.
 const writer = new PromptWriter();
 
+// Token trees already checked for depth: the parse cache hands back the same arrays.
+const depthChecked = new WeakSet<Token[]>();
+
 export function parseTemplate(template: string, where?: string): Token[] {
+  let tokens: Token[];
   try {
-    return writer.parse(template, TAGS) as Token[];
+    tokens = writer.parse(template, TAGS) as Token[];
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     const prefix = where ? `Invalid template in ${where}` : "Invalid template";
     throw new TemplateError("invalid_template", `${prefix}: ${reason}`, { reason });
   }
+  // Everything that walks tokens recurses by section: refuse a depth that would overflow it.
+  if (!depthChecked.has(tokens)) {
+    if (sectionDepth(tokens) > MAX_RENDER_DEPTH_VALUE()) throw tooDeepToRender(where);
+    depthChecked.add(tokens);
+  }
+  return tokens;
 }
 
 export function parsePartialTag(tag: string): PartialTag {
@@ -148,7 +186,6 @@ export function listPartialRefs(template: string): PartialTag[] {
   return [...out.values()];
 }
 
-const partialWhere = (tag: string) => `partial "${tag}"`;
 
 function childTags(partials: Record<string, string>, tag: string): string[] {
   const out = new Map<string, PartialTag>();
@@ -241,10 +278,22 @@ export function renderWithPartials(
 /**
  * Renders with the partials loadPartialsFor returned for this template: it already checked
  * their graph, so the engine skips walking it again for every message of every call.
+ * `budget` is shared by every string of one request (all messages of a chat template).
  */
-export function renderLoaded(template: string, variables: Record<string, unknown>, partials: Record<string, string>): string {
+export function renderLoaded(
+  template: string,
+  variables: Record<string, unknown>,
+  partials: Record<string, string>,
+  budget: RenderBudget = new RenderBudget(),
+): string {
   const lookup = (tag: string) => (Object.hasOwn(partials, tag) ? partials[tag] : undefined);
-  return writer.render(template, new PromptContext(variables), lookup, { tags: TAGS });
+  const outer = writer.budget;
+  writer.budget = budget;
+  try {
+    return writer.render(template, new PromptContext(variables), lookup, { tags: TAGS });
+  } finally {
+    writer.budget = outer;
+  }
 }
 
 export async function renderText(

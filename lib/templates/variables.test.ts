@@ -89,3 +89,12 @@ describe("missingVariables", () => {
     expect(missingVariables(["constructor", "toString"], {})).toEqual(["constructor", "toString"]);
   });
 });
+
+describe("listVariables on partials that include each other many times", () => {
+  it("walks each partial once per context, not once per path", () => {
+    // 8 levels, each including the next 20 times: 20^8 paths.
+    const partials: Record<string, string> = { p8: "{{leaf}}" };
+    for (let level = 7; level >= 0; level--) partials[`p${level}`] = `{{>p${level + 1}}}`.repeat(20);
+    expect(listVariables("{{>p0}}", partials)).toEqual(["leaf"]);
+  });
+});

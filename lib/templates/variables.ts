@@ -9,6 +9,9 @@ export { listPartialRefs } from "./render";
  */
 export function listVariables(template: string, partials: Record<string, string> = {}): string[] {
   const found = new Set<string>();
+  // A partial adds the same names wherever it is included: walking it once per context is
+  // enough, and keeps partials that include others many times from multiplying the work.
+  const walked = new Set<string>();
   const walk = (tokens: Token[], topLevel: boolean, stack: string[]) => {
     for (const [type, value, , , children] of tokens) {
       if (type === "name" || type === "&" || type === "#" || type === "^") {
@@ -17,7 +20,8 @@ export function listVariables(template: string, partials: Record<string, string>
       if (type === "#" && children) walk(children, false, stack);
       if (type === "^" && children) walk(children, topLevel, stack);
       // A cycle is reported when rendering; here it just stops the walk.
-      if (type === ">" && Object.hasOwn(partials, value) && !stack.includes(value)) {
+      if (type === ">" && Object.hasOwn(partials, value) && !stack.includes(value) && !walked.has(`${topLevel}:${value}`)) {
+        walked.add(`${topLevel}:${value}`);
         walk(parseTemplate(partials[value], `partial "${value}"`), topLevel, [...stack, value]);
       }
     }

@@ -1,7 +1,9 @@
 import { completionRequestSchema } from "@/lib/completions/request-schema";
 import { renderPrompt } from "@/lib/completions/render";
 import { apiRoute, readJson } from "@/lib/http/handler";
+import { enforceRenderRateLimit } from "@/lib/http/rate-limit";
 
-export const POST = apiRoute<{ id: string }>("completions", async (request, { params }) => {
-  return renderPrompt(params.id, await readJson(request, completionRequestSchema), request.headers);
+export const POST = apiRoute<{ id: string }>("completions", async (request, { params, caller }) => {
+  await enforceRenderRateLimit(caller);
+  return renderPrompt(params.id, await readJson(request, completionRequestSchema), request.headers, caller);
 });
