@@ -31,11 +31,11 @@ export function migrate(dbFile: string) {
   sqlite.close();
 }
 
-export async function startOwnServer(port: number, dataDir: string): Promise<OwnServer> {
+export async function startOwnServer(port: number, dataDir: string, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "own.db");
   if (!fs.existsSync(dbFile)) migrate(dbFile);
-  const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir };
+  const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir, ...extraEnv };
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
   const entry = path.resolve("scripts/server.mjs");
   const heap = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
