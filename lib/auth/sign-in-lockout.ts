@@ -24,7 +24,7 @@ export interface LockoutPolicy {
   lockMs: number;
 }
 
-export function lockoutPolicy(env: NodeJS.ProcessEnv = process.env): LockoutPolicy {
+export function lockoutPolicy(env: Record<string, string | undefined> = process.env): LockoutPolicy {
   return { maxFailures: positiveInteger(env[MAX_FAILURES_ENV], 10), lockMs: positiveInteger(env[LOCKOUT_MINUTES_ENV], 15) * 60_000 };
 }
 
@@ -49,27 +49,38 @@ export async function beginSignInAttempt(email: string, policy = lockoutPolicy()
   const open = { OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] };
   // A count left from long ago starts over.
   await db.signInLock.deleteMany({ where: { key, updatedAt: { lt: new Date(now.getTime() - DAY_MS) }, ...open } });
-  let failures: number;
-  const counted = await db.signInLock.updateMany({ where: { key, ...open }, data: { failures: { increment: 1 }, updatedAt: now } });
-  if (counted.count > 0) {
-    failures = (await db.signInLock.findUnique({ where: { key }, select: { failures: true } }))?.failures ?? 1;
-  } else {
-    const row = await db.signInLock.findUnique({ where: { key }, select: { lockedUntil: true } });
+  let row: { failures: number; allowedFailures: number; lockedUntil: Date | null } | null;
+  try {
+    // One UPDATE: each concurrent attempt gets its own count back, so no two can take the
+    // last allowed place. It matches nothing while the email is locked.
+    row = await db.signInLock.update({ where: { key, ...open }, data: { failures: { increment: 1 }, updatedAt: now } });
+  } catch (error) {
+    if (!isRecordNotFound(error)) throw error;
+    row = await db.signInLock.findUnique({ where: { key } });
     if (row?.lockedUntil && row.lockedUntil > now) return refusal(row.lockedUntil, now);
     try {
-      await db.signInLock.create({ data: { key, failures: 1, updatedAt: now } });
-      failures = 1;
-    } catch (error) {
+      row = await db.signInLock.create({ data: { key, failures: 1, allowedFailures: policy.maxFailures, updatedAt: now } });
+    } catch (createError) {
       // Another attempt created the row in between: count against it instead.
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(createError)) throw createError;
       return beginSignInAttempt(email, policy, now);
     }
   }
-  if (failures >= policy.maxFailures) {
-    await db.signInLock.updateMany({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockDuration(failures, policy)) } });
+  if (row.failures > row.allowedFailures) {
+    // Past the last allowed place: the attempt that took it is setting the lock.
+    return refusal(row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : new Date(now.getTime() + lockDuration(row.allowedFailures, policy)), now);
+  }
+  if (row.failures === row.allowedFailures) {
+    // The last allowed attempt: it goes ahead, and the lock starts. Once it ends, one more try.
+    await db.signInLock.updateMany({
+      where: { key },
+      data: { lockedUntil: new Date(now.getTime() + lockDuration(row.failures, policy)), allowedFailures: row.failures + 1, failures: row.failures },
+    });
   }
   return { allowed: true };
 }
+
+const isRecordNotFound = (error: unknown) => (error as { code?: string } | null)?.code === "P2025";
 
 /** The right password: the email's count starts over. */
 export async function signInSucceeded(email: string): Promise<void> {

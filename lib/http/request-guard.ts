@@ -18,10 +18,8 @@ interface GuardConfig {
   hsts: string | null;
 }
 
-let config: GuardConfig | null = null;
-
 /** Read once: a bad PROMPTLY_TRUSTED_PROXIES stops the server at start rather than trusting nobody silently. */
-export function guardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
+export function guardConfig(env: Record<string, string | undefined> = process.env): GuardConfig {
   const maxAge = env[HSTS_ENV] === undefined || env[HSTS_ENV] === "" ? DEFAULT_HSTS_MAX_AGE : Number(env[HSTS_ENV]);
   if (!Number.isInteger(maxAge) || maxAge < 0) throw new Error(`${HSTS_ENV}: expected whole seconds (0 turns HSTS off), got '${env[HSTS_ENV]}'`);
   return {
@@ -30,6 +28,9 @@ export function guardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
     hsts: maxAge > 0 ? `max-age=${maxAge}` : null,
   };
 }
+
+// Read when the server loads this module, so that a bad value stops it at start.
+let config: GuardConfig | null = guardConfig();
 
 /** True when the request was answered here (a refused Host): the caller stops. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean {

@@ -12,6 +12,7 @@ CREATE TABLE "owner_claim" (
 CREATE TABLE "sign_in_lock" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "failures" INTEGER NOT NULL,
+    "allowedFailures" INTEGER NOT NULL,
     "lockedUntil" DATETIME,
     "updatedAt" DATETIME NOT NULL
 );

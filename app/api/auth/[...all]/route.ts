@@ -1,4 +1,9 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/auth-request";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+export const GET = handlers.GET;
+// Sign-in lockout and sign-up checks around better-auth's own handler (lib/auth/auth-request.ts).
+export const POST = (request: Request) => handleAuthRequest(request, handlers.POST);

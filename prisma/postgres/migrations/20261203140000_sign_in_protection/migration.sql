@@ -17,6 +17,7 @@ CREATE TABLE "owner_claim" (
 CREATE TABLE "sign_in_lock" (
     "key" TEXT NOT NULL,
     "failures" INTEGER NOT NULL,
+    "allowedFailures" INTEGER NOT NULL,
     "lockedUntil" TIMESTAMP(3),
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
