@@ -1,12 +1,13 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { hostRefusal, parseAllowedHosts, ALLOWED_HOSTS_ENV, type HostCheck } from "./allowed-hosts";
+import { API_POLICY } from "./content-security-policy";
 import { normaliseForwardedHeaders, parseTrustedProxies, TRUSTED_PROXIES_ENV, type TrustedProxies } from "./client-address";
 
 /**
  * The first thing the production server (scripts/server.mjs) does with every request, before
  * the fast routes or Next see it: believe forwarded headers only from a trusted proxy, refuse
- * a Host outside PROMPTLY_ALLOWED_HOSTS, and over https mark every cookie Secure and send
- * HSTS. One place for the fast path, the API, the auth routes and the pages alike.
+ * a Host outside PROMPTLY_ALLOWED_HOSTS, give JSON routes their strict CSP, and over https
+ * mark every cookie Secure and send HSTS. One place for the fast path, the API, the auth routes and the pages alike.
  */
 
 export const HSTS_ENV = "PROMPTLY_HSTS_MAX_AGE";
@@ -49,6 +50,9 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
       return true;
     }
   }
+  // JSON answers run nothing: a policy that allows nothing. Pages get theirs from proxy.ts.
+  const url = req.url ?? "/";
+  if (url.startsWith("/v1/") || url.startsWith("/api/")) res.setHeader("content-security-policy", API_POLICY);
   if (client.https) {
     if (config.hsts) res.setHeader("strict-transport-security", config.hsts);
     secureCookies(res);
