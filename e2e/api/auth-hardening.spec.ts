@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { invite } from "../support/accounts";
 import { E2E } from "../support/env";
-import { startOwnServer, type OwnServer } from "../support/own-server";
+import { ownPostgresSchema, startOwnServer, type OwnServer } from "../support/own-server";
 
 // Accounts and transport, attacked from outside: the client address a request claims, the
 // sign-in limits, what sign-up says about existing emails, cookies and HSTS over https, the
@@ -82,6 +82,7 @@ test.describe("directly exposed (no trusted proxy)", () => {
     test.setTimeout(120_000);
     server = await startOwnServer(port, path.join(E2E.dataDir, `auth-direct-${Date.now()}`), {
       PROMPTLY_ALLOWED_HOSTS: `127.0.0.1:${port},promptly.example.com`,
+      ...(await ownPostgresSchema("auth_direct")),
     });
   });
   test.afterAll(async () => {
@@ -138,7 +139,10 @@ test.describe("behind a trusted proxy (PROMPTLY_TRUSTED_PROXIES=127.0.0.1)", () 
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startOwnServer(E2E.port + 61, path.join(E2E.dataDir, `auth-proxy-${Date.now()}`), { PROMPTLY_TRUSTED_PROXIES: "127.0.0.1,::1" });
+    server = await startOwnServer(E2E.port + 61, path.join(E2E.dataDir, `auth-proxy-${Date.now()}`), {
+      PROMPTLY_TRUSTED_PROXIES: "127.0.0.1,::1",
+      ...(await ownPostgresSchema("auth_proxy")),
+    });
     const made = await signUp(server.baseUrl, owner, { "x-forwarded-for": nextIp() });
     expect(made.status, made.text).toBe(200);
     ownerCookie = sessionCookie(made);

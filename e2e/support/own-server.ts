@@ -103,3 +103,28 @@ export function readRows<T>(dbFile: string, sql: string, ...params: unknown[]): 
     sqlite.close();
   }
 }
+
+/**
+ * For a server of a test's own when the suite runs on PostgreSQL (E2E_DATABASE_URL): the
+ * same database, in a schema of its own, emptied and migrated; pass the result to
+ * startOwnServer's extraEnv. On SQLite: nothing (the server's own file is migrated anyway).
+ */
+export async function ownPostgresSchema(name: string): Promise<Record<string, string>> {
+  if (!/^postgres(ql)?:\/\//i.test(E2E.databaseUrl)) return {};
+  const schema = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  const url = new URL(E2E.databaseUrl);
+  url.searchParams.set("schema", schema);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.end();
+  const { spawnSync } = await import("node:child_process");
+  const deploy = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    encoding: "utf8",
+  });
+  if (deploy.status !== 0) throw new Error(`migrate deploy for schema ${schema}: ${deploy.stderr || deploy.stdout}`);
+  return { DATABASE_URL: url.toString() };
+}
