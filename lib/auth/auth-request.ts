@@ -12,11 +12,19 @@ import { beginSignInAttempt, signInSucceeded } from "./sign-in-lockout";
  * Answers keep better-auth's shape (`{code, message}`), which its client and our forms read.
  */
 export async function handleAuthRequest(request: Request, next: (request: Request) => Promise<Response>): Promise<Response> {
-  if (request.method !== "POST") return next(request);
   const path = new URL(request.url).pathname;
-  if (path.endsWith("/sign-in/email")) return signIn(request, next);
-  if (path.endsWith("/sign-up/email")) return signUp(request, next);
-  return next(request);
+  if (request.method === "POST" && path.endsWith("/sign-in/email")) return withRetryAfter(await signIn(request, next));
+  if (request.method === "POST" && path.endsWith("/sign-up/email")) return withRetryAfter(await signUp(request, next));
+  return withRetryAfter(await next(request));
+}
+
+/** better-auth's per-address limit says when to retry in X-Retry-After only: add the standard header. */
+function withRetryAfter(response: Response): Response {
+  const seconds = response.headers.get("x-retry-after");
+  if (response.status !== 429 || !seconds || response.headers.has("retry-after")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", seconds);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function signIn(request: Request, next: (request: Request) => Promise<Response>): Promise<Response> {

@@ -4,6 +4,6 @@ import { handleAuthRequest } from "@/lib/auth/auth-request";
 
 const handlers = toNextJsHandler(auth);
 
-export const GET = handlers.GET;
-// Sign-in lockout and sign-up checks around better-auth's own handler (lib/auth/auth-request.ts).
+// Sign-in lockout, sign-up checks and retry-after around better-auth's own handler (lib/auth/auth-request.ts).
+export const GET = (request: Request) => handleAuthRequest(request, handlers.GET);
 export const POST = (request: Request) => handleAuthRequest(request, handlers.POST);
