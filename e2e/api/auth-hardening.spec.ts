@@ -202,6 +202,7 @@ test.describe("behind a trusted proxy (PROMPTLY_TRUSTED_PROXIES=127.0.0.1)", () 
     expect(locked.status).toBe(429);
     expect(ghost.status).toBe(429);
     expect(locked.text).toBe(ghost.text);
+    expect(JSON.parse(locked.text).message).toContain("PROMPTLY_SIGNIN_MAX_FAILURES");
     const retryAfter = Number(locked.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
