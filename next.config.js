@@ -11,28 +11,13 @@ const nextConfig = {
   typedRoutes: false,
 };
 
-// The app loads nothing from elsewhere: scripts, styles, fonts and editors are bundled.
-// Next's App Router inlines bootstrap scripts, hence 'unsafe-inline' (no nonces: pages are
-// served dynamically and nothing user-controlled is rendered as HTML). Dev mode needs eval.
-const dev = process.env.NODE_ENV !== "production";
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Content-Security-Policy is not set here: pages get one with a fresh nonce per request
+// (proxy.ts), JSON answers a policy that allows nothing (lib/http/request-guard.ts), both
+// written in lib/http/content-security-policy.ts.
 nextConfig.headers = async () => [
   {
     source: "/:path*",
     headers: [
-      { key: "Content-Security-Policy", value: contentSecurityPolicy },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { themeInitScript } from "@/components/layout/theme";
+import { NONCE_HEADER } from "@/lib/http/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,12 +11,14 @@ export const metadata: Metadata = {
   description: "Self-hosted prompt management, playground and completion gateway",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request's CSP nonce (proxy.ts) makes every page dynamic, as nonces need.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Runs before paint so the page never flashes the wrong theme. */}
-        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-screen font-sans">
         <QueryProvider>{children}</QueryProvider>

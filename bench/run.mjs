@@ -86,7 +86,7 @@ async function main() {
   const promptlyPort = await freePort();
   const dbFile = path.join(cacheDir, "bench.db");
   if (!opts.keepDb) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-  const apiKey = `pk-bench-${randomBytes(16).toString("hex")}`;
+  const apiKey = `pk-bench-${randomBytes(32).toString("hex")}`;
   const promptlyEnv = {
     ...process.env,
     PORT: String(promptlyPort),

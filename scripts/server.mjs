@@ -38,6 +38,8 @@ configHeaders.push(["vary", "rsc, next-router-state-tree, next-router-prefetch, 
 // PROMPTLY_FAST_ROUTES=0 sends the hot routes through Next too (to compare, or as a way out).
 const fastRoutes = process.env.PROMPTLY_FAST_ROUTES !== "0";
 const server = http.createServer((req, res) => {
+  // Client address and scheme from trusted proxies only, PROMPTLY_ALLOWED_HOSTS, HSTS (lib/http/request-guard.ts).
+  if (fast.guardRequest(req, res)) return;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);

@@ -13,6 +13,7 @@ import { POST as render } from "@/app/v1/prompts/[id]/render/route";
 import { errorEnvelope } from "@/lib/http/errors";
 
 export { flushLogs } from "@/lib/shutdown";
+export { guardRequest } from "@/lib/http/request-guard";
 
 type RouteHandler = (request: Request, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
 

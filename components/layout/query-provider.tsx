@@ -1,6 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "./zod-without-eval";
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   // One client per browser session (not per render, not shared between server requests).

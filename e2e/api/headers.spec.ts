@@ -9,8 +9,10 @@ const admin = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/js
 function expectSecurityHeaders(response: Response, what: string) {
   const csp = response.headers.get("content-security-policy") ?? "";
   expect(csp, `${what}: content-security-policy`).toMatch(/(^|;)\s*frame-ancestors 'none'\s*(;|$)/);
-  expect(csp, `${what}: content-security-policy`).toMatch(/(^|;)\s*default-src 'self'/);
+  // Pages: their own origin, scripts by nonce; JSON answers: nothing at all.
+  expect(csp, `${what}: content-security-policy`).toMatch(/(^|;)\s*default-src '(self|none)'/);
   expect(csp, `${what}: no eval in production`).not.toContain("unsafe-eval");
+  expect(csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "", `${what}: no inline scripts but by nonce`).not.toContain("unsafe-inline");
   expect(response.headers.get("x-content-type-options"), `${what}: x-content-type-options`).toBe("nosniff");
   expect(response.headers.get("referrer-policy"), `${what}: referrer-policy`).toBeTruthy();
   expect(response.headers.get("x-frame-options"), `${what}: x-frame-options`).toBe("DENY");

@@ -9,12 +9,15 @@ const dataDir = path.resolve(`test-results/e2e-data-${port}`);
 // (npm test does so with TEST_DATABASE_URL). serve.mjs empties that database first.
 const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "e2e.db")}`;
 
+const BOOTSTRAP_KEY = "pk-promptly-e2e-5e594298cda76776816ce9200ab295210cdde35fe4f64dc567302c06a3e618ae";
+
 export const E2E = {
   port,
   mockPort,
   baseUrl: `http://127.0.0.1:${port}`,
   mockUrl: `http://127.0.0.1:${mockPort}`,
-  apiKey: "pk-promptly-e2e-bootstrap-key-0000000000000000",
+  // Strong enough for the start-up check (lib/auth/bootstrap-key.ts): 64 hex characters.
+  apiKey: BOOTSTRAP_KEY,
   dataDir,
   databaseUrl,
   /** Where the setup project leaves the owner's signed-in session for the browser tests. */
@@ -26,7 +29,7 @@ export const E2E = {
     DATABASE_URL: databaseUrl,
     PROMPTLY_DATA_DIR: dataDir,
     PROMPTLY_SECRET_KEY: "e2e-master-key-0123456789abcdef0123456789abcdef",
-    PROMPTLY_BOOTSTRAP_API_KEY: "pk-promptly-e2e-bootstrap-key-0000000000000000",
+    PROMPTLY_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
     // The mock provider is a local address, which provider calls may only reach when allowed.
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -31,17 +31,17 @@ export function migrate(dbFile: string) {
   sqlite.close();
 }
 
-/** `env` adds to or overrides the shared server's environment (a limit under test, say). */
-export async function startOwnServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<OwnServer> {
+/** `extraEnv` adds to or overrides the server's environment (a limit under test, say). */
+export async function startOwnServer(port: number, dataDir: string, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "own.db");
   if (!fs.existsSync(dbFile)) migrate(dbFile);
-  const serverEnv = { ...process.env, ...E2E.serverEnv, ...env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir };
+  const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir, ...extraEnv };
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
   const entry = path.resolve("scripts/server.mjs");
   const heap = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
   // detached: its own process group, so a kill reaches every process it started.
-  const child = spawn(process.execPath, [heap, entry], { env: { ...serverEnv, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [heap, entry], { env: { ...env, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
@@ -103,4 +103,29 @@ export function readRows<T>(dbFile: string, sql: string, ...params: unknown[]): 
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * For a server of a test's own when the suite runs on PostgreSQL (E2E_DATABASE_URL): the
+ * same database, in a schema of its own, emptied and migrated; pass the result to
+ * startOwnServer's extraEnv. On SQLite: nothing (the server's own file is migrated anyway).
+ */
+export async function ownPostgresSchema(name: string): Promise<Record<string, string>> {
+  if (!/^postgres(ql)?:\/\//i.test(E2E.databaseUrl)) return {};
+  const schema = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  const url = new URL(E2E.databaseUrl);
+  url.searchParams.set("schema", schema);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.end();
+  const { spawnSync } = await import("node:child_process");
+  const deploy = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    encoding: "utf8",
+  });
+  if (deploy.status !== 0) throw new Error(`migrate deploy for schema ${schema}: ${deploy.stderr || deploy.stdout}`);
+  return { DATABASE_URL: url.toString() };
 }

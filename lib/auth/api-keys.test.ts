@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { API_KEY_PREFIX, generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
-import { createApiKey, ensureBootstrapApiKey, findActiveApiKey, revokeApiKey } from "./api-keys";
+import { createApiKey, createApiKeyForAdmin, ensureBootstrapApiKey, findActiveApiKey, revokeApiKey } from "./api-keys";
 
 describe("API key hashing", () => {
   it("stores SHA-256 hex of the key, never the key", async () => {
@@ -32,13 +32,40 @@ describe("API key hashing", () => {
   });
 
   it("creates the bootstrap key once", async () => {
-    process.env.PROMPTLY_BOOTSTRAP_API_KEY = "pk-promptly-bootstrap-unit-test";
+    const strong = "pk-promptly-unit-4f1c9a7be20d58c36a9e1f0b7d2c4e8a91b3f6d05c7e2a8b4d9f1e3c6a0b5d7e";
+    process.env.PROMPTLY_BOOTSTRAP_API_KEY = strong;
     const lines: string[] = [];
     await ensureBootstrapApiKey((line) => lines.push(line));
     await ensureBootstrapApiKey((line) => lines.push(line));
     delete process.env.PROMPTLY_BOOTSTRAP_API_KEY;
     expect(lines).toHaveLength(1);
-    expect(await findActiveApiKey("pk-promptly-bootstrap-unit-test")).not.toBeNull();
-    expect(lines[0]).not.toContain("pk-promptly-bootstrap-unit-test");
+    expect(await findActiveApiKey(strong)).not.toBeNull();
+    expect(lines[0]).not.toContain(strong);
+  });
+
+  it("refuses a weak bootstrap key, creating nothing", async () => {
+    process.env.PROMPTLY_BOOTSTRAP_API_KEY = "pk-promptly-bootstrap-unit-test";
+    await expect(ensureBootstrapApiKey(() => undefined)).rejects.toThrow(/PROMPTLY_BOOTSTRAP_API_KEY is too weak/);
+    delete process.env.PROMPTLY_BOOTSTRAP_API_KEY;
+    expect(await findActiveApiKey("pk-promptly-bootstrap-unit-test")).toBeNull();
+  });
+});
+
+describe("who owns the keys an API key makes", () => {
+  it("a user's key makes keys of that user; a key without a user owns what it makes, and revoking it revokes them", async () => {
+    const user = await db.user.create({ data: { id: "owner-1", name: "O", email: "o@keys.test", role: "owner", updatedAt: new Date() } });
+    const userKey = await createApiKey({ name: "user's", userId: user.id });
+    const made = await createApiKeyForAdmin({ name: "made", scope: "admin" }, { userId: user.id, createdByKeyId: userKey.record.id });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: made.id } })).userId).toBe(user.id);
+
+    const root = await createApiKey({ name: "bootstrap-like" });
+    const child = await createApiKeyForAdmin({ name: "child", scope: "admin" }, { userId: null, createdByKeyId: root.record.id });
+    const grandchild = await createApiKeyForAdmin({ name: "grandchild", scope: "completions" }, { userId: null, createdByKeyId: child.id });
+    const adopted = await createApiKeyForAdmin({ name: "a user's, made by the root", scope: "completions" }, { userId: user.id, createdByKeyId: root.record.id });
+    await revokeApiKey(root.record.id);
+    expect(await findActiveApiKey(child.key)).toBeNull();
+    expect(await findActiveApiKey(grandchild.key)).toBeNull();
+    expect(await findActiveApiKey(adopted.key)).not.toBeNull();
+    expect(await findActiveApiKey(made.key)).not.toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus"
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { virtualKeyIdFromBody } from "@/lib/prompts/lookup";
+import { dataDir } from "@/lib/crypto/master-key";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
+import { assertStrongBootstrapKey, BOOTSTRAP_KEY_ENV, writeKeyFile } from "./bootstrap-key";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
 
 export type ApiKeyScope = "admin" | "completions";
@@ -45,6 +47,7 @@ export async function createApiKey(input: {
   name: string;
   scope?: ApiKeyScope;
   userId?: string | null;
+  createdByKeyId?: string | null;
   value?: string;
   rateLimitPerMinute?: number | null;
   allowDrafts?: boolean;
@@ -56,6 +59,7 @@ export async function createApiKey(input: {
       name: input.name,
       scope: input.scope ?? "admin",
       userId: input.userId ?? null,
+      createdByKeyId: input.createdByKeyId ?? null,
       hash: hashApiKey(value),
       prefix: visiblePrefix(value),
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
@@ -84,10 +88,24 @@ export async function listApiKeys() {
 }
 
 export async function revokeApiKey(id: string): Promise<boolean> {
-  const updated = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const now = new Date();
+  const updated = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  await revokeKeysMadeBy([id], now);
   // Revocation must take effect at once, here and on every other instance.
   await invalidateApiKeyCache();
   return updated.count > 0;
+}
+
+/**
+ * Keys without a user that these keys made belong to them (the bootstrap key's, the CLI's):
+ * they go too, and what they made in turn. A key with a user belongs to that user instead.
+ */
+async function revokeKeysMadeBy(parents: string[], now: Date): Promise<void> {
+  for (let level = parents; level.length > 0; ) {
+    const children = await db.apiKey.findMany({ where: { createdByKeyId: { in: level }, userId: null, revokedAt: null }, select: { id: true } });
+    level = children.map((child) => child.id);
+    if (level.length > 0) await db.apiKey.updateMany({ where: { id: { in: level } }, data: { revokedAt: now } });
+  }
 }
 
 /** Revokes every active key a user made (an owner stepping down or removed); how many. */
@@ -99,12 +117,22 @@ export async function revokeApiKeysOf(userId: string): Promise<number> {
 
 // ---------------------------------------------------------------- admin API (/v1/api-keys)
 
+/**
+ * Who a key made through the API belongs to: the signed-in user, or the user of the API key
+ * that makes it (dying with them). A key made by a key without a user (the bootstrap key,
+ * the CLI's) belongs to that key and is revoked with it: never an orphan that outlives both.
+ */
+export interface NewKeyOwner {
+  userId: string | null;
+  createdByKeyId: string | null;
+}
+
 /** POST /v1/api-keys: the answer carries the key in clear, once. */
-export async function createApiKeyForAdmin(input: CreateApiKeyInput, userId: string | null): Promise<CreatedApiKey> {
+export async function createApiKeyForAdmin(input: CreateApiKeyInput, owner: NewKeyOwner): Promise<CreatedApiKey> {
   const { key, record } = await createApiKey({
     name: input.name,
     scope: input.scope,
-    userId,
+    ...owner,
     rateLimitPerMinute: input.rate_limit_per_minute,
     allowDrafts: input.allow_drafts,
     virtualKeyIds: await virtualKeyIdsFrom(input.virtual_keys),
@@ -220,11 +248,14 @@ function touchLastUsed(id: string) {
 
 /**
  * At start: PROMPTLY_BOOTSTRAP_API_KEY creates that key when it does not exist yet (for
- * automation); otherwise, a server with no key at all gets one, printed once to the log.
+ * automation), and must be strong (lib/auth/bootstrap-key.ts: a weak one stops the start);
+ * otherwise, a server with no key at all gets one, written to a 0600 file in
+ * PROMPTLY_DATA_DIR: the log names the file and the key's prefix, never the key.
  */
 export async function ensureBootstrapApiKey(log: (line: string) => void = console.log): Promise<void> {
-  const wanted = process.env.PROMPTLY_BOOTSTRAP_API_KEY;
+  const wanted = process.env[BOOTSTRAP_KEY_ENV];
   if (wanted) {
+    assertStrongBootstrapKey(wanted);
     const exists = await db.apiKey.findUnique({ where: { hash: hashApiKey(wanted) }, select: { id: true } });
     if (!exists) {
       await createApiKey({ name: "bootstrap", value: wanted });
@@ -233,6 +264,7 @@ export async function ensureBootstrapApiKey(log: (line: string) => void = consol
     return;
   }
   if ((await countApiKeys()) > 0) return;
-  const { key } = await createApiKey({ name: "default" });
-  log(`[promptly] created a first API key (shown once, store it now): ${key}`);
+  const { key, record } = await createApiKey({ name: "default" });
+  const file = writeKeyFile(dataDir(), key);
+  log(`[promptly] created a first API key (${record.prefix}…): it is in ${file} (readable by this user only); store it, then delete the file`);
 }

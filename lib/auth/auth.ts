@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { databaseDialect } from "@/lib/db-dialect";
 import { derivedKey } from "@/lib/crypto/master-key";
 import { claimInvite, InviteRefused } from "@/lib/invites/invites";
+import { claimFirstOwner } from "./first-owner";
 import { INVITE_TOKEN_HEADER } from "@/lib/invites/header";
 
 /**
@@ -25,17 +26,24 @@ export const auth = betterAuth({
   trustedOrigins: async (request) => [requestOrigin(request)],
   emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
   user: {
-    additionalFields: { role: { type: "string", required: false, defaultValue: "owner", input: false } },
+    // The least rights unless something says otherwise: the owner is made by the create hook.
+    additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } },
+  },
+  advanced: {
+    // scripts/server.mjs leaves exactly one address in x-forwarded-for: the socket's peer, or
+    // the client a trusted proxy (PROMPTLY_TRUSTED_PROXIES) names (lib/http/client-address.ts).
+    ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
   },
   telemetry: { enabled: false },
   databaseHooks: {
     user: {
       create: {
-        // The first account is the owner; later ones need a valid invitation token, sent by
-        // the /invite page in a header, which gives the role. better-auth's APIError (not
-        // ours) so that sign-up answers 403 with the message instead of a generic failure.
+        // The first account is the owner (one claim row: two racing sign-ups can't both be);
+        // later ones need a valid invitation token, sent by the /invite page in a header,
+        // which gives the role. better-auth's APIError (not ours) so that sign-up answers 403
+        // with the message instead of a generic failure.
         before: async (user, context) => {
-          if ((await db.user.count()) === 0) return { data: { ...user, role: "owner" } };
+          if (await claimFirstOwner(user.email)) return { data: { ...user, role: "owner" } };
           const token = context?.headers?.get(INVITE_TOKEN_HEADER) ?? context?.request?.headers.get(INVITE_TOKEN_HEADER);
           if (!token) throw new APIError("FORBIDDEN", { message: "Sign-up is closed: ask the owner for an invitation" });
           try {

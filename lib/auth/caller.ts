@@ -1,5 +1,5 @@
 import { auth } from "./auth";
-import { findActiveApiKey, type ApiKeyScope } from "./api-keys";
+import { findActiveApiKey, type ApiKeyScope, type NewKeyOwner } from "./api-keys";
 
 export type Role = "owner" | "editor" | "viewer";
 
@@ -60,4 +60,11 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
     // Anything unexpected gets the least rights, never the most.
     role: role === "owner" || role === "editor" ? role : "viewer",
   };
+}
+
+/** Who owns an API key this caller makes (see NewKeyOwner in lib/auth/api-keys.ts). */
+export function newKeyOwner(caller: Caller | null): NewKeyOwner {
+  if (caller?.kind === "session") return { userId: caller.userId, createdByKeyId: null };
+  if (caller?.kind === "api_key") return { userId: caller.userId, createdByKeyId: caller.apiKeyId };
+  return { userId: null, createdByKeyId: null };
 }

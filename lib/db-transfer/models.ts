@@ -15,6 +15,8 @@ export const TRANSFER_ORDER = [
   "ApiKey",
   "Invite",
   "RateLimit",
+  "OwnerClaim",
+  "SignInLock",
   "Collection",
   "VirtualKey",
   "Prompt",
@@ -35,7 +37,7 @@ export const DEFERRED_FIELDS: Partial<Record<ModelName, string[]>> = {
 };
 
 /** The primary key of each model, to page through it in a stable order. */
-export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"], RateLimit: ["key"] };
+export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"], RateLimit: ["key"], SignInLock: ["key"] };
 export const primaryKey = (model: ModelName) => PRIMARY_KEY[model] ?? ["id"];
 
 export type Row = Record<string, unknown>;

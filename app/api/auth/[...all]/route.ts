@@ -1,4 +1,9 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/auth-request";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+// Sign-in lockout, sign-up checks and retry-after around better-auth's own handler (lib/auth/auth-request.ts).
+export const GET = (request: Request) => handleAuthRequest(request, handlers.GET);
+export const POST = (request: Request) => handleAuthRequest(request, handlers.POST);
