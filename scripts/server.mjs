@@ -38,6 +38,8 @@ configHeaders.push(["vary", "rsc, next-router-state-tree, next-router-prefetch, 
 // PROMPTLY_FAST_ROUTES=0 sends the hot routes through Next too (to compare, or as a way out).
 const fastRoutes = process.env.PROMPTLY_FAST_ROUTES !== "0";
 const server = http.createServer((req, res) => {
+  // The request body limit, for every route below (lib/http/node-body-guard.ts).
+  if (fast.guardRequestBody(req, res, configHeaders) === "answered") return;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);
