@@ -17,13 +17,16 @@ export interface Offence {
  */
 export class HostileRun {
   readonly offences: Offence[] = [];
+  /** 5xx answers that pass on the provider's own failure (the mock hanging up a kept-alive socket): correct, counted apart. */
+  upstream = 0;
   sent = 0;
 
   async send(request: FuzzRequest): Promise<{ status: number; text: string } | null> {
     this.sent++;
     try {
       const answer = await send(request);
-      if (answer.status >= 500) this.offences.push({ request, status: answer.status, answer: answer.text });
+      if (answer.status >= 500 && answer.text.includes('"type":"upstream_error"')) this.upstream++;
+      else if (answer.status >= 500) this.offences.push({ request, status: answer.status, answer: answer.text });
       return answer;
     } catch (error) {
       this.offences.push({ request, status: (error as Error).message, answer: "" });
