@@ -37,19 +37,16 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse, extr
   });
   if (!chunked) return "guarded";
   let count = 0;
-  let over = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (over) return false;
-    if (chunk !== null && chunk !== undefined) {
-      count += (chunk as Buffer).length;
-      if (count > limit) {
-        over = true;
-        answerTooLarge(req, res, extraHeaders, limit);
-        return false;
-      }
-    }
-    return push(chunk, encoding);
+    if (chunk === null || chunk === undefined) return push(chunk, encoding);
+    count += (chunk as Buffer).length;
+    if (count <= limit) return push(chunk, encoding);
+    if (count - (chunk as Buffer).length <= limit) answerTooLarge(req, res, extraHeaders, limit);
+    // Dropped, while the answer goes out and the client sees the connection end; reading on
+    // (rather than pausing the socket) is how its close is noticed. Another limit's worth: gone.
+    else if (count > 2 * limit) req.socket.destroy();
+    return true;
   };
   return "guarded";
 }
