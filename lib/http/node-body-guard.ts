@@ -68,7 +68,11 @@ function answerTooLarge(req: IncomingMessage, res: ServerResponse, extraHeaders:
  * the 413, so a route still waiting for the rest of the body (Next's reader, the fast
  * routes') stops waiting instead of holding its memory forever.
  */
+const hungUp = new WeakSet<IncomingMessage>();
+
 function hangUp(req: IncomingMessage, limit: number): void {
+  if (hungUp.has(req)) return; // the answer's end and its finish event may both ask
+  hungUp.add(req);
   const socket = req.socket;
   const wake = () => req.destroy(bodyTooLarge(limit));
   if (socket.destroyed) return queueMicrotask(wake);
