@@ -40,6 +40,8 @@ const fastRoutes = process.env.PROMPTLY_FAST_ROUTES !== "0";
 const server = http.createServer((req, res) => {
   // Client address and scheme from trusted proxies only, PROMPTLY_ALLOWED_HOSTS, HSTS (lib/http/request-guard.ts).
   if (fast.guardRequest(req, res)) return;
+  // The request body limit, for every route below (lib/http/node-body-guard.ts).
+  if (fast.guardRequestBody(req, res, configHeaders) === "answered") return;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);

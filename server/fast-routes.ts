@@ -11,9 +11,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
 import { POST as render } from "@/app/v1/prompts/[id]/render/route";
 import { errorEnvelope } from "@/lib/http/errors";
+import { readNodeBody } from "@/lib/http/node-body-guard";
 
 export { flushLogs } from "@/lib/shutdown";
 export { guardRequest } from "@/lib/http/request-guard";
+// The body limit for every route of the production server, fast or Next (scripts/server.mjs).
+export { guardRequestBody } from "@/lib/http/node-body-guard";
 
 type RouteHandler = (request: Request, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
 
@@ -50,8 +53,13 @@ export async function serveFast(
   res.on("close", () => {
     if (!res.writableFinished) client.abort();
   });
-  const body = await readBody(req);
-  const response = await route.handler(lightRequest(req, body, client.signal), { params: Promise.resolve({ id: route.ref }) });
+  // The body is read only when the handler asks for it, after apiRoute checked the key from
+  // the headers: an unauthenticated upload is answered 401 without a byte of it read.
+  let body: Promise<string> | undefined;
+  const readBody = () => (body ??= readNodeBody(req));
+  const response = await route.handler(lightRequest(req, readBody, client.signal), { params: Promise.resolve({ id: route.ref }) });
+  // The body limit (node-body-guard.ts) may have answered already, and hung up.
+  if (res.headersSent || res.destroyed) return void (await response.body?.cancel().catch(() => undefined));
   await writeResponse(res, response, extraHeaders, client.signal);
 }
 
@@ -62,13 +70,13 @@ export async function serveFast(
  * per call here, before the provider is even called; this object costs nothing. The API
  * suite runs through this path, so a handler reading anything else fails its tests.
  */
-function lightRequest(req: IncomingMessage, body: Buffer, signal: AbortSignal): Request {
+function lightRequest(req: IncomingMessage, text: () => Promise<string>, signal: AbortSignal): Request {
   const request = {
     method: "POST",
     url: `http://${req.headers.host || "localhost"}${req.url}`,
     headers: new NodeHeaders(req.headers) as unknown as Headers,
     signal,
-    text: async () => body.toString("utf8"),
+    text,
   } satisfies Pick<Request, "method" | "url" | "headers" | "signal" | "text">;
   return request as unknown as Request;
 }
@@ -104,15 +112,6 @@ class NodeHeaders {
   entries(): IterableIterator<[string, string]> {
     return this[Symbol.iterator]();
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 async function writeResponse(res: ServerResponse, response: Response, extraHeaders: [string, string][], clientSignal: AbortSignal): Promise<void> {

@@ -3,7 +3,19 @@
  * these; the route wrapper (lib/http/handler.ts) turns them into the error envelope.
  * Any other exception is logged and answered as a bare 500.
  */
+// Next bundles lib/ into several chunks (instrumentation, each route) and the fast routes
+// into one more, but the Prisma client is one per process (on globalThis): an ApiError its
+// PostgreSQL checks throw comes from whichever copy made the client. A registered symbol
+// marks every copy's errors, so each copy's `instanceof ApiError` knows them all.
+const API_ERROR = Symbol.for("promptly.api-error");
+
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
+  }
+
+  readonly [API_ERROR] = true;
+
   constructor(
     readonly status: number,
     message: string,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
 import { assertCan, type Action } from "@/lib/auth/permissions";
+import { readBodyText } from "./body-limit";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
 import { jsonBodyProblem } from "./json-depth";
 import { isCrossSiteWrite } from "./same-origin";
@@ -86,9 +87,9 @@ function zodToApiError(error: ZodError): ApiError {
   return badRequest(`Invalid request: ${issues.join("; ")}`, first?.path.length ? first.path.join(".") : null);
 }
 
-/** Reads and validates a JSON body; an empty body counts as `{}`. */
+/** Reads (within the body limit) and validates a JSON body; an empty body counts as `{}`. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   let value: unknown = {};
   if (text.trim().length > 0) {
     try {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "./errors";
+import { readBodyText, withBodyLimit } from "./body-limit";
+
+const LIMIT = 1024;
+
+/** A chunked upload: no declared length, bytes arriving in pieces; counts what was pulled. */
+function streamed(total: number, piece = 256) {
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      const size = Math.min(piece, total - pulled);
+      pulled += size;
+      controller.enqueue(new Uint8Array(size).fill(0x61));
+    },
+  });
+  return { request: new Request("http://x/", { method: "POST", body, duplex: "half" } as RequestInit), pulled: () => pulled };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe("readBodyText", () => {
+  it("refuses a declared length over the limit before reading a byte", async () => {
+    const { request, pulled } = streamed(4 * LIMIT);
+    const declared = new Request(request, { headers: { "content-length": String(4 * LIMIT) } });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the stream fills its small queue on its own
+    const before = pulled();
+    const error = await refusal(readBodyText(declared, LIMIT));
+    expect(error).toMatchObject({ status: 413, code: "body_too_large" });
+    expect(error.message).toContain("PROMPTLY_MAX_BODY_BYTES");
+    expect(error.message).toContain(String(LIMIT));
+    expect(pulled()).toBe(before);
+  });
+
+  it("refuses a streamed body once the count passes the limit, without reading it to the end", async () => {
+    const { request, pulled } = streamed(100 * LIMIT);
+    expect(await refusal(readBodyText(request, LIMIT))).toMatchObject({ status: 413, code: "body_too_large" });
+    expect(pulled()).toBeLessThan(4 * LIMIT);
+  });
+
+  it("reads a body at the limit, dropping a byte order mark as Request.text() does", async () => {
+    expect(await readBodyText(streamed(LIMIT).request, LIMIT)).toBe("a".repeat(LIMIT));
+    const bom = new Request("http://x/", { method: "POST", body: "\ufeff{}" });
+    expect(await readBodyText(bom, LIMIT)).toBe("{}");
+    expect(await readBodyText(new Request("http://x/"), LIMIT)).toBe("");
+  });
+
+  it("answers a body that fails mid-way (the client went away) with a 400, not a 500", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(10));
+        controller.error(new Error("aborted"));
+      },
+    });
+    const request = new Request("http://x/", { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await refusal(readBodyText(request, LIMIT))).toMatchObject({ status: 400, code: "body_unreadable" });
+  });
+});
+
+describe("withBodyLimit", () => {
+  it("answers an oversized body with the 413 envelope and never calls the handler", async () => {
+    let called = false;
+    const handler = withBodyLimit(async () => {
+      called = true;
+      return new Response("ok");
+    });
+    const response = await handler(new Request("http://x/", { method: "POST", body: "a".repeat(2 * 1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: "failure", error: { code: "body_too_large" } });
+    expect(called).toBe(false);
+  });
+
+  it("hands a body within the limit on, intact", async () => {
+    const handler = withBodyLimit(async (request) => Response.json({ method: request.method, body: await request.json(), type: request.headers.get("content-type") }));
+    const response = await handler(new Request("http://x/", { method: "POST", body: '{"email":"a@b.c"}', headers: { "content-type": "application/json" } }));
+    expect(await response.json()).toEqual({ method: "POST", body: { email: "a@b.c" }, type: "application/json" });
+  });
+});

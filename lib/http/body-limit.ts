@@ -1,0 +1,106 @@
+import { ApiError, errorEnvelope } from "./errors";
+
+/**
+ * The request body limit: one number for every route (the /v1 API, sign-in and sign-up,
+ * pages). Enforced where bodies are read (readBodyText below, the web Request side) and by
+ * the production server before any route runs (node-body-guard.ts), so an oversized body is
+ * refused as soon as its declared length or the streamed count says so, never buffered.
+ */
+export const MAX_BODY_ENV = "PROMPTLY_MAX_BODY_BYTES";
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+let cached: number | undefined;
+
+/** PROMPTLY_MAX_BODY_BYTES, or 1 MiB when unset or not a positive whole number. */
+export function maxBodyBytes(): number {
+  if (cached === undefined) {
+    const value = Number(process.env[MAX_BODY_ENV]);
+    cached = Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_BODY_BYTES;
+  }
+  return cached;
+}
+
+export function bodyTooLarge(limit = maxBodyBytes()): ApiError {
+  return new ApiError(
+    413,
+    `Request body is larger than the limit of ${limit} bytes (set ${MAX_BODY_ENV} to change it)`,
+    "invalid_request_error",
+    "body_too_large",
+  );
+}
+
+/** The declared content-length, when there is a valid one. */
+export function declaredLength(value: string | null | undefined): number | null {
+  if (value == null || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value);
+}
+
+type BodySource = { headers: Pick<Headers, "get">; body?: ReadableStream<Uint8Array> | null; text(): Promise<string> };
+
+/**
+ * A request's body as text, refused with a 413 once it passes the limit: before reading
+ * anything when the declared length says so, else as soon as the streamed count does (a
+ * chunked body has no declared length). A body the client stopped sending is a 400.
+ * A request without a `body` stream (the fast routes' light request) caps its own text().
+ */
+export async function readBodyText(request: BodySource, limit = maxBodyBytes()): Promise<string> {
+  const declared = declaredLength(request.headers.get("content-length"));
+  if (declared !== null && declared > limit) throw bodyTooLarge(limit);
+  if (request.body === undefined) return request.text();
+  if (request.body === null) return "";
+  return decode(await readCapped(request.body, limit));
+}
+
+async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array[]> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return chunks;
+      total += value.byteLength;
+      if (total > limit) {
+        void reader.cancel().catch(() => undefined);
+        throw bodyTooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    throw unreadable(error);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** A failure while reading a body: our own 413 as is, the client going away as a 400 (never a 500). */
+export function unreadable(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(400, "The request body could not be read (the client closed the connection?)", "invalid_request_error", "body_unreadable");
+}
+
+const decoder = new TextDecoder();
+
+/** As Request.text() decodes: UTF-8, a leading byte order mark dropped, bad bytes replaced. */
+export function decode(chunks: Uint8Array[]): string {
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  return decoder.decode(Buffer.concat(chunks));
+}
+
+/**
+ * For a handler that reads the body itself (better-auth's sign-in and sign-up): the body is
+ * read here within the limit and handed on in a new Request. The production server refuses
+ * oversized bodies before any route runs; this makes the limit hold under `next dev` too.
+ */
+export function withBodyLimit(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    let text: string;
+    try {
+      text = await readBodyText(request);
+    } catch (error) {
+      const problem = unreadable(error);
+      return Response.json(errorEnvelope(problem), { status: problem.status, headers: { connection: "close" } });
+    }
+    return handler(new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal }));
+  };
+}
