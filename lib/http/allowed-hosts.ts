@@ -4,39 +4,31 @@
  * `*.example.com` any subdomain. Unset: every Host is served (the default for a local install).
  * Pure: the production server (scripts/server.mjs) and proxy.ts (next dev) both ask it.
  */
+import { isAllowedHost, parseAllowedHosts as parseHostList } from "@/lib/net/allowed-hosts";
+
 export const ALLOWED_HOSTS_ENV = "PROMPTLY_ALLOWED_HOSTS";
 
 export type HostCheck = (host: string | undefined | null) => boolean;
 
+/** Null when unset: every Host is served. The grammar is the provider allowlist's. */
 export function parseAllowedHosts(value: string | undefined): HostCheck | null {
-  const entries = (value ?? "")
-    .split(",")
-    .map((entry) => entry.trim().toLowerCase())
-    .filter(Boolean);
+  const entries = parseHostList(value);
   if (entries.length === 0) return null;
   return (host) => {
     if (!host) return false;
-    const wanted = host.trim().toLowerCase();
-    const name = hostname(wanted);
-    return entries.some((entry) => {
-      const wildcard = entry.startsWith("*.");
-      const pattern = wildcard ? entry.slice(1) : entry; // ".example.com"
-      const withPort = hasPort(pattern);
-      const candidate = withPort ? wanted : name;
-      return wildcard ? candidate.endsWith(pattern) && candidate.length > pattern.length : candidate === pattern;
-    });
+    const { name, port } = splitHostHeader(host.trim());
+    return isAllowedHost(entries, name, port);
   };
 }
 
-/** The host without its port; `[::1]:3000` is `[::1]`. */
-function hostname(host: string): string {
-  if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
+/** `example.com:8443` → name and port; `[::1]:3000` → `[::1]` and 3000; no port → null. */
+function splitHostHeader(host: string): { name: string; port: number | null } {
+  const close = host.startsWith("[") ? host.indexOf("]") : -1;
   const colon = host.lastIndexOf(":");
-  return colon === -1 ? host : host.slice(0, colon);
-}
-
-function hasPort(entry: string): boolean {
-  return entry.startsWith("[") ? entry.includes("]:") : entry.includes(":");
+  // No port: none at all, inside an IPv6 literal, or a bare IPv6 address (several colons).
+  if (colon === -1 || colon < close || (close === -1 && host.indexOf(":") !== colon)) return { name: host, port: null };
+  const port = Number(host.slice(colon + 1));
+  return { name: host.slice(0, colon), port: Number.isInteger(port) ? port : -1 };
 }
 
 /** The refusal's wording, one place for the server and proxy.ts. */

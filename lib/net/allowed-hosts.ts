@@ -1,9 +1,15 @@
 import { isIP } from "node:net";
 
-export const ALLOWED_HOSTS_ENV = "PROMPTLY_ALLOWED_PROVIDER_HOSTS";
+export const ALLOWED_PROVIDER_HOSTS_ENV = "PROMPTLY_ALLOWED_PROVIDER_HOSTS";
+
+/**
+ * Host lists as operators write them in the environment: the provider allowlist
+ * (PROMPTLY_ALLOWED_PROVIDER_HOSTS) and the Host headers served (PROMPTLY_ALLOWED_HOSTS)
+ * share one grammar and one matcher.
+ */
 
 /** One entry of the allowlist: a name, `*.suffix`, or an IP; any port when port is null. */
-interface AllowedHost {
+export interface AllowedHost {
   host: string;
   wildcard: boolean;
   port: number | null;
@@ -57,8 +63,11 @@ function parseEntry(entry: string): AllowedHost | null {
   return { host, wildcard, port };
 }
 
-/** Whether `host` (a URL's hostname, or an address it resolved to) on `port` is allowed. */
-export function isAllowedHost(entries: readonly AllowedHost[], host: string, port: number): boolean {
+/**
+ * Whether `host` (a URL's hostname, or an address it resolved to) on `port` is allowed.
+ * A null port (a Host header without one) matches only entries that name no port.
+ */
+export function isAllowedHost(entries: readonly AllowedHost[], host: string, port: number | null): boolean {
   const name = normalise(host);
   for (const entry of entries) {
     if (entry.port !== null && entry.port !== port) continue;
@@ -78,7 +87,7 @@ let parsed: AllowedHost[] = [];
 
 /** The allowlist from the environment, parsed again only when the variable changed. */
 export function allowedHosts(): readonly AllowedHost[] {
-  const raw = process.env[ALLOWED_HOSTS_ENV];
+  const raw = process.env[ALLOWED_PROVIDER_HOSTS_ENV];
   if (raw !== parsedFrom) {
     parsedFrom = raw;
     parsed = parseAllowedHosts(raw);
@@ -88,5 +97,5 @@ export function allowedHosts(): readonly AllowedHost[] {
 
 /** The variable's raw value: a cache of policy answers is valid while this is unchanged. */
 export function allowedHostsSource(): string | undefined {
-  return process.env[ALLOWED_HOSTS_ENV];
+  return process.env[ALLOWED_PROVIDER_HOSTS_ENV];
 }

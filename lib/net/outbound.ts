@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { classifyAddress } from "./address-policy";
-import { ALLOWED_HOSTS_ENV, allowedHosts, isAllowedHost, normalise } from "./allowed-hosts";
+import { ALLOWED_PROVIDER_HOSTS_ENV, allowedHosts, isAllowedHost, normalise } from "./allowed-hosts";
 
 /**
  * The outbound policy for provider URLs: a provider call may reach the public internet, and
@@ -39,7 +39,7 @@ function isLoopbackName(name: string): boolean {
 }
 
 function advice(hostname: string, port: number): string {
-  return `set ${ALLOWED_HOSTS_ENV}=${hostname}:${port} to allow it`;
+  return `set ${ALLOWED_PROVIDER_HOSTS_ENV}=${hostname}:${port} to allow it`;
 }
 
 /**
