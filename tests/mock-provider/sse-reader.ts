@@ -1,3 +1,5 @@
+import { readSse } from "@/lib/sse/read-sse";
+
 /**
  * Reads an SSE byte stream event by event, noting when each arrived. For tests that must
  * prove tokens flow as produced (not buffered), here and against the gateway end to end.
@@ -14,35 +16,12 @@ export async function readSseEvents(
   onEvent?: (event: ReceivedEvent) => void,
 ): Promise<ReceivedEvent[]> {
   const events: ReceivedEvent[] = [];
-  const decoder = new TextDecoder();
-  const reader = body.getReader();
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
-    let boundary: number;
-    while ((boundary = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const parsed = parseBlock(block, performance.now());
-      if (parsed) {
-        events.push(parsed);
-        onEvent?.(parsed);
-      }
-    }
+  for await (const { event, data } of readSse(body)) {
+    const received = { event, data, at: performance.now() };
+    events.push(received);
+    onEvent?.(received);
   }
   return events;
-}
-
-function parseBlock(block: string, at: number): ReceivedEvent | null {
-  let event: string | null = null;
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line.startsWith("event:")) event = line.slice(6).trim();
-    else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-  }
-  return data.length > 0 || event ? { event, data: data.join("\n"), at } : null;
 }
 
 /** Loosely typed on purpose: tests dig into chunk fields directly. */
