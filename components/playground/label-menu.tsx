@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
+import { Dialog } from "@/components/ui/dialog";
 import { Menu } from "@/components/prompts/menu";
 import { Icon } from "@/components/prompts/icons";
-import { useToast } from "@/components/prompts/toast";
+import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -15,7 +15,6 @@ import { useSetVersionLabel, type PromptVersionEntry } from "@/lib/hooks/use-pro
 export function LabelMenu({ promptId, version, versions }: { promptId: string; version: PromptVersionEntry; versions: PromptVersionEntry[] }) {
   const labels = useLabels();
   const assign = useSetVersionLabel(promptId);
-  const toast = useToast();
   const [creating, setCreating] = useState(false);
 
   const holderOf = (labelId: string) => versions.find((v) => v.labels.some((l) => l.id === labelId));
@@ -76,7 +75,7 @@ function NewLabelDialog({ onClose, onCreated }: { onClose: () => void; onCreated
     }
   }
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       size="sm"
@@ -103,6 +102,6 @@ function NewLabelDialog({ onClose, onCreated }: { onClose: () => void; onCreated
         <TextField id="new-label-name" label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. canary" data-testid="new-label-name" />
         {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
-import { Modal } from "@/components/prompts/modal";
-import { useToast } from "@/components/prompts/toast";
+import { Dialog } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials";
@@ -13,7 +13,6 @@ import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials"
  */
 export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug: string; partial: PartialSummary | null; knownPartials: string[]; onClose: () => void }) {
   const create = useCreatePartial();
-  const toast = useToast();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
 
@@ -31,14 +30,14 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
 
   if (partial) {
     return (
-      <Modal open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
+      <Dialog open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
         <CodeEditor value={partial.string} readOnly ariaLabel={`Partial ${partial.slug}`} knownPartials={knownPartials} minHeight="8rem" testId="partial-content" />
         <p className="mt-3 text-xs text-zinc-500">Pin a version with {`{{>${partial.slug}@N}}`}. Partials are edited through the API (prompts.partials).</p>
-      </Modal>
+      </Dialog>
     );
   }
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       size="lg"
@@ -62,6 +61,6 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
           <ErrorAlert>{error}</ErrorAlert>
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

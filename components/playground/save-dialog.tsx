@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
-import { useToast } from "@/components/prompts/toast";
+import { Dialog } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
@@ -27,7 +27,6 @@ export function SaveDialog({
 }) {
   const save = useSavePromptVersion(promptId);
   const publish = usePublishVersion(promptId);
-  const toast = useToast();
   const [description, setDescription] = useState("");
   const [publishToo, setPublishToo] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +46,7 @@ export function SaveDialog({
 
   const pending = save.isPending || publish.isPending;
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       title={`Save as v${nextNumber}`}
@@ -103,6 +102,6 @@ export function SaveDialog({
         ) : null}
         {error ? <ErrorAlert testId="save-error">{error}</ErrorAlert> : null}
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,8 +7,8 @@ import { createCollectionSchema } from "@/lib/collections/schemas";
 import { useCreateCollection, useDeleteCollection, useUpdateCollection, type Collection } from "@/lib/hooks/use-collections";
 import { FolderSelect } from "./folder-select";
 import { subtreeIds } from "./folder-model";
-import { Modal } from "./modal";
-import { useToast } from "./toast";
+import { Dialog } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 
 export type FolderAction =
   | { kind: "create"; parentId: string | null }
@@ -18,7 +18,6 @@ export type FolderAction =
 
 /** The dialog for one folder action; `onDone` gets the folder to select afterwards. */
 export function FolderDialog({ action, folders, onClose, onDone }: { action: FolderAction; folders: Collection[]; onClose: () => void; onDone: (selectId: string | null) => void }) {
-  const toast = useToast();
   const create = useCreateCollection();
   const update = useUpdateCollection();
   const remove = useDeleteCollection();
@@ -60,7 +59,7 @@ export function FolderDialog({ action, folders, onClose, onDone }: { action: Fol
   const titles = { create: "New folder", rename: "Rename folder", move: "Move folder", delete: "Delete folder" };
   const submitLabel = { create: "Create folder", rename: "Rename", move: "Move", delete: "Delete folder" }[action.kind];
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       title={titles[action.kind]}
@@ -101,6 +100,6 @@ export function FolderDialog({ action, folders, onClose, onDone }: { action: Fol
         ) : null}
         {error ? <ErrorAlert testId="folder-dialog-error">{error}</ErrorAlert> : null}
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -9,8 +9,8 @@ import { useCreatePrompt } from "@/lib/hooks/use-prompts";
 import { starterTemplate, type TemplateType } from "@/lib/playground/draft";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 import { FolderSelect } from "./folder-select";
-import { Modal } from "./modal";
-import { useToast } from "./toast";
+import { Dialog } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 
 const TYPES: { value: TemplateType; title: string; text: string }[] = [
   { value: "chat", title: "Chat", text: "A list of system, user and assistant messages" },
@@ -24,7 +24,6 @@ const TYPES: { value: TemplateType; title: string; text: string }[] = [
  */
 export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders: Collection[]; defaultFolderId: string | null; onClose: () => void }) {
   const router = useRouter();
-  const toast = useToast();
   const create = useCreatePrompt();
   const fallback = defaultFolderId ?? folders.find((f) => f.is_default)?.id ?? "";
   const [name, setName] = useState("");
@@ -52,7 +51,7 @@ export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders
   }
 
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       title="New prompt"
@@ -103,6 +102,6 @@ export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders
         {error ? <ErrorAlert testId="new-prompt-error">{error}</ErrorAlert> : null}
         <button type="submit" hidden />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
