@@ -2,9 +2,8 @@
 import { useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { toast } from "@/components/ui/toast";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials";
 
 /**
@@ -37,30 +36,19 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
     );
   }
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={`Unknown partial "${slug}"`}
       description="No partial has this slug: the template can't render until it exists. Create it now:"
       testId="partial-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={create.isPending} data-testid="partial-create">
-            Create partial
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel="Create partial"
+      submitDisabled={create.isPending}
+      submitTestId="partial-create"
+      error={error}
     >
       <CodeEditor value={text} onChange={setText} ariaLabel={`Template of partial ${slug}`} placeholder="Shared text, with {{variables}} too" knownPartials={knownPartials} minHeight="8rem" testId="partial-editor" />
-      {error ? (
-        <div className="mt-3">
-          <ErrorAlert>{error}</ErrorAlert>
-        </div>
-      ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }
