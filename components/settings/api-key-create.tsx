@@ -1,14 +1,12 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/auth/api-key-schemas";
 import { useCreateApiKey } from "@/lib/hooks/use-api-keys";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+import { FormFooter } from "./form-footer";
 import { ShownOnce } from "./shown-once";
 
 /**
@@ -96,15 +94,7 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
         />
         <FieldError id="api-key-rate-limit-error" message={errors.rate_limit_per_minute} />
       </div>
-      {create.isError ? <ErrorAlert testId="api-key-form-error">{create.error.message}</ErrorAlert> : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending} data-testid="api-key-submit">
-          {create.isPending ? "Creating…" : "Create API key"}
-        </Button>
-      </DialogActions>
+      <FormFooter testIdPrefix="api-key" error={create.error} pending={create.isPending} pendingLabel="Creating…" submitLabel="Create API key" onCancel={onDone} />
     </form>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { useCreateInvite } from "@/lib/hooks/use-members";
 import { createInviteSchema, DEFAULT_INVITE_TTL_SECONDS, type InviteRole } from "@/lib/invites/schemas";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+import { FormFooter } from "./form-footer";
 import { ShownOnce } from "./shown-once";
 
 const DAY = 24 * 3600;
@@ -86,15 +84,7 @@ export function InviteCreate({ onDone }: { onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      {create.isError ? <ErrorAlert testId="invite-form-error">{create.error.message}</ErrorAlert> : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending} data-testid="invite-submit">
-          {create.isPending ? "Creating…" : "Create invitation link"}
-        </Button>
-      </DialogActions>
+      <FormFooter testIdPrefix="invite" error={create.error} pending={create.isPending} pendingLabel="Creating…" submitLabel="Create invitation link" onCancel={onDone} />
     </form>
   );
 }
