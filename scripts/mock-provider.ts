@@ -4,7 +4,7 @@
  * Point a virtual key's custom host at http://127.0.0.1:4010/v1 (Azure: http://127.0.0.1:4010).
  */
 import { parseArgs } from "node:util";
-import { MODEL_PRESET_NAMES, parseBehavior, startMockProvider } from "../lib/mock-provider";
+import { MODEL_PRESET_NAMES, parseBehavior, startMockProvider } from "../tests/mock-provider";
 
 const { values } = parseArgs({
   options: {

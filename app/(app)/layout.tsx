@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
+import { Toaster } from "@/components/ui/toast";
 import { RoleProvider } from "@/lib/auth/role-context";
 import { requireSessionUser } from "@/lib/auth/session";
 
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <AppNav email={user.email} role={user.role} />
         <main className="min-w-0 flex-1">{children}</main>
       </div>
+      <Toaster />
     </RoleProvider>
   );
 }

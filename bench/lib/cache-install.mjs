@@ -13,7 +13,7 @@ const PORTKEY_MANIFEST = {
   private: true,
   dependencies: { "@portkey-ai/gateway": PORTKEY_GATEWAY_VERSION },
   // @hono/node-server 1.19.x makes every `stream: true` request fail with 500 "TypeError:
-  // immutable" (gateway issue #1389): pin the versions the gateway was built against.
+  // immutable" (a known upstream bug): pin the versions the gateway was built against.
   overrides: { "@hono/node-server": "1.14.1", "@hono/node-ws": "1.2.0" },
 };
 

@@ -1,4 +1,4 @@
-// Turns the raw runs into medians (min–max), the ratios issue 8 asks for, PASS/FAIL verdicts,
+// Turns the raw runs into medians (min–max), the target ratios, PASS/FAIL verdicts,
 // and a Markdown table.
 import { round, summarize } from "./stats.mjs";
 
@@ -216,7 +216,7 @@ export function toMarkdown(results) {
   row("peak RSS under c=64 load, server process alone (MB)", "peakRssServerMbC64", 0, false);
   row("peak RSS, whole run (MB)", "peakRssMbAll", 0, false);
   lines.push("");
-  lines.push("## Targets (issue 8)");
+  lines.push("## Targets");
   lines.push("");
   for (const v of verdicts) lines.push(`- **${v.verdict}** ${v.target}: ${v.detail}`);
   lines.push("");

@@ -65,24 +65,8 @@ export function LogFilters({ filters, onChange }: { filters: Filters; onChange: 
       </div>
       {filters.range === "custom" ? (
         <>
-          <div className="w-52">
-            <TextField
-              id="log-filter-from"
-              label="From"
-              type="datetime-local"
-              value={toLocalInput(filters.from)}
-              onChange={(event) => onChange({ ...filters, from: fromLocalInput(event.target.value) })}
-            />
-          </div>
-          <div className="w-52">
-            <TextField
-              id="log-filter-to"
-              label="To"
-              type="datetime-local"
-              value={toLocalInput(filters.to)}
-              onChange={(event) => onChange({ ...filters, to: fromLocalInput(event.target.value) })}
-            />
-          </div>
+          <TimeBound id="log-filter-from" label="From" value={filters.from} onChange={(from) => onChange({ ...filters, from })} />
+          <TimeBound id="log-filter-to" label="To" value={filters.to} onChange={(to) => onChange({ ...filters, to })} />
         </>
       ) : null}
       {active ? (
@@ -90,6 +74,15 @@ export function LogFilters({ filters, onChange }: { filters: Filters; onChange: 
           Clear filters
         </Button>
       ) : null}
+    </div>
+  );
+}
+
+/** One end of a custom time range, edited in the browser's local time. */
+function TimeBound({ id, label, value, onChange }: { id: string; label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  return (
+    <div className="w-52">
+      <TextField id={id} label={label} type="datetime-local" value={toLocalInput(value)} onChange={(event) => onChange(fromLocalInput(event.target.value))} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { fieldClass } from "@/components/prompts/field-class";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
+import { Dialog } from "@/components/ui/dialog";
 import type { PromptVersionEntry, VersionTemplate } from "@/lib/hooks/use-prompt-versions";
 import { settingsDiffText, templateDiffText } from "@/lib/playground/version-text";
 import { DiffView } from "./diff-view";
@@ -42,7 +42,7 @@ export function DiffDialog({
   );
 
   return (
-    <Modal open onClose={onClose} size="xl" title="Compare versions" testId="diff-dialog">
+    <Dialog open onClose={onClose} size="xl" title="Compare versions" testId="diff-dialog">
       <div className="mb-4 flex items-center gap-3 text-sm">
         {picker(left, setLeft, "diff-left")}
         <span className="text-zinc-400">→</span>
@@ -56,6 +56,6 @@ export function DiffDialog({
       ) : (
         <p className="text-sm text-zinc-500">Choose two versions.</p>
       )}
-    </Modal>
+    </Dialog>
   );
 }

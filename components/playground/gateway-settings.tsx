@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { fieldClass } from "@/components/prompts/field-class";
-import { useToast } from "@/components/prompts/toast";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import type { PromptSettings } from "@/lib/completions/gateway-config";
 import { useCan } from "@/lib/auth/role-context";
@@ -18,7 +18,6 @@ import { FieldGroup } from "./pane";
 export function GatewaySettings({ promptId, settings }: { promptId: string; settings: PromptSettings | null }) {
   const canWrite = useCan("write");
   const update = useUpdatePromptMeta();
-  const toast = useToast();
   const stored = gatewaySettingsForm(settings);
   const storedKey = JSON.stringify(stored);
   const [form, setForm] = useState(stored);

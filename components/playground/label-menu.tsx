@@ -1,11 +1,9 @@
 "use client";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Menu } from "@/components/prompts/menu";
 import { Icon } from "@/components/prompts/icons";
-import { useToast } from "@/components/prompts/toast";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { TextField } from "@/components/ui/text-field";
 import { labelName } from "@/lib/labels/schemas";
 import { useCreateLabel, useLabels } from "@/lib/hooks/use-labels";
@@ -15,7 +13,6 @@ import { useSetVersionLabel, type PromptVersionEntry } from "@/lib/hooks/use-pro
 export function LabelMenu({ promptId, version, versions }: { promptId: string; version: PromptVersionEntry; versions: PromptVersionEntry[] }) {
   const labels = useLabels();
   const assign = useSetVersionLabel(promptId);
-  const toast = useToast();
   const [creating, setCreating] = useState(false);
 
   const holderOf = (labelId: string) => versions.find((v) => v.labels.some((l) => l.id === labelId));
@@ -76,33 +73,18 @@ function NewLabelDialog({ onClose, onCreated }: { onClose: () => void; onCreated
     }
   }
   return (
-    <Modal
-      open
+    <FormDialog
       onClose={onClose}
       size="sm"
       title="New label"
       description="Callers address the version it points at as prompt-id@label."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={create.isPending} data-testid="new-label-submit">
-            Create and assign
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel="Create and assign"
+      submitDisabled={create.isPending}
+      submitTestId="new-label-submit"
+      error={error}
     >
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <TextField id="new-label-name" label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. canary" data-testid="new-label-name" />
-        {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      </form>
-    </Modal>
+      <TextField id="new-label-name" label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. canary" data-testid="new-label-name" />
+    </FormDialog>
   );
 }

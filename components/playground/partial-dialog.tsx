@@ -1,10 +1,9 @@
 "use client";
 import { useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
-import { Modal } from "@/components/prompts/modal";
-import { useToast } from "@/components/prompts/toast";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { toast } from "@/components/ui/toast";
 import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials";
 
 /**
@@ -13,7 +12,6 @@ import { useCreatePartial, type PartialSummary } from "@/lib/hooks/use-partials"
  */
 export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug: string; partial: PartialSummary | null; knownPartials: string[]; onClose: () => void }) {
   const create = useCreatePartial();
-  const toast = useToast();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
 
@@ -31,37 +29,26 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
 
   if (partial) {
     return (
-      <Modal open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
+      <Dialog open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
         <CodeEditor value={partial.string} readOnly ariaLabel={`Partial ${partial.slug}`} knownPartials={knownPartials} minHeight="8rem" testId="partial-content" />
         <p className="mt-3 text-xs text-zinc-500">Pin a version with {`{{>${partial.slug}@N}}`}. Partials are edited through the API (prompts.partials).</p>
-      </Modal>
+      </Dialog>
     );
   }
   return (
-    <Modal
-      open
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={`Unknown partial "${slug}"`}
       description="No partial has this slug: the template can't render until it exists. Create it now:"
       testId="partial-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={create.isPending} data-testid="partial-create">
-            Create partial
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel="Create partial"
+      submitDisabled={create.isPending}
+      submitTestId="partial-create"
+      error={error}
     >
       <CodeEditor value={text} onChange={setText} ariaLabel={`Template of partial ${slug}`} placeholder="Shared text, with {{variables}} too" knownPartials={knownPartials} minHeight="8rem" testId="partial-editor" />
-      {error ? (
-        <div className="mt-3">
-          <ErrorAlert>{error}</ErrorAlert>
-        </div>
-      ) : null}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useToast } from "@/components/prompts/toast";
+import { toast } from "@/components/ui/toast";
 import { useCan } from "@/lib/auth/role-context";
 import { useUpdatePromptMeta } from "@/lib/hooks/use-prompts";
 import { FieldGroup } from "./pane";
@@ -12,7 +12,6 @@ import { FieldGroup } from "./pane";
 export function PromptOptions({ promptId, strictVariables }: { promptId: string; strictVariables: boolean }) {
   const canWrite = useCan("write");
   const update = useUpdatePromptMeta();
-  const toast = useToast();
   // The choice shows from the click on (set in the same event, so React never puts the old
   // value back in between) until the save and its refetch are done.
   const [saving, setSaving] = useState<boolean | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
-import { useToast } from "@/components/prompts/toast";
+import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useCollections } from "@/lib/hooks/use-collections";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
@@ -30,7 +30,6 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
   const providers = useProviders();
   const collections = useCollections();
   const publish = usePublishVersion(promptId);
-  const toast = useToast();
   const [mode, setMode] = useState<WorkspaceMode>("editor");
   const [historyOpen, setHistoryOpen] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);

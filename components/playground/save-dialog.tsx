@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
-import { useToast } from "@/components/prompts/toast";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
 import { usePublishVersion, useSavePromptVersion } from "@/lib/hooks/use-prompt";
 import { versionBody, type DraftErrors } from "@/lib/playground/draft-body";
@@ -27,7 +26,6 @@ export function SaveDialog({
 }) {
   const save = useSavePromptVersion(promptId);
   const publish = usePublishVersion(promptId);
-  const toast = useToast();
   const [description, setDescription] = useState("");
   const [publishToo, setPublishToo] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,30 +45,18 @@ export function SaveDialog({
 
   const pending = save.isPending || publish.isPending;
   return (
-    <Modal
-      open
+    <FormDialog
       onClose={onClose}
       title={`Save as v${nextNumber}`}
       description="Versions are immutable: this one will stay exactly as it is now."
       testId="save-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={pending || problems.length > 0} data-testid="save-submit">
-            {pending ? "Saving…" : `Save v${nextNumber}`}
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel={pending ? "Saving…" : `Save v${nextNumber}`}
+      submitDisabled={pending || problems.length > 0}
+      submitTestId="save-submit"
+      error={error}
+      errorTestId="save-error"
     >
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
         <label className="block space-y-1">
           <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
             What changed? <span className="font-normal text-zinc-400">(optional)</span>
@@ -101,8 +87,6 @@ export function SaveDialog({
             Fix these first: {problems.map(([field, message]) => `${field} ${message}`).join("; ")}
           </ErrorAlert>
         ) : null}
-        {error ? <ErrorAlert testId="save-error">{error}</ErrorAlert> : null}
-      </form>
-    </Modal>
+    </FormDialog>
   );
 }

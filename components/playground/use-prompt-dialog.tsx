@@ -1,7 +1,7 @@
 "use client";
 import { fieldClass } from "@/components/prompts/field-class";
 import { useState } from "react";
-import { Modal } from "@/components/prompts/modal";
+import { Dialog } from "@/components/ui/dialog";
 import { Icon } from "@/components/prompts/icons";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { promptReference, promptSnippet, type SnippetLanguage } from "@/lib/playground/snippets";
@@ -38,7 +38,7 @@ export function UsePromptDialog({ slug, versions, variables, onClose }: { slug: 
   const code = promptSnippet(language, { origin: window.location.origin, promptRef: promptReference(slug, target), variables, stream });
 
   return (
-    <Modal open onClose={onClose} size="lg" title="Use this prompt" description="Any Portkey client works: only the base URL changes. Set PROMPTLY_API_KEY to an API key from Settings." testId="use-prompt-dialog">
+    <Dialog open onClose={onClose} size="lg" title="Use this prompt" description="Any Portkey client works: only the base URL changes. Set PROMPTLY_API_KEY to an API key from Settings." testId="use-prompt-dialog">
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           Version
@@ -92,6 +92,6 @@ export function UsePromptDialog({ slug, versions, variables, onClose }: { slug: 
           {code}
         </pre>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

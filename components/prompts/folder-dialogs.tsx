@@ -1,14 +1,12 @@
 "use client";
 import { useState } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { createCollectionSchema } from "@/lib/collections/schemas";
 import { useCreateCollection, useDeleteCollection, useUpdateCollection, type Collection } from "@/lib/hooks/use-collections";
 import { FolderSelect } from "./folder-select";
 import { subtreeIds } from "./folder-model";
-import { Modal } from "./modal";
-import { useToast } from "./toast";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { toast } from "@/components/ui/toast";
 
 export type FolderAction =
   | { kind: "create"; parentId: string | null }
@@ -18,7 +16,6 @@ export type FolderAction =
 
 /** The dialog for one folder action; `onDone` gets the folder to select afterwards. */
 export function FolderDialog({ action, folders, onClose, onDone }: { action: FolderAction; folders: Collection[]; onClose: () => void; onDone: (selectId: string | null) => void }) {
-  const toast = useToast();
   const create = useCreateCollection();
   const update = useUpdateCollection();
   const remove = useDeleteCollection();
@@ -60,31 +57,20 @@ export function FolderDialog({ action, folders, onClose, onDone }: { action: Fol
   const titles = { create: "New folder", rename: "Rename folder", move: "Move folder", delete: "Delete folder" };
   const submitLabel = { create: "Create folder", rename: "Rename", move: "Move", delete: "Delete folder" }[action.kind];
   return (
-    <Modal
-      open
+    <FormDialog
       onClose={onClose}
       title={titles[action.kind]}
       size="sm"
       testId="folder-dialog"
       description={action.kind === "create" && action.parentId ? `Inside ${folders.find((f) => f.id === action.parentId)?.name ?? "folder"}` : undefined}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant={action.kind === "delete" ? "danger" : "primary"} disabled={pending} onClick={submit} data-testid="folder-dialog-submit">
-            {pending ? "Working…" : submitLabel}
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel={pending ? "Working…" : submitLabel}
+      submitDisabled={pending}
+      submitTestId="folder-dialog-submit"
+      submitVariant={action.kind === "delete" ? "danger" : "primary"}
+      error={error}
+      errorTestId="folder-dialog-error"
     >
-      <form
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
         {action.kind === "create" || action.kind === "rename" ? (
           <TextField id="folder-name" label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} data-testid="folder-name" placeholder="e.g. Support" />
         ) : null}
@@ -99,8 +85,6 @@ export function FolderDialog({ action, folders, onClose, onDone }: { action: Fol
             Delete &ldquo;{action.folder.name}&rdquo;? Only an empty folder can be deleted: move its prompts and sub-folders out first.
           </p>
         ) : null}
-        {error ? <ErrorAlert testId="folder-dialog-error">{error}</ErrorAlert> : null}
-      </form>
-    </Modal>
+    </FormDialog>
   );
 }

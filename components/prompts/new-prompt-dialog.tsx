@@ -1,16 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { Collection } from "@/lib/hooks/use-collections";
 import { useCreatePrompt } from "@/lib/hooks/use-prompts";
 import { starterTemplate, type TemplateType } from "@/lib/playground/draft";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 import { FolderSelect } from "./folder-select";
-import { Modal } from "./modal";
-import { useToast } from "./toast";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { toast } from "@/components/ui/toast";
 
 const TYPES: { value: TemplateType; title: string; text: string }[] = [
   { value: "chat", title: "Chat", text: "A list of system, user and assistant messages" },
@@ -24,7 +22,6 @@ const TYPES: { value: TemplateType; title: string; text: string }[] = [
  */
 export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders: Collection[]; defaultFolderId: string | null; onClose: () => void }) {
   const router = useRouter();
-  const toast = useToast();
   const create = useCreatePrompt();
   const fallback = defaultFolderId ?? folders.find((f) => f.is_default)?.id ?? "";
   const [name, setName] = useState("");
@@ -52,30 +49,18 @@ export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       onClose={onClose}
       title="New prompt"
       description="It starts as version 1; every save makes a new version."
       testId="new-prompt-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} disabled={create.isPending} data-testid="new-prompt-submit">
-            {create.isPending ? "Creating…" : "Create prompt"}
-          </Button>
-        </>
-      }
+      submit={submit}
+      submitLabel={create.isPending ? "Creating…" : "Create prompt"}
+      submitDisabled={create.isPending}
+      submitTestId="new-prompt-submit"
+      error={error}
+      errorTestId="new-prompt-error"
     >
-      <form
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
         <TextField id="new-prompt-name" label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Support reply writer" data-testid="new-prompt-name" />
         <label htmlFor="new-prompt-folder" className="block space-y-1">
           <span className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Folder</span>
@@ -100,9 +85,6 @@ export function NewPromptDialog({ folders, defaultFolderId, onClose }: { folders
             ))}
           </div>
         </fieldset>
-        {error ? <ErrorAlert testId="new-prompt-error">{error}</ErrorAlert> : null}
-        <button type="submit" hidden />
-      </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -5,14 +5,13 @@ import { Button } from "@/components/ui/button";
 import type { Collection } from "@/lib/hooks/use-collections";
 import { useDeletePrompt, useUpdatePromptMeta, type PromptSummary } from "@/lib/hooks/use-prompts";
 import { FolderSelect } from "./folder-select";
-import { Modal } from "./modal";
-import { useToast } from "./toast";
+import { Dialog } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 
 export type PromptAction = { kind: "move" | "delete"; prompt: PromptSummary };
 
 /** Move a prompt to another folder, or delete it with all its versions. */
 export function PromptActionDialog({ action, folders, onClose }: { action: PromptAction; folders: Collection[]; onClose: () => void }) {
-  const toast = useToast();
   const move = useUpdatePromptMeta();
   const remove = useDeletePrompt();
   const [folder, setFolder] = useState(action.prompt.collection_id);
@@ -37,7 +36,7 @@ export function PromptActionDialog({ action, folders, onClose }: { action: Promp
 
   const isMove = action.kind === "move";
   return (
-    <Modal
+    <Dialog
       open
       onClose={onClose}
       size="sm"
@@ -70,6 +69,6 @@ export function PromptActionDialog({ action, folders, onClose }: { action: Promp
           <ErrorAlert testId="prompt-action-error">{error}</ErrorAlert>
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,15 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
-import { TextField, inputClass } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/auth/api-key-schemas";
 import { useCreateApiKey } from "@/lib/hooks/use-api-keys";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+import { FormFooter } from "./form-footer";
+import { ShownOnce } from "./shown-once";
 
 /**
  * Create form, then the new key, shown once. The key lives only in this component's
@@ -32,30 +30,21 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
 
   if (create.data) {
     return (
-      <div className="space-y-4" data-testid="api-key-created">
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Copy this key now and store it somewhere safe: <strong>it will not be shown again.</strong>
-        </p>
-        <div className="flex gap-2">
-          <input
-            readOnly
-            aria-label="New API key"
-            value={create.data.key}
-            data-testid="api-key-value"
-            onFocus={(event) => event.currentTarget.select()}
-            className={`${inputClass} font-mono text-xs`}
-          />
-          <CopyButton value={create.data.key} testId="api-key-copy" />
-        </div>
+      <ShownOnce
+        notice={
+          <>
+            Copy this key now and store it somewhere safe: <strong>it will not be shown again.</strong>
+          </>
+        }
+        value={create.data.key}
+        label="New API key"
+        testIdPrefix="api-key"
+        onDone={onDone}
+      >
         <p className="text-xs text-zinc-500">
           {create.data.name} · {create.data.scope === "admin" ? "admin (full API access)" : "completions only"}
         </p>
-        <DialogActions>
-          <Button onClick={onDone} data-testid="api-key-done">
-            Done
-          </Button>
-        </DialogActions>
-      </div>
+      </ShownOnce>
     );
   }
 
@@ -141,15 +130,7 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
         />
         <FieldError id="api-key-rate-limit-error" message={errors.rate_limit_per_minute} />
       </div>
-      {create.isError ? <ErrorAlert testId="api-key-form-error">{create.error.message}</ErrorAlert> : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending} data-testid="api-key-submit">
-          {create.isPending ? "Creating…" : "Create API key"}
-        </Button>
-      </DialogActions>
+      <FormFooter testIdPrefix="api-key" error={create.error} pending={create.isPending} pendingLabel="Creating…" submitLabel="Create API key" onCancel={onDone} />
     </form>
   );
 }

@@ -1,15 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
-import { TextField, inputClass } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { useCreateInvite } from "@/lib/hooks/use-members";
 import { createInviteSchema, DEFAULT_INVITE_TTL_SECONDS, type InviteRole } from "@/lib/invites/schemas";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
+import { FormFooter } from "./form-footer";
+import { ShownOnce } from "./shown-once";
 
 const DAY = 24 * 3600;
 const EXPIRIES = [
@@ -40,28 +38,19 @@ export function InviteCreate({ onDone }: { onDone: () => void }) {
 
   if (create.data) {
     return (
-      <div className="space-y-4" data-testid="invite-created">
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Send this link to {create.data.email ?? "the person you invite"}. <strong>It is shown only now</strong> and works once, until{" "}
-          {new Date(create.data.expires_at).toLocaleString()}.
-        </p>
-        <div className="flex gap-2">
-          <input
-            readOnly
-            aria-label="Invitation link"
-            value={create.data.url}
-            data-testid="invite-link"
-            onFocus={(event) => event.currentTarget.select()}
-            className={`${inputClass} font-mono text-xs`}
-          />
-          <CopyButton value={create.data.url} testId="invite-copy" />
-        </div>
-        <DialogActions>
-          <Button onClick={onDone} data-testid="invite-done">
-            Done
-          </Button>
-        </DialogActions>
-      </div>
+      <ShownOnce
+        notice={
+          <>
+            Send this link to {create.data.email ?? "the person you invite"}. <strong>It is shown only now</strong> and works once, until{" "}
+            {new Date(create.data.expires_at).toLocaleString()}.
+          </>
+        }
+        value={create.data.url}
+        label="Invitation link"
+        testIdPrefix="invite"
+        valueTestId="invite-link"
+        onDone={onDone}
+      />
     );
   }
 
@@ -95,15 +84,7 @@ export function InviteCreate({ onDone }: { onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      {create.isError ? <ErrorAlert testId="invite-form-error">{create.error.message}</ErrorAlert> : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending} data-testid="invite-submit">
-          {create.isPending ? "Creating…" : "Create invitation link"}
-        </Button>
-      </DialogActions>
+      <FormFooter testIdPrefix="invite" error={create.error} pending={create.isPending} pendingLabel="Creating…" submitLabel="Create invitation link" onCancel={onDone} />
     </form>
   );
 }

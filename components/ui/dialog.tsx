@@ -2,11 +2,12 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 const PANEL = {
-  // Centered modal for forms and confirmations.
-  center: "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg shadow-xl",
+  // Centered modal for forms, confirmations and read-only views; its width by `size`.
+  center: "m-auto max-h-[85vh] w-[calc(100%-2rem)] rounded-lg shadow-xl",
   // Full-height side panel for details (the list behind stays in place).
   drawer: "my-0 mr-0 ml-auto h-dvh max-h-none w-full max-w-3xl shadow-2xl",
 };
+const WIDTHS = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-3xl", xl: "max-w-5xl" };
 
 /**
  * A modal on the native <dialog>: the browser gives focus trapping, Escape to close and
@@ -18,16 +19,22 @@ export function Dialog({
   title,
   description,
   children,
+  footer,
   testId,
   variant = "center",
+  size = "md",
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   description?: ReactNode;
   children: ReactNode;
+  /** A bar under the scrolling body, for actions that must stay in view. */
+  footer?: ReactNode;
   testId?: string;
   variant?: keyof typeof PANEL;
+  /** The centered panel's width. */
+  size?: keyof typeof WIDTHS;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const pressedOnBackdrop = useRef(false);
@@ -57,10 +64,10 @@ export function Dialog({
       onClick={(event) => {
         if (event.target === ref.current && pressedOnBackdrop.current) onClose();
       }}
-      className={`bg-white p-0 text-zinc-900 backdrop:bg-zinc-950/50 dark:bg-zinc-900 dark:text-zinc-100 ${PANEL[variant]}`}
+      className={`bg-white p-0 text-zinc-900 backdrop:bg-zinc-950/50 dark:bg-zinc-900 dark:text-zinc-100 ${PANEL[variant]} ${variant === "center" ? WIDTHS[size] : ""}`}
     >
       {open ? (
-        <div className="flex h-full flex-col">
+        <div className={`flex flex-col ${variant === "center" ? "max-h-[85vh]" : "h-full"}`}>
           <div className="flex items-start justify-between gap-4 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
             <div className="min-w-0">
               <h2 id={titleId} className="text-base font-semibold">
@@ -81,6 +88,9 @@ export function Dialog({
             </button>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          {footer ? (
+            <div className="flex items-center justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-900/60">{footer}</div>
+          ) : null}
         </div>
       ) : null}
     </dialog>

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from "react";
 
 /**
  * Short confirmations and failures of mutations. A tiny store outside React so any code can
- * call `toast.success()`; render <Toaster /> once per page (or once in a layout).
+ * call `toast.success()`; the app layout renders <Toaster /> once.
  */
 type Toast = { id: number; kind: "success" | "error"; message: string };
 
@@ -31,7 +31,8 @@ function push(kind: Toast["kind"], message: string) {
 
 export const toast = {
   success: (message: string) => push("success", message),
-  error: (message: string) => push("error", message),
+  /** A message, or an error shown by its own message (ApiClientError carries the envelope's). */
+  error: (error: unknown) => push("error", error instanceof Error ? error.message : String(error)),
 };
 
 export function Toaster() {
@@ -49,7 +50,8 @@ export function Toaster() {
         <div
           key={item.id}
           role={item.kind === "error" ? "alert" : "status"}
-          data-testid={`toast-${item.kind}`}
+          data-testid="toast"
+          data-kind={item.kind}
           className={`pointer-events-auto flex items-start gap-3 rounded-md border px-3 py-2 text-sm shadow-lg ${
             item.kind === "error"
               ? "border-red-300 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"

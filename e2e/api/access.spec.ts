@@ -5,7 +5,7 @@ import { acceptInvite, invite, signUp } from "../support/accounts";
 import { E2E } from "../support/env";
 import { startOwnServer, type OwnServer } from "../support/own-server";
 
-// Issue 6 acceptance, API side. On the shared server: every /v1 route refuses a missing,
+// Access control, API side. On the shared server: every /v1 route refuses a missing,
 // malformed, revoked or under-scoped key, and a key's own rate limit applies. On a server
 // of this file's own (sessions need accounts, and the env limit needs its own start):
 // cross-site writes with the session cookie, roles through the API, the env rate limit.

@@ -4,7 +4,7 @@ import { E2E } from "../support/env";
 import { mock } from "../support/mock";
 import { createPrompt, mockVirtualKey, portkeyClient, uniqueName } from "../support/portkey";
 
-// Issue 3 acceptance: the official portkey-ai SDK against a running server and the mock.
+// The official portkey-ai SDK against a running server and the mock.
 test.describe.configure({ mode: "serial" });
 
 const TEMPLATE = [

@@ -4,7 +4,7 @@ import { mock } from "../support/mock";
 import { createPrompt, mockVirtualKey, portkeyClient, uniqueName } from "../support/portkey";
 import { expectCutStream } from "../support/sse";
 
-// Issue 7: retries, fallbacks, timeouts and cancellation, against the mock provider.
+// Retries, fallbacks, timeouts and cancellation, against the mock provider.
 test.describe.configure({ mode: "serial" });
 
 let promptId: string;

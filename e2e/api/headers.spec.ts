@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
 
-// Issue 6: security headers on every kind of answer the server gives. Pages and admin routes
+// Security headers on every kind of answer the server gives. Pages and admin routes
 // get them from next.config.js through Next; the fast routes (server/fast-routes.ts) and the
 // custom server's own answers bypass Next, so each copies them and each is checked here.
 const admin = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" };

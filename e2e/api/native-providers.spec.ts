@@ -99,6 +99,27 @@ function assembleToolCalls(chunks: Json[]) {
   return calls;
 }
 
+/**
+ * A prompt saved with WEATHER_TOOL forced, run once plain and once streamed while the mock
+ * answers with TOOL_CALLS: both give the calls back in OpenAI's shape. Returns what the
+ * provider received, for the caller to check its native tool fields.
+ */
+async function expectToolRoundTrip(virtualKey: string, model: string): Promise<Json[]> {
+  const promptID = await createPrompt(virtualKey, model, {
+    tools: [WEATHER_TOOL],
+    tool_choice: { type: "function", function: { name: "get_weather" } },
+  });
+  await mockControl("behavior", { toolCalls: TOOL_CALLS });
+  const completion = await complete(promptID);
+  const toolCalls = completion.choices[0].message.tool_calls;
+  expect(completion.choices[0].finish_reason).toBe("tool_calls");
+  expect(toolCalls).toEqual(TOOL_CALLS.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } })));
+  const chunks = await completeStream(promptID);
+  expect(assembleToolCalls(chunks)).toEqual(toolCalls);
+  expect(chunks.at(-1)?.choices[0].finish_reason).toBe("tool_calls");
+  return mockRequests();
+}
+
 function expectOpenAIStream(chunks: Json[], text: string, finish: string) {
   expect(chunks.length).toBeGreaterThan(2);
   expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
@@ -166,20 +187,7 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("a saved prompt with tools and tool_choice round-trips, streamed or not", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test", {
-        tools: [WEATHER_TOOL],
-        tool_choice: { type: "function", function: { name: "get_weather" } },
-      });
-      await mockControl("behavior", { toolCalls: TOOL_CALLS });
-      const completion = await complete(promptID);
-      const toolCalls = completion.choices[0].message.tool_calls;
-      expect(completion.choices[0].finish_reason).toBe("tool_calls");
-      expect(toolCalls).toEqual(TOOL_CALLS.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } })));
-      const chunks = await completeStream(promptID);
-      expect(assembleToolCalls(chunks)).toEqual(toolCalls);
-      expect(chunks.at(-1)?.choices[0].finish_reason).toBe("tool_calls");
-
-      const requests = await mockRequests();
+      const requests = await expectToolRoundTrip(virtualKey, "claude-haiku-test");
       expect(requests).toHaveLength(2);
       for (const request of requests) {
         expect(request.body.tools).toEqual([
@@ -283,20 +291,7 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("a saved prompt with tools and tool_choice round-trips, streamed or not", async () => {
-      const promptID = await createPrompt(virtualKey, "gemini-flash-test", {
-        tools: [WEATHER_TOOL],
-        tool_choice: { type: "function", function: { name: "get_weather" } },
-      });
-      await mockControl("behavior", { toolCalls: TOOL_CALLS });
-      const completion = await complete(promptID);
-      const toolCalls = completion.choices[0].message.tool_calls;
-      expect(completion.choices[0].finish_reason).toBe("tool_calls");
-      expect(toolCalls).toEqual(TOOL_CALLS.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } })));
-      const chunks = await completeStream(promptID);
-      expect(assembleToolCalls(chunks)).toEqual(toolCalls);
-      expect(chunks.at(-1)?.choices[0].finish_reason).toBe("tool_calls");
-
-      for (const request of await mockRequests()) {
+      for (const request of await expectToolRoundTrip(virtualKey, "gemini-flash-test")) {
         expect(request.body.tools).toEqual([
           { functionDeclarations: [{ name: "get_weather", description: "Current weather for a city", parameters: WEATHER_TOOL.function.parameters }] },
         ]);

@@ -7,7 +7,7 @@ import { requestArb, type KnownIds } from "../support/fuzz";
 import { checkAnswer, send } from "../support/raw-http";
 import { integrityCheck, readRows, startOwnServer, type OwnServer } from "../support/own-server";
 
-// Issue 7 acceptance, the parts outside the completion engine: consistency under concurrent
+// Reliability, the parts outside the completion engine: consistency under concurrent
 // saves, guarded deletes, no 5xx under hostile input, durability across SIGKILL and SIGTERM.
 test.describe.configure({ mode: "serial" });
 

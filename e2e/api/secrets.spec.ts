@@ -6,7 +6,7 @@ import { E2E } from "../support/env";
 import { mock } from "../support/mock";
 import { readRows, startOwnServer, type OwnServer } from "../support/own-server";
 
-// Issue 6 acceptance: a provider key given to a virtual key never comes back out. On a
+// A provider key given to a virtual key never comes back out. On a
 // server of this file's own, so that its whole stdout/stderr (server.log) and its database
 // can be searched: completions that succeed and fail (the provider even quotes the key in
 // its error, as OpenAI's 401 does), every admin API answer, the logs API, every table.

@@ -3,7 +3,7 @@ import { E2E } from "../support/env";
 import { mock } from "../support/mock";
 import { OWNER } from "../support/owner";
 
-// Issue 6 acceptance, in the browser: the owner (signed in through storageState) invites an
+// Access control in the browser: the owner (signed in through storageState) invites an
 // editor and a viewer from Settings → Members; each accepts in a fresh browser; the editor
 // edits but can't open Settings → virtual keys; the viewer runs but can't save; an expired
 // invitation is refused.

@@ -3,7 +3,7 @@ import { E2E } from "../support/env";
 import { mock } from "../support/mock";
 import { portkeyClient } from "../support/portkey";
 
-// Issue 5 acceptance: the playground journey, compare, and stop.
+// The playground journey, compare, and stop.
 const headers = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
 

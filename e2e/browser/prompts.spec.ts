@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E } from "../support/env";
 
-// Issue 5 acceptance: the Prompts list (folders, search, rows, New prompt dialog).
+// The Prompts list (folders, search, rows, New prompt dialog).
 const headers = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
 

@@ -39,7 +39,7 @@ test("virtual keys: create with a custom host, list masked, edit, delete; the se
   await dialog.getByLabel("Note (optional)").fill("points at the mock provider");
   await page.screenshot({ path: "test-results/screenshots/settings-virtual-key-dialog.png" });
   await dialog.getByTestId("virtual-key-submit").click();
-  await expect(page.getByTestId("toast-success")).toContainText(`“${name}” created`);
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]')).toContainText(`“${name}” created`);
   await expect(dialog).toBeHidden();
 
   const row = page.locator('[data-testid^="virtual-key-row-"]', { hasText: name });
@@ -63,7 +63,7 @@ test("virtual keys: create with a custom host, list masked, edit, delete; the se
   await expect(dialog.getByLabel("New API key")).toHaveAttribute("placeholder", /sk-t\*\*\*\*3456/);
   await dialog.getByLabel("Note (optional)").fill("edited note");
   await dialog.getByTestId("virtual-key-submit").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText("saved");
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText("saved");
   await expect(row).toContainText("edited note");
   await expect(row.getByTestId("virtual-key-masked")).toHaveText("sk-t****3456");
 
@@ -78,14 +78,14 @@ test("virtual keys: create with a custom host, list masked, edit, delete; the se
   await dialog.getByLabel("Custom host (optional)").fill(`${E2E.mockUrl}/moved/v1`);
   await expect(dialog.getByTestId("virtual-key-secret-notice")).toContainText("enter the API key again");
   await dialog.getByTestId("virtual-key-submit").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText("saved");
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText("saved");
   await expect(row.getByTestId("virtual-key-masked")).toHaveText("needs a new key (host changed)");
   expect(bodies.length).toBeGreaterThan(0);
   for (const body of bodies) expect(body).not.toContain(SECRET);
 
   await row.getByRole("button", { name: `Delete ${name}` }).click();
   await page.getByTestId("confirm-dialog-confirm").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText("deleted");
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText("deleted");
   await expect(row).toHaveCount(0);
 });
 
@@ -116,7 +116,7 @@ test("API keys: the key is shown once, listed by prefix, and stops working when 
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await page.getByTestId("confirm-dialog-confirm").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText("revoked");
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText("revoked");
   await expect(row.getByTestId("api-key-status")).toHaveText("Revoked");
   const refused = await request.get("/v1/prompts", { headers: { "x-portkey-api-key": key } });
   expect(refused.status()).toBe(401);
@@ -158,7 +158,7 @@ test("labels: create, rename and delete a custom label; system labels are locked
   await page.getByLabel("New label").fill(name);
   await page.getByLabel("Description (optional)").fill("Canary rollouts");
   await page.getByTestId("label-create-submit").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText(`“${name}” created`);
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText(`“${name}” created`);
   await expect(page.getByTestId(`label-row-${name}`)).toContainText("Canary rollouts");
   await expect(page.getByLabel("New label")).toHaveValue("");
 
@@ -172,14 +172,14 @@ test("labels: create, rename and delete a custom label; system labels are locked
   await page.getByTestId(`label-rename-${name}`).click();
   await page.getByTestId("label-rename-input").fill(`${name}-2`);
   await page.getByTestId("label-rename-input").press("Enter");
-  await expect(page.getByTestId("toast-success").last()).toContainText(`renamed to “${name}-2”`);
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText(`renamed to “${name}-2”`);
   await expect(page.getByTestId(`label-row-${name}-2`)).toBeVisible();
   await expect(page.getByTestId(`label-row-${name}`)).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/settings-labels.png", fullPage: true });
 
   await page.getByTestId(`label-delete-${name}-2`).click();
   await page.getByTestId("confirm-dialog-confirm").click();
-  await expect(page.getByTestId("toast-success").last()).toContainText("deleted");
+  await expect(page.locator('[data-testid="toast"][data-kind="success"]').last()).toContainText("deleted");
   await expect(page.getByTestId(`label-row-${name}-2`)).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId(`label-row-${name}-2`)).toHaveCount(0);

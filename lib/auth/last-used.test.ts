@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApiKey, findActiveApiKey } from "./api-keys";
 
-// Issue 6: last-used time updates without slowing the request path.
+// Last-used time updates without slowing the request path.
 describe("API key last-used time", () => {
   it("is written in the background, at most once a minute per key, and never awaited", async () => {
     const { key, record } = await createApiKey({ name: "last-used", scope: "completions" });

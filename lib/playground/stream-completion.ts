@@ -1,6 +1,6 @@
 "use client";
 import { ApiClientError } from "@/lib/api-client/fetch-json";
-import { readSse } from "./sse";
+import { readSse } from "@/lib/sse/read-sse";
 
 /** A `chat.completion.chunk` or streamed `text_completion`, as far as the playground reads it. */
 export interface CompletionChunk {
@@ -44,7 +44,7 @@ export async function streamCompletion(
     signal,
   });
   if (!response.ok || !response.body) throw await errorFrom(response);
-  for await (const event of readSse(response.body)) {
+  for await (const event of readSse(response.body, { dispatchUnterminated: true })) {
     if (event.event === "error") throw new ApiClientError(502, messageOf(event.data) ?? "The stream failed");
     if (event.data === "[DONE]") return;
     let chunk: CompletionChunk;

@@ -7,7 +7,7 @@ import { createPromptSchema, makeDefaultSchema, updatePromptSchema } from "./sch
 import { updatePrompt } from "./update";
 import { getPromptVersion, listPromptVersions, publishPromptVersion, setPromptVersionLabel } from "./versions";
 
-// Issue 7's consistency rules: concurrent saves, atomic publish/label moves, guarded deletes.
+// Consistency rules: concurrent saves, atomic publish/label moves, guarded deletes.
 const create = (name: string) => createPrompt(createPromptSchema.parse({ name, string: "v1" }));
 const save = (ref: string, text: string) => updatePrompt(ref, updatePromptSchema.parse({ string: text }));
 const statusOf = (promise: Promise<unknown>) =>

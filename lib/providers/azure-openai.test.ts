@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startMockProvider, type MockProvider } from "../mock-provider";
+import { startMockProvider, type MockProvider } from "@/tests/mock-provider";
 import { AZURE_DEFAULT_API_VERSION } from "./azure-openai";
 import { getProvider } from "./registry";
 import type { Provider, ProviderCredentials } from "./types";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMockProvider, type MockProvider } from "@/lib/mock-provider";
+import { startMockProvider, type MockProvider } from "@/tests/mock-provider";
 import { anthropic } from "./anthropic";
 import { google } from "./google";
-import { assembleText, assembleToolCalls, readTranslated } from "./native/testing";
+import { assembleText, assembleToolCalls, readTranslated } from "@/tests/fixtures/native-streams";
 import type { Provider } from "./types";
 
 /** Each native adapter against the mock provider speaking that provider's wire format. */

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { jsonChunks, readSseEvents, startMockProvider, type MockProvider } from "../mock-provider";
+import { jsonChunks, readSseEvents, startMockProvider, type MockProvider } from "@/tests/mock-provider";
 import { getProvider } from "./registry";
 import type { Provider, ProviderRequest, ProviderResponse } from "./types";
 

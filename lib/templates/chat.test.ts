@@ -10,32 +10,12 @@ import {
   TemplateError,
   type ChatMessage,
   type PartialLoader,
-  type PartialRef,
 } from "./index";
+import { catchAsync, fakeLoader } from "@/tests/fixtures/templates";
 
 const noPartials: PartialLoader = async () => null;
 
-function fakeLoader(table: Record<string, string>) {
-  const calls: PartialRef[] = [];
-  const load: PartialLoader = async (ref) => {
-    calls.push(ref);
-    const key = ref.version === null ? ref.slug : `${ref.slug}@${ref.version}`;
-    return table[key] ?? null;
-  };
-  return { load, calls };
-}
-
 const chat = (...messages: unknown[]) => JSON.stringify(messages);
-
-async function catchAsync(promise: Promise<unknown>): Promise<TemplateError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TemplateError);
-    return err as TemplateError;
-  }
-  throw new Error("expected a TemplateError");
-}
 
 function parseError(template: string): TemplateError {
   try {

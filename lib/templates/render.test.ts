@@ -4,44 +4,12 @@ import {
   loadPartialsFor,
   renderText,
   renderWithPartials,
-  TemplateError,
   type PartialLoader,
-  type PartialRef,
 } from "./index";
+import { catchAsync, catchError, fakeLoader } from "@/tests/fixtures/templates";
 
 const render = (template: string, variables: Record<string, unknown> = {}, partials: Record<string, string> = {}) =>
   renderWithPartials(template, variables, partials);
-
-/** A loader over a fixed table, recording every call. Keys are `slug` (published) or `slug@N`. */
-function fakeLoader(table: Record<string, string>) {
-  const calls: PartialRef[] = [];
-  const load: PartialLoader = async (ref) => {
-    calls.push(ref);
-    const key = ref.version === null ? ref.slug : `${ref.slug}@${ref.version}`;
-    return Object.hasOwn(table, key) ? table[key] : null;
-  };
-  return { load, calls };
-}
-
-function catchError(fn: () => unknown): TemplateError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TemplateError);
-    return err as TemplateError;
-  }
-  throw new Error("expected a TemplateError");
-}
-
-async function catchAsync(promise: Promise<unknown>): Promise<TemplateError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TemplateError);
-    return err as TemplateError;
-  }
-  throw new Error("expected a TemplateError");
-}
 
 describe("variables", () => {
   it("replaces simple and dotted names", () => {

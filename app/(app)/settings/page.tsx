@@ -5,7 +5,6 @@ import { MembersSection } from "@/components/settings/members-section";
 import { SETTINGS_TABS, SettingsTabs, settingsTabsFor, type SettingsTab } from "@/components/settings/settings-tabs";
 import { VirtualKeysSection } from "@/components/settings/virtual-keys-section";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Toaster } from "@/components/ui/toast";
 import { requireSessionUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Settings" };
@@ -33,7 +32,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {permitted && active === "labels" ? <LabelsSection /> : null}
         {permitted && active === "members" ? <MembersSection /> : null}
       </div>
-      <Toaster />
     </>
   );
 }

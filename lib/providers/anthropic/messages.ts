@@ -1,14 +1,13 @@
 import { RequestMappingError } from "../native/mapping-error";
-import { contentParts, isHttpUrl, parseDataUrl, textOnly, toolCallsOf, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
+import { isHttpUrl, parseDataUrl, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
+import { walkMessages } from "../native/walk-messages";
 
 /**
- * OpenAI chat messages → Anthropic's `system` + `messages`.
+ * OpenAI chat messages → Anthropic's `system` + `messages` (the walk is walkMessages').
  *
- * Anthropic has no system role inside the conversation: every system and developer message
- * is hoisted, in order, into the top-level `system`. Tool results travel as `tool_result`
- * blocks in a user turn, tool calls as `tool_use` blocks in an assistant turn, and
- * consecutive turns of one role are merged, since the API expects user and assistant to
- * alternate (and wants all results of one round of tool calls in a single user turn).
+ * Anthropic has no system role inside the conversation: system and developer messages go
+ * to the top-level `system`. Tool results travel as `tool_result` blocks in a user turn,
+ * tool calls as `tool_use` blocks in an assistant turn.
  */
 
 type Block = Record<string, unknown>;
@@ -18,57 +17,31 @@ export interface AnthropicMessage {
 }
 
 export function toAnthropicMessages(messages: OpenAIMessage[]): { system?: string; messages: AnthropicMessage[] } {
-  const system: string[] = [];
-  const turns: Array<{ role: "user" | "assistant"; blocks: Block[] }> = [];
-  const add = (role: "user" | "assistant", blocks: Block[]) => {
-    if (blocks.length === 0) return;
-    const last = turns.at(-1);
-    if (last?.role === role) last.blocks.push(...blocks);
-    else turns.push({ role, blocks });
-  };
-
-  messages.forEach((message, i) => {
-    const where = `messages[${i}]`;
-    switch (message.role) {
-      case "system":
-      case "developer": {
-        const text = textOnly(message.content, `${where}.content`);
-        if (text.trim()) system.push(text);
-        break;
+  const { system, turns } = walkMessages<Block, "assistant">(messages, {
+    provider: "Anthropic",
+    modelRole: "assistant",
+    contentPart: userBlock,
+    toolCall: (call, i, j) => ({
+      type: "tool_use",
+      // Anthropic needs an id to pair the result with; OpenAI history normally has one.
+      id: call.id || `call_${i}_${j}`,
+      name: call.function.name,
+      input: call.input,
+    }),
+    toolResult: (message, text, where) => {
+      if (typeof message.tool_call_id !== "string" || !message.tool_call_id) {
+        throw new RequestMappingError(where, `${where} (role tool) needs a tool_call_id`, "invalid_parameter");
       }
-      case "user":
-        add("user", contentParts(message.content, `${where}.content`).flatMap((part) => userBlock(part, `${where}.content`)));
-        break;
-      case "assistant": {
-        const text = contentParts(message.content, `${where}.content`).flatMap((part) => userBlock(part, `${where}.content`));
-        const calls = toolCallsOf(message, where).map((call, j) => ({
-          type: "tool_use",
-          // Anthropic needs an id to pair the result with; OpenAI history normally has one.
-          id: call.id || `call_${i}_${j}`,
-          name: call.function.name,
-          input: call.input,
-        }));
-        add("assistant", [...text, ...calls]);
-        break;
-      }
-      case "tool": {
-        if (typeof message.tool_call_id !== "string" || !message.tool_call_id) {
-          throw new RequestMappingError(where, `${where} (role tool) needs a tool_call_id`, "invalid_parameter");
-        }
-        add("user", [{ type: "tool_result", tool_use_id: message.tool_call_id, content: textOnly(message.content, `${where}.content`) }]);
-        break;
-      }
-      default:
-        throw new RequestMappingError(`${where}.role`, `message role '${message.role}' is not supported by Anthropic`);
-    }
+      return { type: "tool_result", tool_use_id: message.tool_call_id, content: text() };
+    },
   });
 
   return {
-    ...(system.length > 0 ? { system: system.join("\n\n") } : {}),
+    ...(system !== undefined ? { system } : {}),
     // A turn that is one text block goes as a plain string: the simplest form the API takes.
-    messages: turns.map(({ role, blocks }) => ({
+    messages: turns.map(({ role, parts }) => ({
       role,
-      content: blocks.length === 1 && blocks[0].type === "text" ? (blocks[0].text as string) : blocks,
+      content: parts.length === 1 && parts[0].type === "text" ? (parts[0].text as string) : parts,
     })),
   };
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { assertSupported } from "@/lib/completions/capabilities";
 import { ApiError, errorEnvelope, upstreamError } from "@/lib/http/errors";
-import { readTranslated, streamOf } from "../native/testing";
-import { errorBodies, textMessage, textStream } from "./fixtures";
+import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
+import { errorBodies, textMessage, textStream } from "@/tests/fixtures/anthropic";
 import { anthropic } from "./index";
 import { upstream } from "../http/post-upstream";
 

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { RequestMappingError } from "../native/mapping-error";
+import { mappingRefusal, PNG } from "@/tests/fixtures/native-requests";
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, toAnthropicRequest } from "./request";
 
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const base = { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] };
 const map = (body: Record<string, unknown>, stream = false) => toAnthropicRequest({ ...base, ...body }, stream);
 
-function refusal(body: Record<string, unknown>): RequestMappingError {
-  try {
-    map(body);
-  } catch (error) {
-    if (error instanceof RequestMappingError) return error;
-    throw error;
-  }
-  throw new Error("expected a RequestMappingError");
-}
+const refusal = (body: Record<string, unknown>) => mappingRefusal(() => map(body));
 
 describe("OpenAI request → Anthropic Messages", () => {
   it("hoists system and developer messages into `system` and keeps roles and order", () => {

@@ -1,6 +1,6 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { messagesOf, isObject } from "../native/openai-messages";
-import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, stopSequences } from "../native/parameters";
+import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
 import { ANTHROPIC_CAPABILITIES } from "./capabilities";
 import { toAnthropicMessages } from "./messages";
@@ -20,16 +20,7 @@ const POLICY = declaredPolicy(ANTHROPIC_CAPABILITIES, "Anthropic", {
   ],
   // Usage always comes on the last chunk; storage, metadata and tiers are OpenAI-side bookkeeping.
   ignored: ["stream_options", "store", "metadata", "service_tier"],
-  unsupported: {
-    logit_bias: noOp.empty,
-    functions: noOp.empty,
-    function_call: noOp.never,
-    modalities: noOp.textOnly,
-    audio: noOp.never,
-    prediction: noOp.never,
-    reasoning_effort: noOp.never,
-    web_search_options: noOp.never,
-  },
+  unsupported: OPENAI_ONLY_FIELDS,
 });
 
 /** An OpenAI chat body → an Anthropic Messages API body. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { translateStream } from "../native/translate-stream";
-import { assembleText, assembleToolCalls, readTranslated, streamOf } from "../native/testing";
+import { assembleText, assembleToolCalls, readTranslated, streamOf } from "@/tests/fixtures/native-streams";
 import { finishReasonOf } from "./finish-reason";
-import { errorMidStream, textMessage, textStream, toolMessage, toolStream } from "./fixtures";
+import { errorMidStream, textMessage, textStream, toolMessage, toolStream } from "@/tests/fixtures/anthropic";
 import { toOpenAICompletion, usageOf } from "./response";
 import { newAnthropicStreamTranslator } from "./stream";
 

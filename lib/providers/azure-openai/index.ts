@@ -1,4 +1,5 @@
 import { createOpenAICompatibleProvider, ProviderConfigError, readOption } from "../openai-compatible";
+import { OPENAI_FEATURES } from "../openai-features";
 
 /** The latest GA data-plane version; a virtual key can pin another with the apiVersion option. */
 export const AZURE_DEFAULT_API_VERSION = "2024-10-21";
@@ -7,17 +8,8 @@ export const azureOpenAI = createOpenAICompatibleProvider({
   id: "azure-openai",
   displayName: "Azure OpenAI",
   defaultBaseUrl: null, // per resource: https://{resourceName}.openai.azure.com
-  capabilities: {
-    chat: true,
-    completion: true, // gpt-35-turbo-instruct deployments
-    streaming: true,
-    tools: true,
-    vision: true,
-    jsonMode: true,
-    jsonSchema: true,
-    multipleChoices: true,
-    logprobs: true,
-  },
+  // Completion templates too: gpt-35-turbo-instruct deployments.
+  capabilities: OPENAI_FEATURES,
   setup: {
     customHostRequired: false,
     customHostReplaces: "https://{resourceName}.openai.azure.com",

@@ -1,3 +1,4 @@
+import { OPENAI_FEATURES } from "../openai-features";
 import type { ProviderCapabilities } from "../types";
 
 /**
@@ -8,14 +9,8 @@ import type { ProviderCapabilities } from "../types";
  * to 2 as OpenAI's does.
  */
 export const GOOGLE_CAPABILITIES: ProviderCapabilities = {
-  chat: true,
+  ...OPENAI_FEATURES,
   completion: false,
-  streaming: true,
-  tools: true,
-  vision: true,
-  jsonMode: true,
-  jsonSchema: true,
-  multipleChoices: true,
   logprobs: false,
   penalties: true,
   seed: true,

@@ -1,14 +1,14 @@
 import { RequestMappingError } from "../native/mapping-error";
-import { contentParts, isHttpUrl, parseDataUrl, textOnly, toolCallsOf, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
+import { isHttpUrl, parseDataUrl, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
+import { walkMessages } from "../native/walk-messages";
 
 /**
- * OpenAI chat messages → Gemini's `systemInstruction` + `contents`.
+ * OpenAI chat messages → Gemini's `systemInstruction` + `contents` (the walk is walkMessages').
  *
- * System and developer messages are hoisted, in order, into `systemInstruction`. Roles
- * become `user` / `model`; tool calls are `functionCall` parts of a model turn and tool
- * results `functionResponse` parts of a user turn, named after the call they answer (Gemini
- * pairs them by name, OpenAI by id). Consecutive turns of one role are merged: Gemini wants
- * the turns to alternate and all responses to one round of calls in a single turn.
+ * System and developer messages go to `systemInstruction`. Roles become `user` / `model`;
+ * tool calls are `functionCall` parts of a model turn and tool results `functionResponse`
+ * parts of a user turn, named after the call they answer (Gemini pairs them by name,
+ * OpenAI by id).
  */
 
 type Part = Record<string, unknown>;
@@ -25,51 +25,25 @@ export interface GeminiContent {
 export const REPLAYED_CALL_SIGNATURE = "skip_thought_signature_validator";
 
 export function toGeminiContents(messages: OpenAIMessage[]): { systemInstruction?: { parts: Part[] }; contents: GeminiContent[] } {
-  const system: string[] = [];
-  const contents: GeminiContent[] = [];
   const callNames = new Map<string, string>();
-  const add = (role: "user" | "model", parts: Part[]) => {
-    if (parts.length === 0) return;
-    const last = contents.at(-1);
-    if (last?.role === role) last.parts.push(...parts);
-    else contents.push({ role, parts });
-  };
-
-  messages.forEach((message, i) => {
-    const where = `messages[${i}]`;
-    switch (message.role) {
-      case "system":
-      case "developer": {
-        const text = textOnly(message.content, `${where}.content`);
-        if (text.trim()) system.push(text);
-        break;
+  const { system, turns } = walkMessages<Part, "model">(messages, {
+    provider: "Google Gemini",
+    modelRole: "model",
+    contentPart: toPart,
+    toolCall: (call) => {
+      if (call.id) callNames.set(call.id, call.function.name);
+      return { functionCall: { name: call.function.name, args: call.input }, thoughtSignature: REPLAYED_CALL_SIGNATURE };
+    },
+    toolResult: (message, text, where) => {
+      const name = (message.tool_call_id && callNames.get(message.tool_call_id)) || message.name;
+      if (!name) {
+        throw new RequestMappingError(where, `${where}: no earlier assistant tool call has id '${String(message.tool_call_id)}'`, "invalid_parameter");
       }
-      case "user":
-        add("user", contentParts(message.content, `${where}.content`).flatMap((part) => toPart(part, `${where}.content`)));
-        break;
-      case "assistant": {
-        const text = contentParts(message.content, `${where}.content`).flatMap((part) => toPart(part, `${where}.content`));
-        const calls = toolCallsOf(message, where).map((call) => {
-          if (call.id) callNames.set(call.id, call.function.name);
-          return { functionCall: { name: call.function.name, args: call.input }, thoughtSignature: REPLAYED_CALL_SIGNATURE };
-        });
-        add("model", [...text, ...calls]);
-        break;
-      }
-      case "tool": {
-        const name = (message.tool_call_id && callNames.get(message.tool_call_id)) || message.name;
-        if (!name) {
-          throw new RequestMappingError(where, `${where}: no earlier assistant tool call has id '${String(message.tool_call_id)}'`, "invalid_parameter");
-        }
-        add("user", [{ functionResponse: { name, response: responseObject(textOnly(message.content, `${where}.content`)) } }]);
-        break;
-      }
-      default:
-        throw new RequestMappingError(`${where}.role`, `message role '${message.role}' is not supported by Google Gemini`);
-    }
+      return { functionResponse: { name, response: responseObject(text()) } };
+    },
   });
 
-  return { ...(system.length > 0 ? { systemInstruction: { parts: [{ text: system.join("\n\n") }] } } : {}), contents };
+  return { ...(system !== undefined ? { systemInstruction: { parts: [{ text: system }] } } : {}), contents: turns };
 }
 
 /** Gemini's `response` must be an object: a JSON object result goes as is, anything else wrapped. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { assertSupported } from "@/lib/completions/capabilities";
 import { errorEnvelope, upstreamError } from "@/lib/http/errors";
-import { readTranslated, streamOf } from "../native/testing";
-import { errorBodies, textResponse, textStream } from "./fixtures";
+import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
+import { errorBodies, textResponse, textStream } from "@/tests/fixtures/google";
 import { google } from "./index";
 import { upstream } from "../http/post-upstream";
 

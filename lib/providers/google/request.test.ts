@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { RequestMappingError } from "../native/mapping-error";
+import { mappingRefusal, PNG } from "@/tests/fixtures/native-requests";
 import { REPLAYED_CALL_SIGNATURE, guessMimeType } from "./contents";
 import { toGeminiRequest } from "./request";
 import { toGeminiSchema } from "./schema";
 
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const base = { model: "gemini-2.0-flash", messages: [{ role: "user", content: "Hi" }] };
 const map = (body: Record<string, unknown>) => toGeminiRequest({ ...base, ...body });
 
-function refusal(body: Record<string, unknown>): RequestMappingError {
-  try {
-    map(body);
-  } catch (error) {
-    if (error instanceof RequestMappingError) return error;
-    throw error;
-  }
-  throw new Error("expected a RequestMappingError");
-}
+const refusal = (body: Record<string, unknown>) => mappingRefusal(() => map(body));
 
 describe("OpenAI request → Gemini generateContent", () => {
   it("hoists system and developer messages into systemInstruction and maps roles to user/model", () => {

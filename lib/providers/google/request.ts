@@ -1,6 +1,6 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { isObject, messagesOf } from "../native/openai-messages";
-import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, stopSequences } from "../native/parameters";
+import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
 import { GOOGLE_CAPABILITIES } from "./capabilities";
 import { toGeminiContents } from "./contents";
@@ -16,16 +16,9 @@ const POLICY = declaredPolicy(GOOGLE_CAPABILITIES, "Google Gemini", {
   // `user` only identifies the end user to OpenAI's abuse monitoring; Gemini has no such field.
   ignored: ["stream_options", "store", "metadata", "service_tier", "user"],
   unsupported: {
-    logit_bias: noOp.empty,
+    ...OPENAI_ONLY_FIELDS,
     // Gemini may always answer with several calls: "at most one" cannot be promised.
     parallel_tool_calls: noOp.isTrue,
-    functions: noOp.empty,
-    function_call: noOp.never,
-    modalities: noOp.textOnly,
-    audio: noOp.never,
-    prediction: noOp.never,
-    reasoning_effort: noOp.never,
-    web_search_options: noOp.never,
   },
 });
 

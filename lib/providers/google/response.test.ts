@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { translateStream } from "../native/translate-stream";
-import { assembleText, assembleToolCalls, readTranslated, sse, streamOf } from "../native/testing";
+import { assembleText, assembleToolCalls, readTranslated, sse, streamOf } from "@/tests/fixtures/native-streams";
 import { finishReasonOf } from "./finish-reason";
-import { errorMidStream, textResponse, textStream, toolResponse, toolStream } from "./fixtures";
+import { errorMidStream, textResponse, textStream, toolResponse, toolStream } from "@/tests/fixtures/google";
 import { toOpenAICompletion, usageOf } from "./response";
 import { newGeminiStreamTranslator } from "./stream";
 

@@ -1,9 +1,9 @@
-import type { ProviderFailure } from "../openai-compatible";
-import { networkDetail, rethrowIfAborted, unreachable, upstream, type UpstreamResponse } from "../http/post-upstream";
+import { networkDetail } from "../http/post-upstream";
+import { readUpstreamError } from "../openai-compatible/upstream-error";
+import { parseJsonObject, postProviderJson, providerFailure as failure, readFailure } from "../provider-call";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
 import { RequestMappingError } from "./mapping-error";
-import { isObject } from "./openai-messages";
 import { translateStream, type StreamTranslator } from "./translate-stream";
 
 /** The provider-specific pieces of a native (non-OpenAI-format) adapter. */
@@ -46,24 +46,12 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
       throw error;
     }
 
-    let response: UpstreamResponse;
-    try {
-      response = await upstream.post(call.url, {
-        headers: { "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json", ...call.headers },
-        body: JSON.stringify(call.body),
-        signal,
-      });
-    } catch (error) {
-      rethrowIfAborted(error, signal);
-      return unreachable(displayName, error);
-    }
+    const posted = await postProviderJson(displayName, call.url, { headers: call.headers, body: call.body, stream, signal });
+    if ("failure" in posted) return posted.failure;
+    const { response } = posted;
 
     try {
-      if (!response.ok) {
-        const { message, code } = config.parseError(await response.text(), response.status, response.statusText);
-        const retryAfter = response.headers.get("retry-after")?.trim();
-        return { ok: false, status: response.status, message, code, ...(retryAfter ? { retryAfter } : {}) };
-      }
+      if (!response.ok) return await readUpstreamError(response, config.parseError);
       if (stream) {
         if (!response.body) return failure(502, `${displayName} sent an empty stream`, "provider_bad_response");
         const translated = translateStream(response.body, config.newStreamTranslator(model), (error) => {
@@ -72,30 +60,16 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
         });
         return { ok: true, status: 200, stream: true, body: translated };
       }
-      const json = parseObject(await response.text());
+      const json = parseJsonObject(await response.text());
       const answer = json ? config.toCompletion(json, model) : null;
       if (!answer) return failure(502, `${displayName} sent a response that is not a valid answer`, "provider_bad_response");
       return { ok: true, status: 200, stream: false, body: answer };
     } catch (error) {
-      rethrowIfAborted(error, signal);
-      return failure(502, `${displayName} connection failed while reading the response: ${networkDetail(error)}`, "provider_unreachable");
+      return readFailure(displayName, error, signal);
     }
   }
 
   return { id, displayName, capabilities, setup, send };
-}
-
-function failure(status: number, message: string, code: string | null): ProviderFailure {
-  return { ok: false, status, message, code };
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A custom host without trailing slashes, or null. */

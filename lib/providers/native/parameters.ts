@@ -76,6 +76,21 @@ export const noOp = {
   never: () => false,
 } as const;
 
+/**
+ * OpenAI-only request fields no native API has: accepted only where they would change
+ * nothing (an empty logit_bias or functions list, text-only modalities), refused otherwise.
+ */
+export const OPENAI_ONLY_FIELDS = {
+  logit_bias: noOp.empty,
+  functions: noOp.empty,
+  function_call: noOp.never,
+  modalities: noOp.textOnly,
+  audio: noOp.never,
+  prediction: noOp.never,
+  reasoning_effort: noOp.never,
+  web_search_options: noOp.never,
+} as const;
+
 /** `stop` as a list: OpenAI takes a string or an array of strings. */
 export function stopSequences(stop: unknown): string[] | undefined {
   if (stop === undefined || stop === null) return undefined;

@@ -1,7 +1,7 @@
-import { networkDetail, rethrowIfAborted, unreachable, upstream, type UpstreamResponse } from "../http/post-upstream";
+import { parseJsonObject, postProviderJson, providerFailure as failure, readFailure } from "../provider-call";
 import type { ProviderSetup } from "../setup";
 import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
-import { readUpstreamError, type ProviderFailure } from "./upstream-error";
+import { readUpstreamError } from "./upstream-error";
 
 /** A credential problem found before calling out (missing Azure deployment, no custom host). */
 export class ProviderConfigError extends Error {
@@ -95,21 +95,9 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
     }
 
     const stream = body.stream === true;
-    let response: UpstreamResponse;
-    try {
-      response = await upstream.post(url, {
-        headers: {
-          "content-type": "application/json",
-          accept: stream ? "text/event-stream" : "application/json",
-          ...(config.buildHeaders ?? bearerAuth)(credentials),
-        },
-        body: JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      rethrowIfAborted(error, signal);
-      return unreachable(displayName, error);
-    }
+    const posted = await postProviderJson(displayName, url, { headers: (config.buildHeaders ?? bearerAuth)(credentials), body, stream, signal });
+    if ("failure" in posted) return posted.failure;
+    const { response } = posted;
 
     try {
       if (!response.ok) return await readUpstreamError(response);
@@ -119,28 +107,13 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
         return { ok: true, status: response.status, stream: true, body: response.body };
       }
       const text = await response.text();
-      const json = parseObject(text);
+      const json = parseJsonObject(text);
       if (!json) return failure(502, `${displayName} sent a response that is not a JSON object`, "provider_bad_response");
       return { ok: true, status: response.status, stream: false, body: json, raw: text };
     } catch (error) {
-      // The body can fail mid-read: a cancel must surface as such, anything else is upstream's fault.
-      rethrowIfAborted(error, signal);
-      return failure(502, `${displayName} connection failed while reading the response: ${networkDetail(error)}`, "provider_unreachable");
+      return readFailure(displayName, error, signal);
     }
   }
 
   return { id, displayName, capabilities, setup, send };
-}
-
-function failure(status: number, message: string, code: string | null): ProviderFailure {
-  return { ok: false, status, message, code };
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,5 @@
 import { createOpenAICompatibleProvider } from "./create-provider";
+import { OPENAI_FEATURES } from "../openai-features";
 
 /**
  * Any server speaking OpenAI's API (vLLM, LM Studio, LiteLLM, a proxy, the mock provider).
@@ -8,16 +9,6 @@ export const openAICompatible = createOpenAICompatibleProvider({
   id: "openai-compatible",
   displayName: "OpenAI-compatible server",
   defaultBaseUrl: null,
-  capabilities: {
-    chat: true,
-    completion: true,
-    streaming: true,
-    tools: true,
-    vision: true,
-    jsonMode: true,
-    jsonSchema: true,
-    multipleChoices: true,
-    logprobs: true,
-  },
+  capabilities: OPENAI_FEATURES,
   setup: { apiKeyRequired: false, customHostRequired: true },
 });

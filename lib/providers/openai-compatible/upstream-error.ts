@@ -7,13 +7,13 @@ export type ProviderFailure = Extract<ProviderResponse, { ok: false }>;
 const MAX_MESSAGE_CHARS = 1000;
 
 /**
- * Reads a non-2xx answer, keeping its status. Understands OpenAI's `{error:{message,type,code}}`
+ * Reads a non-2xx answer, keeping its status. Understands (unless `parse` is given) OpenAI's `{error:{message,type,code}}`
  * and the shapes compatible servers actually send (Ollama `{error: "..."}`, Mistral
  * `{message, type, code}`, FastAPI/vLLM `{detail}`), falling back to the raw text.
  */
-export async function readUpstreamError(response: UpstreamResponse): Promise<ProviderFailure> {
+export async function readUpstreamError(response: UpstreamResponse, parse: (text: string, status: number, statusText: string) => { message: string; code: string | null } = parseErrorBody): Promise<ProviderFailure> {
   const text = await response.text();
-  const { message, code } = parseErrorBody(text, response.status, response.statusText);
+  const { message, code } = parse(text, response.status, response.statusText);
   const retryAfter = retryAfterOf(response.headers);
   return { ok: false, status: response.status, message, code, ...(retryAfter ? { retryAfter } : {}) };
 }

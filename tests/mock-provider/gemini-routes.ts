@@ -3,6 +3,7 @@ import { totalDelay } from "./behavior";
 import { functionCallParts, fullResponse, geminiError, geminiResponse, type GeminiShape } from "./gemini-format";
 import { isObject, nativePlan, writeSteps } from "./native-plan";
 import type { MockExchange, MockRoute } from "./types";
+import { sendBehaviorError } from "./behavior-error";
 
 /**
  * Gemini's `models/{model}:generateContent` and `:streamGenerateContent?alt=sse`, under
@@ -21,7 +22,7 @@ type Body = Record<string, unknown>;
 
 async function answer(ex: MockExchange, streaming: boolean): Promise<void> {
   const { behavior } = ex;
-  if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status);
+  if (behavior.status !== undefined && behavior.status >= 400) return sendBehaviorError(ex, behavior.status, geminiError);
   if (!ex.req.headers["x-goog-api-key"] && !ex.url.searchParams.get("key")) {
     return ex.json(403, geminiError(403, "Method doesn't allow unregistered callers. Please use an API key."));
   }
@@ -82,14 +83,6 @@ function validate(body: Body | null): string | null {
   }
   if (body.systemInstruction !== undefined && !isObject(body.systemInstruction)) return "Invalid value at 'system_instruction'";
   return null;
-}
-
-function sendError(ex: MockExchange, status: number) {
-  const { behavior } = ex;
-  const headers: Record<string, string> = behavior.retryAfter !== undefined ? { "retry-after": behavior.retryAfter } : {};
-  if (typeof behavior.errorBody === "string") return ex.text(status, behavior.errorBody, headers);
-  if (behavior.errorBody) return ex.json(status, behavior.errorBody, headers);
-  ex.json(status, geminiError(status, behavior.errorMessage), headers);
 }
 
 function decode(segment: string | undefined): string {

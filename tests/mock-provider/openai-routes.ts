@@ -3,6 +3,7 @@ import { answerTokens, contentText, countWords, lastUserText, normalizeToolCalls
 import { tokenDelay, totalDelay } from "./behavior";
 import { chatCompletion, chunk, openAIError, textCompletion, usageChunk, type AnswerPlan, type OpenAIKind } from "./openai-format";
 import type { MockExchange, MockRoute } from "./types";
+import { sendBehaviorError } from "./behavior-error";
 
 /** OpenAI's wire format (also what Groq, Mistral, Together, DeepSeek, OpenRouter, Ollama speak). */
 
@@ -26,7 +27,7 @@ export const openAIRoutes: MockRoute[] = [
 async function answer(ex: MockExchange, kind: OpenAIKind): Promise<void> {
   const { behavior } = ex;
   const headers = { "x-request-id": `req_mock_${ex.record.seq}` };
-  if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status, headers);
+  if (behavior.status !== undefined && behavior.status >= 400) return sendBehaviorError(ex, behavior.status, openAIError, headers);
   if (behavior.redirectTo !== undefined) return ex.text(302, "", { ...headers, location: behavior.redirectTo });
 
   const body = isObject(ex.body) ? ex.body : null;
@@ -137,14 +138,6 @@ function validate(kind: OpenAIKind, body: Body | null, ex: MockExchange): string
   if (typeof body.model !== "string" && !ex.params.deployment) return "you must provide a model parameter";
   if (kind === "chat" && !Array.isArray(body.messages)) return "Missing required parameter: 'messages'.";
   return null;
-}
-
-function sendError(ex: MockExchange, status: number, headers: Record<string, string>) {
-  const { behavior } = ex;
-  const all = behavior.retryAfter !== undefined ? { ...headers, "retry-after": behavior.retryAfter } : headers;
-  if (typeof behavior.errorBody === "string") return ex.text(status, behavior.errorBody, all);
-  if (behavior.errorBody) return ex.json(status, behavior.errorBody, all);
-  ex.json(status, openAIError(status, behavior.errorMessage), all);
 }
 
 function promptText(prompt: unknown): string {

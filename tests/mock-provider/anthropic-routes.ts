@@ -3,6 +3,7 @@ import { totalDelay } from "./behavior";
 import { anthropicError, anthropicMessage, messageDelta, messageStart } from "./anthropic-format";
 import { isObject, nativePlan, writeSteps, type NativePlan } from "./native-plan";
 import type { MockExchange, MockRoute } from "./types";
+import { sendBehaviorError } from "./behavior-error";
 
 /**
  * Anthropic's Messages API (`POST /v1/messages`), JSON and SSE, with the same behaviours as
@@ -16,7 +17,7 @@ type Body = Record<string, unknown>;
 async function answer(ex: MockExchange): Promise<void> {
   const { behavior } = ex;
   const headers = { "request-id": `req_mock_${ex.record.seq}` };
-  if (behavior.status !== undefined && behavior.status >= 400) return sendError(ex, behavior.status, headers);
+  if (behavior.status !== undefined && behavior.status >= 400) return sendBehaviorError(ex, behavior.status, anthropicError, headers);
   if (!ex.req.headers["x-api-key"]) return ex.json(401, anthropicError(401, "x-api-key header is required"), headers);
   if (!ex.req.headers["anthropic-version"]) return ex.json(400, anthropicError(400, "anthropic-version: header is required"), headers);
   const body = isObject(ex.body) ? ex.body : null;
@@ -86,10 +87,3 @@ function validate(body: Body | null): string | null {
   return null;
 }
 
-function sendError(ex: MockExchange, status: number, headers: Record<string, string>) {
-  const { behavior } = ex;
-  const all = behavior.retryAfter !== undefined ? { ...headers, "retry-after": behavior.retryAfter } : headers;
-  if (typeof behavior.errorBody === "string") return ex.text(status, behavior.errorBody, all);
-  if (behavior.errorBody) return ex.json(status, behavior.errorBody, all);
-  ex.json(status, anthropicError(status, behavior.errorMessage), all);
-}

@@ -74,28 +74,27 @@ export function chunk(plan: AnswerPlan, index: number, delta: Record<string, unk
       ? { index, delta, logprobs: null, finish_reason: finishReason }
       : { text: delta, index, logprobs: null, finish_reason: finishReason };
   return {
-    id: plan.id,
-    object: plan.kind === "chat" ? "chat.completion.chunk" : "text_completion",
-    created: plan.created,
-    model: plan.model,
-    system_fingerprint: SYSTEM_FINGERPRINT,
+    ...chunkHead(plan),
     choices: [choice],
     // With stream_options.include_usage OpenAI puts `usage: null` on every chunk but the last.
     ...(plan.includeUsage ? { usage: null } : {}),
   };
 }
 
-/** The extra last chunk sent when stream_options.include_usage is true. */
-export function usageChunk(plan: AnswerPlan) {
+/** The fields every streamed chunk of one answer repeats. */
+function chunkHead(plan: AnswerPlan) {
   return {
     id: plan.id,
     object: plan.kind === "chat" ? "chat.completion.chunk" : "text_completion",
     created: plan.created,
     model: plan.model,
     system_fingerprint: SYSTEM_FINGERPRINT,
-    choices: [],
-    usage: usage(plan),
   };
+}
+
+/** The extra last chunk sent when stream_options.include_usage is true. */
+export function usageChunk(plan: AnswerPlan) {
+  return { ...chunkHead(plan), choices: [], usage: usage(plan) };
 }
 
 const ERROR_KINDS: Record<number, { type: string; code: string | null }> = {

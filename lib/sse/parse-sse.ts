@@ -1,6 +1,7 @@
 /**
- * An incremental Server-Sent Events parser, shared by the native adapters (Anthropic,
- * Gemini) that must read a provider's stream event by event to translate it.
+ * The one incremental Server-Sent Events parser: the native adapters (Anthropic, Gemini)
+ * read a provider's stream with it, the playground reads Promptly's, the tests read both.
+ * Plain TypeScript with no server import, so browser and server code can both use it.
  *
  * Bytes arrive in arbitrary pieces: an event, a line, even a UTF-8 character can be split
  * across network chunks, so the parser keeps the unfinished tail between calls. It follows
@@ -33,10 +34,18 @@ export class SseParser {
     return this.drainLines();
   }
 
-  /** The stream ended: an event not closed by a blank line is discarded, as the spec says. */
-  end(): SseEvent[] {
+  /**
+   * The stream ended: an event not closed by a blank line is discarded, as the spec says,
+   * unless `dispatchUnterminated` (a lenient reader of a stream cut after its last line).
+   */
+  end(dispatchUnterminated = false): SseEvent[] {
     const tail = this.decoder.decode();
     const events = tail ? this.push(tail) : [];
+    if (dispatchUnterminated) {
+      if (this.buffer) this.readLine(this.buffer);
+      const last = this.dispatch();
+      if (last) events.push(last);
+    }
     this.buffer = "";
     this.eventName = null;
     this.dataLines = [];
