@@ -6,7 +6,7 @@ import { linter } from "@codemirror/lint";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder as placeholderText } from "@codemirror/view";
 import { useEffect, useRef } from "react";
-import type { CodeEditorProps } from "./code-editor";
+import type { CodeEditorProps } from "./code-editor-props";
 import { jsonHighlighting } from "./editor-theme";
 import { mustacheContext, mustacheSupport } from "./mustache";
 

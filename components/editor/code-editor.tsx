@@ -1,26 +1,9 @@
 "use client";
 import { lazy, Suspense, type CSSProperties } from "react";
+import type { CodeEditorProps } from "./code-editor-props";
 import { editorFrameClass } from "./editor-frame";
 
-export interface CodeEditorProps {
-  value: string;
-  onChange?: (value: string) => void;
-  /** "mustache" (templates: tags highlighted, partials linked) or "json" (parsed and linted). */
-  language?: "mustache" | "json";
-  readOnly?: boolean;
-  placeholder?: string;
-  /** Slugs of existing partials: others are flagged as unknown. */
-  knownPartials?: string[];
-  /** Offered when typing `{{`. */
-  variables?: string[];
-  /** Ctrl/Cmd+click on a `{{>partial}}` tag. */
-  onOpenPartial?: (slug: string, known: boolean) => void;
-  ariaLabel: string;
-  testId?: string;
-  invalid?: boolean;
-  /** CSS min-height of the editing area, e.g. "6rem". */
-  minHeight?: string;
-}
+export type { CodeEditorProps };
 
 // CodeMirror is ~100 kB gzip: fetched when the first editor renders, not with the page.
 const CodeEditorView = lazy(() => import("./code-editor-view"));

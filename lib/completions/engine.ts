@@ -1,10 +1,10 @@
-import type { Caller } from "@/lib/auth/caller";
 import { ApiError, badRequest, upstreamError } from "@/lib/http/errors";
 import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
 import type { Provider, ProviderCredentials } from "@/lib/providers/types";
 import { getVirtualKeyCredentials } from "@/lib/virtual-keys/credentials";
 import { assertSupported } from "./capabilities";
+import type { CompletionContext } from "./context";
 import { defaultTimeoutMs, promptGatewaySettings, readGatewayConfig, targetsToTry, type GatewayTarget } from "./gateway-config";
 import { baseLogRow } from "./log-row";
 import { prepareCall, type PreparedCall } from "./prepare";
@@ -14,13 +14,7 @@ import { respondJson, respondStream } from "./respond";
 import { assertMayUseVirtualKey, runAccessOf, type RunAccess } from "./run-access";
 import { sendWithRetry } from "./retry";
 
-export interface CompletionContext {
-  traceId: string;
-  caller: Caller | null;
-  headers: Headers;
-  /** Aborted when the client disconnects. */
-  signal: AbortSignal;
-}
+export type { CompletionContext };
 
 /**
  * The completion engine, shared by external callers and the playground: resolve, render,

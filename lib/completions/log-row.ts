@@ -1,5 +1,5 @@
 import type { CompletionLogRow } from "@/lib/logs/writer";
-import type { CompletionContext } from "./engine";
+import type { CompletionContext } from "./context";
 import type { PreparedCall } from "./prepare";
 
 export type Usage = { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };

@@ -2,7 +2,8 @@ import { splitArguments, contentText, lastUserText } from "./answer";
 import { totalDelay } from "./behavior";
 import { anthropicError, anthropicMessage, messageDelta, messageStart } from "./anthropic-format";
 import { isObject, nativePlan, writeSteps, type NativePlan } from "./native-plan";
-import type { MockExchange, MockRoute } from "./types";
+import type { MockRoute } from "./route";
+import type { MockExchange } from "./types";
 import { sendBehaviorError } from "./behavior-error";
 
 /**

@@ -1,5 +1,6 @@
 import { BehaviorParseError, parseBehavior } from "./behavior";
-import type { MockExchange, MockRoute } from "./types";
+import type { MockRoute } from "./route";
+import type { MockExchange } from "./types";
 
 /**
  * `/__mock/*`: lets tests in another process (Playwright against the mock run as a web

@@ -2,7 +2,8 @@ import { contentText, lastUserText } from "./answer";
 import { totalDelay } from "./behavior";
 import { functionCallParts, fullResponse, geminiError, geminiResponse, type GeminiShape } from "./gemini-format";
 import { isObject, nativePlan, writeSteps } from "./native-plan";
-import type { MockExchange, MockRoute } from "./types";
+import type { MockRoute } from "./route";
+import type { MockExchange } from "./types";
 import { sendBehaviorError } from "./behavior-error";
 
 /**

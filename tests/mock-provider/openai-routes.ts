@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { answerTokens, contentText, countWords, lastUserText, normalizeToolCalls, splitArguments } from "./answer";
 import { tokenDelay, totalDelay } from "./behavior";
 import { chatCompletion, chunk, openAIError, textCompletion, usageChunk, type AnswerPlan, type OpenAIKind } from "./openai-format";
-import type { MockExchange, MockRoute } from "./types";
+import type { MockRoute } from "./route";
+import type { MockExchange } from "./types";
 import { sendBehaviorError } from "./behavior-error";
 
 /** OpenAI's wire format (also what Groq, Mistral, Together, DeepSeek, OpenRouter, Ollama speak). */

@@ -2,7 +2,7 @@ import { anthropicRoutes } from "./anthropic-routes";
 import { controlRoutes } from "./control-routes";
 import { geminiRoutes } from "./gemini-routes";
 import { openAIRoutes } from "./openai-routes";
-import type { MockRoute } from "./types";
+import type { MockRoute } from "./route";
 
 /**
  * The route table. Each wire format (OpenAI, Anthropic `/v1/messages`, Gemini

@@ -5,7 +5,8 @@ import { Exchange } from "./exchange";
 import { openAIError } from "./openai-format";
 import { defaultRoutes, matchRoute } from "./routes";
 import { MockState } from "./state";
-import type { MockBehavior, MockProvider, MockRoute, RecordedRequest } from "./types";
+import type { MockRoute } from "./route";
+import type { MockBehavior, MockProvider, RecordedRequest } from "./types";
 
 export interface MockProviderOptions {
   /** 0 (the default) picks a free port. */

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import type { MockState } from "./state";
 
 /** A tool call the mock answers with (arguments may be given as an object for convenience). */
 export interface MockToolCall {
@@ -121,19 +120,4 @@ export interface MockExchange {
   endStream(): void;
   /** Destroys the socket mid-response, as a crashing upstream would. */
   cut(): void;
-}
-
-/**
- * One entry of the route table. Anthropic (`/v1/messages`) or Gemini
- * (`/v1beta/models/:model:streamGenerateContent`) support is a new module exporting routes.
- */
-export interface MockRoute {
-  method: string;
-  /** A pattern with `:name` segments, or a RegExp whose named groups become params. */
-  path: string | RegExp;
-  /** Control routes are not recorded, and neither stall nor consume behaviours. */
-  control?: boolean;
-  /** The model named by the request, for model-name presets (default: body.model). */
-  modelOf?: (body: unknown, params: Record<string, string>) => string | undefined;
-  handle(exchange: MockExchange, state: MockState): void | Promise<void>;
 }

@@ -1,0 +1,10 @@
+import type { Caller } from "@/lib/auth/caller";
+
+/** Who calls the engine, and on which request. Its own module: the engine and its log rows both need it. */
+export interface CompletionContext {
+  traceId: string;
+  caller: Caller | null;
+  headers: Headers;
+  /** Aborted when the client disconnects. */
+  signal: AbortSignal;
+}
