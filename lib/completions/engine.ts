@@ -13,11 +13,12 @@ import type { CompletionRequest } from "./request-schema";
 import { respondJson, respondStream } from "./respond";
 import { assertMayUseVirtualKey, runAccessOf, type RunAccess } from "./run-access";
 import { sendWithRetry } from "./retry";
+import type { RequestHeaders } from "@/lib/http/api-request";
 
 export interface CompletionContext {
   traceId: string;
   caller: Caller | null;
-  headers: Headers;
+  headers: RequestHeaders;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
 }
@@ -97,7 +98,7 @@ async function planCall(
   primary: PreparedCall,
   target: GatewayTarget,
   request: CompletionRequest,
-  headers: Headers,
+  headers: RequestHeaders,
   stream: boolean,
   access: RunAccess,
 ): Promise<PlannedCall> {

@@ -5,6 +5,7 @@ import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/temp
 import { mergeParameters } from "./merge-parameters";
 import { CONTROL_KEYS, type CompletionRequest } from "./request-schema";
 import { assertMayRunDraft, assertMayRunVersion, type RunAccess } from "./run-access";
+import type { RequestHeaders } from "@/lib/http/api-request";
 
 export const STRICT_HEADER = "x-promptly-strict-variables";
 
@@ -26,7 +27,7 @@ export interface PreparedCall {
  * its template with the variables (strict mode on by header or prompt setting), and merge
  * the stored settings with the request's overrides.
  */
-export async function prepareCall(ref: string, request: CompletionRequest, headers: Headers, access: RunAccess): Promise<PreparedCall> {
+export async function prepareCall(ref: string, request: CompletionRequest, headers: Pick<RequestHeaders, "get">, access: RunAccess): Promise<PreparedCall> {
   // Before anything is read or rendered: a refused draft costs nothing.
   assertMayRunDraft(access, request);
   const resolved = await resolvePromptVersion(ref, request.prompt_id);

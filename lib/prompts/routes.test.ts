@@ -1,3 +1,4 @@
+import type { ApiRequest } from "@/lib/http/api-request";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as promptsRoute from "@/app/v1/prompts/route";
 import * as promptRoute from "@/app/v1/prompts/[id]/route";
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 
 type Segment = { params: Promise<Record<string, string>> };
-type Handler = (request: Request, segment: Segment) => Promise<Response>;
+type Handler = (request: ApiRequest, segment: Segment) => Promise<Response>;
 
 async function call(handler: Handler, method: string, path: string, options: { body?: string; params?: Record<string, string>; apiKey?: string | null } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
