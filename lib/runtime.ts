@@ -7,6 +7,11 @@
  * exists twice in one process; a revocation or a cache bump through either copy must reach
  * the state both read. The registry's key is a registered symbol, the same in every copy.
  *
+ * What needs a slot: state that must be one per process (a connection, a pool, a cache that is
+ * invalidated or counted against a byte budget, a limiter, a once-per-process flag). What does
+ * not: memos of the environment (parsed limits, the allowlist, the master key) and of pure
+ * computations (parsed upstream URLs), where every copy works out the same answer.
+ *
  * The only module that touches globalThis (an eslint rule holds everyone else to it). It
  * imports nothing: the bottom layer.
  */
