@@ -1,4 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { ApiError, badRequest, upstreamError } from "@/lib/http/errors";
 import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
@@ -13,7 +14,6 @@ import type { CompletionRequest } from "./request-schema";
 import { respondJson, respondStream } from "./respond";
 import { assertMayUseVirtualKey, runAccessOf, type RunAccess } from "./run-access";
 import { sendWithRetry } from "./retry";
-import type { RequestHeaders } from "@/lib/http/api-request";
 
 export interface CompletionContext {
   traceId: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { badRequest } from "@/lib/http/errors";
 import type { RequestHeaders } from "@/lib/http/api-request";
+import { badRequest } from "@/lib/http/errors";
 
 export const CONFIG_HEADER = "x-portkey-config";
 

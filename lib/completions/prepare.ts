@@ -1,3 +1,4 @@
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { ApiError, badRequest, unprocessable } from "@/lib/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
 import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
@@ -5,7 +6,6 @@ import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/temp
 import { mergeParameters } from "./merge-parameters";
 import { CONTROL_KEYS, type CompletionRequest } from "./request-schema";
 import { assertMayRunDraft, assertMayRunVersion, type RunAccess } from "./run-access";
-import type { RequestHeaders } from "@/lib/http/api-request";
 
 export const STRICT_HEADER = "x-promptly-strict-variables";
 

@@ -1,8 +1,8 @@
 import type { Caller } from "@/lib/auth/caller";
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { prepareCall } from "./prepare";
 import type { CompletionRequest } from "./request-schema";
 import { runAccessOf } from "./run-access";
-import type { RequestHeaders } from "@/lib/http/api-request";
 
 /** POST /render: what /completions would send, without calling the provider. */
 export async function renderPrompt(ref: string, request: CompletionRequest, headers: Pick<RequestHeaders, "get">, caller: Caller | null) {

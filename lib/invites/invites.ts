@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Invite } from "@/lib/generated/prisma/client";
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { notFound } from "@/lib/http/errors";
 import type { CreatedInvite, InviteRole, InviteStatus, InviteSummary } from "./schemas";
-import type { RequestHeaders } from "@/lib/http/api-request";
 
 /**
  * Invitations: the owner makes a link with a random token; whoever opens it before it

@@ -1,4 +1,3 @@
-import type { ApiRequest } from "@/lib/http/api-request";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as promptsRoute from "@/app/v1/prompts/route";
 import * as promptRoute from "@/app/v1/prompts/[id]/route";
@@ -6,6 +5,7 @@ import * as versionRoute from "@/app/v1/prompts/[id]/versions/[versionId]/route"
 import * as makeDefaultRoute from "@/app/v1/prompts/[id]/makeDefault/route";
 import * as labelsRoute from "@/app/v1/labels/route";
 import { createApiKey } from "@/lib/auth/api-keys";
+import type { ApiRequest } from "@/lib/http/api-request";
 
 let key = "";
 let completionsKey = "";
