@@ -5,6 +5,7 @@ import { CACHE_TOPICS, isCacheTopic, type CacheTopic, type InvalidationBus } fro
 import { sqliteUrl } from "@/lib/db-adapter";
 import { databaseDialect } from "@/lib/db-dialect";
 import { pgPoolConfig } from "@/lib/db-pg-adapter";
+import { runtimeSlot } from "@/lib/runtime";
 
 export type { CacheTopic };
 export const CACHE_CHANNEL = "promptly_cache";
@@ -151,11 +152,9 @@ interface BusState {
   bus?: InvalidationBus;
   handlers: Map<CacheTopic, () => void>;
 }
-// On globalThis: the custom server's fast routes bundle their own copy of lib/ beside Next's,
+// A runtime slot: the custom server's fast routes bundle their own copy of lib/ beside Next's,
 // and one process must hold one listening connection whichever copy asks first.
-const BUS_KEY = Symbol.for("promptly.cache-bus");
-const busState: BusState = ((globalThis as Record<symbol, unknown>)[BUS_KEY] as BusState | undefined) ?? { handlers: new Map() };
-(globalThis as Record<symbol, unknown>)[BUS_KEY] = busState;
+const busState = runtimeSlot<BusState>("cache-bus", () => ({ handlers: new Map() }));
 
 /**
  * What to do when another instance wrote `topic` (or may have: on every (re)connect). One

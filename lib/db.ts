@@ -4,12 +4,7 @@ import { createSqliteAdapter } from "./db-adapter";
 import { databaseDialect } from "./db-dialect";
 import { createPgAdapter } from "./db-pg-adapter";
 import { postgresCompat } from "./db-pg-compat";
-
-// The one Prisma client of the process, on globalThis: in dev, Next re-evaluates modules on
-// every hot reload, and in production the custom server's fast routes (server/) carry their
-// own bundled copy of lib/ beside Next's; either way one process must hold one client (one
-// connection pool, one SQLite handle).
-const globalForPrisma = globalThis as unknown as { promptlyPrisma?: PrismaClient };
+import { runtimeSlot } from "./runtime";
 
 /**
  * DATABASE_URL picks the database: `file:` → SQLite, `postgres(ql)://` → PostgreSQL.
@@ -39,6 +34,10 @@ export function createPrismaClient(url = process.env.DATABASE_URL): PrismaClient
  */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
-export const db: PrismaClient = globalForPrisma.promptlyPrisma ?? (globalForPrisma.promptlyPrisma = createPrismaClient());
+// The one Prisma client of the process, in a runtime slot: in dev, Next re-evaluates modules on
+// every hot reload, and in production the custom server's fast routes (server/) carry their
+// own bundled copy of lib/ beside Next's; either way one process must hold one client (one
+// connection pool, one SQLite handle).
+export const db: PrismaClient = runtimeSlot("prisma", () => createPrismaClient());
 
 export type { PrismaClient };

@@ -1,15 +1,19 @@
+import { LOG_WRITER_SLOT } from "@/lib/logs/writer-slot";
+import { peekRuntimeSlot, runtimeSlot } from "@/lib/runtime";
+
 // Type only: importing the writer here would create it in instrumentation's module graph,
-// bound to that graph's own database client; the routes' writer is found on globalThis
+// bound to that graph's own database client; the routes' writer is found in its runtime slot
 // (lib/logs/writer.ts keeps its one instance there) when the signal comes.
 type LogWriter = typeof import("@/lib/logs/writer").logWriter;
-const currentWriter = () => (globalThis as unknown as { promptlyLogWriter?: LogWriter }).promptlyLogWriter;
+const currentWriter = () => peekRuntimeSlot<LogWriter>(LOG_WRITER_SLOT);
 
 /** How long the exit may wait for the last log rows: a stuck database must not hang a stop. */
 const FLUSH_DEADLINE_MS = 5_000;
 /** A moment for answers finishing just as the stop begins to queue their log row. */
 const STRAGGLER_GRACE_MS = 50;
 
-const state = globalThis as unknown as { promptlyShutdownHooks?: boolean };
+// Once per process, also across dev reloads and bundled copies of this module.
+const state = runtimeSlot("shutdown-hooks", () => ({ installed: false }));
 
 /**
  * Graceful stop on SIGTERM / SIGINT. Next's `next start` already owns these signals: it stops
@@ -23,8 +27,8 @@ const state = globalThis as unknown as { promptlyShutdownHooks?: boolean };
  * Next's own listener is what eventually exits.
  */
 export function installShutdownHooks(): void {
-  if (state.promptlyShutdownHooks) return; // once per process, also across dev reloads
-  state.promptlyShutdownHooks = true;
+  if (state.installed) return;
+  state.installed = true;
   let stopping = false;
   const onSignal = () => {
     if (stopping) return;

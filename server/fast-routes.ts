@@ -5,11 +5,12 @@
  * behaviour cannot drift; only the node ⇄ web Request/Response adaptation is ours.
  * Bundled by esbuild at build time (scripts/build-server.mjs) with lib/ inlined and
  * node_modules external; every module-level state it shares with Next's copy of lib/ lives
- * on globalThis (db client, log writer, prompt cache, API key cache).
+ * in a runtime slot (lib/runtime.ts: db client, log writer, caches, bus, rate limiters).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
 import { POST as render } from "@/app/v1/prompts/[id]/render/route";
+import type { ApiRequest, RequestHeaders } from "@/lib/http/api-request";
 import { errorEnvelope } from "@/lib/http/errors";
 import { readNodeBody } from "@/lib/http/node-body-guard";
 
@@ -18,7 +19,7 @@ export { guardRequest } from "@/lib/http/request-guard";
 // The body limit for every route of the production server, fast or Next (scripts/server.mjs).
 export { guardRequestBody } from "@/lib/http/node-body-guard";
 
-type RouteHandler = (request: Request, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
+type RouteHandler = (request: ApiRequest, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 const ROUTES: Record<string, RouteHandler> = { completions, render };
 const HOT_PATH = /^\/v1\/prompts\/([^/]+)\/(completions|render)$/;
@@ -64,30 +65,28 @@ export async function serveFast(
 }
 
 /**
- * What the two hot route handlers read of their Request (apiRoute, readJson, the engine):
- * method, url, headers, signal and text(). A real undici Request (URL parsing, a signal of
- * its own following ours, a body stream to drain) costs about a quarter of a millisecond
- * per call here, before the provider is even called; this object costs nothing. The API
- * suite runs through this path, so a handler reading anything else fails its tests.
+ * The handlers' ApiRequest (lib/http/api-request.ts: method, url, headers, signal, text()),
+ * without a real undici Request (URL parsing, a signal of its own following ours, a body
+ * stream to drain), which costs about a quarter of a millisecond per call here, before the
+ * provider is even called; this object costs nothing. No `body`: text() caps its own read.
  */
-function lightRequest(req: IncomingMessage, text: () => Promise<string>, signal: AbortSignal): Request {
-  const request = {
+function lightRequest(req: IncomingMessage, text: () => Promise<string>, signal: AbortSignal): ApiRequest {
+  return {
     method: "POST",
     url: `http://${req.headers.host || "localhost"}${req.url}`,
-    headers: new NodeHeaders(req.headers) as unknown as Headers,
+    headers: new NodeHeaders(req.headers),
     signal,
     text,
-  } satisfies Pick<Request, "method" | "url" | "headers" | "signal" | "text">;
-  return request as unknown as Request;
+  };
 }
 
 /**
  * The request's headers as the handlers read them (get, has, iteration) over the object
  * node already parsed: building an undici Headers from rawHeaders validated and copied
  * every header again on each call. `new Headers(this)` makes a real one where a library
- * needs it (the session lookup).
+ * needs it (toHeaders, for the session lookup).
  */
-class NodeHeaders {
+class NodeHeaders implements RequestHeaders {
   constructor(private readonly raw: IncomingMessage["headers"]) {}
 
   get(name: string): string | null {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import * as keysRoute from "@/app/v1/api-keys/route";
 import * as keyRoute from "@/app/v1/api-keys/[id]/route";
 import { db } from "@/lib/db";
+import type { ApiRequest } from "@/lib/http/api-request";
 import { createApiKey, findActiveApiKey } from "./api-keys";
 
-type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: ApiRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, method: string, apiKey: string, options: { body?: unknown; id?: string } = {}) {
   const request = new Request(`http://x/v1/api-keys${options.id ? `/${options.id}` : ""}`, {

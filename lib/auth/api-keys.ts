@@ -7,6 +7,7 @@ import { dataDir } from "@/lib/crypto/master-key";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
 import { assertStrongBootstrapKey, BOOTSTRAP_KEY_ENV, writeKeyFile } from "./bootstrap-key";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
+import { runtimeSlot } from "@/lib/runtime";
 
 export type ApiKeyScope = "admin" | "completions";
 
@@ -181,7 +182,7 @@ export async function countApiKeys(): Promise<number> {
 
 // Key lookups sit on the hot path of every API call: cache them briefly by hash.
 const CACHE_TTL_MS = 5_000;
-// On globalThis: the custom server's fast routes bundle their own copy of this module beside
+// A runtime slot: the custom server's fast routes bundle their own copy of this module beside
 // Next's, and a revocation through either copy must clear the one cache both read.
 interface KeyCacheState {
   cache: BoundedLru<{ record: ApiKeyRecord | null; at: number }>;
@@ -189,17 +190,15 @@ interface KeyCacheState {
   /** Bumped by every invalidation: a lookup that read the database before it is not cached. */
   generation: number;
 }
-const KEY_CACHE = Symbol.for("promptly.api-key-cache");
+export const API_KEY_CACHE_SLOT = "api-key-cache";
 // Unknown keys are cached too (as null), so anyone can add entries: bounded by count and by
 // bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES; a record is a few hundred bytes).
 const KEY_ENTRY_BYTES = 512;
-const keyState: KeyCacheState = ((globalThis as Record<symbol, unknown>)[KEY_CACHE] as KeyCacheState | undefined) ?? {
+const keyState = runtimeSlot<KeyCacheState>(API_KEY_CACHE_SLOT, () => ({
   cache: new BoundedLru({ maxEntries: 10_000, maxBytes: cacheShare(0.125), sizeOf: () => KEY_ENTRY_BYTES }),
   lastTouched: new Map(),
   generation: 0,
-};
-keyState.generation ??= 0; // a state left by an older copy of this module (dev reload)
-(globalThis as Record<symbol, unknown>)[KEY_CACHE] = keyState;
+}));
 const cache = keyState.cache;
 
 function dropCachedKeys(): void {

@@ -1,3 +1,4 @@
+import { toHeaders, type RequestHeaders } from "@/lib/http/api-request";
 import { auth } from "./auth";
 import { findActiveApiKey, type ApiKeyScope, type NewKeyOwner } from "./api-keys";
 
@@ -18,7 +19,7 @@ export type Caller =
   | { kind: "session"; userId: string; email: string; role: Role };
 
 /** The API key a request carries: `x-portkey-api-key`, or `Authorization: Bearer KEY`. */
-export function apiKeyFrom(headers: Headers): string | null {
+export function apiKeyFrom(headers: Pick<RequestHeaders, "get">): string | null {
   const direct = headers.get("x-portkey-api-key");
   if (direct) return direct.trim();
   const authorization = headers.get("authorization");
@@ -32,7 +33,7 @@ const SESSION_COOKIE = "better-auth.session_token";
  * Who is calling: an API key (external callers) or the session cookie (the UI and the
  * playground). Null when neither is valid. The one answer every route and page uses.
  */
-export async function getCaller(headers: Headers): Promise<Caller | null> {
+export async function getCaller(headers: RequestHeaders): Promise<Caller | null> {
   const key = apiKeyFrom(headers);
   if (key) {
     const record = await findActiveApiKey(key);
@@ -50,7 +51,7 @@ export async function getCaller(headers: Headers): Promise<Caller | null> {
   // Skip the session lookup entirely when no session cookie was sent.
   if (!headers.get("cookie")?.includes(SESSION_COOKIE)) return null;
   // The fast routes hand over a light stand-in (server/fast-routes.ts); better-auth wants the real thing.
-  const session = await auth.api.getSession({ headers: headers instanceof Headers ? headers : new Headers(Array.from(headers as unknown as Iterable<[string, string]>)) });
+  const session = await auth.api.getSession({ headers: toHeaders(headers) });
   if (!session) return null;
   const role = (session.user as { role?: string }).role;
   return {

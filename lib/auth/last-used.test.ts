@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createApiKey, findActiveApiKey } from "./api-keys";
+import { peekRuntimeSlot } from "@/lib/runtime";
+import { API_KEY_CACHE_SLOT, createApiKey, findActiveApiKey } from "./api-keys";
 
 // Last-used time updates without slowing the request path.
 describe("API key last-used time", () => {
@@ -21,7 +22,7 @@ describe("API key last-used time", () => {
       expect(await findActiveApiKey(key)).toMatchObject({ id: record.id });
       expect(writes).toHaveLength(1);
       // Within the minute (and past the 5 s lookup cache, as a cleared cache does), no second write.
-      (globalThis as Record<symbol, { cache: Map<string, unknown> }>)[Symbol.for("promptly.api-key-cache")]?.cache.clear();
+      peekRuntimeSlot<{ cache: { clear(): void } }>(API_KEY_CACHE_SLOT)?.cache.clear();
       expect(await findActiveApiKey(key)).toMatchObject({ id: record.id });
       expect(writes).toHaveLength(1);
     } finally {

@@ -1,3 +1,4 @@
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { ApiError, badRequest, upstreamError } from "@/lib/http/errors";
 import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
@@ -91,7 +92,7 @@ async function planCall(
   primary: PreparedCall,
   target: GatewayTarget,
   request: CompletionRequest,
-  headers: Headers,
+  headers: RequestHeaders,
   stream: boolean,
   access: RunAccess,
 ): Promise<PlannedCall> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { badRequest } from "@/lib/http/errors";
 
 export const CONFIG_HEADER = "x-portkey-config";
@@ -48,7 +49,7 @@ export type PromptSettings = z.infer<typeof promptSettingsSchema>;
 const storedSettingsSchema = promptSettingsSchema.loose();
 
 /** Reads `x-portkey-config`; absent → empty. Bad JSON or shape → 400 naming the header. */
-export function readGatewayConfig(headers: Headers): GatewayConfig {
+export function readGatewayConfig(headers: Pick<RequestHeaders, "get">): GatewayConfig {
   const raw = headers.get(CONFIG_HEADER);
   if (!raw) return {};
   let value: unknown;

@@ -1,3 +1,4 @@
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { ApiError, badRequest, unprocessable } from "@/lib/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
 import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
@@ -26,7 +27,7 @@ export interface PreparedCall {
  * its template with the variables (strict mode on by header or prompt setting), and merge
  * the stored settings with the request's overrides.
  */
-export async function prepareCall(ref: string, request: CompletionRequest, headers: Headers, access: RunAccess): Promise<PreparedCall> {
+export async function prepareCall(ref: string, request: CompletionRequest, headers: Pick<RequestHeaders, "get">, access: RunAccess): Promise<PreparedCall> {
   // Before anything is read or rendered: a refused draft costs nothing.
   assertMayRunDraft(access, request);
   const resolved = await resolvePromptVersion(ref, request.prompt_id);

@@ -1,3 +1,4 @@
+import type { ApiRequest } from "./api-request";
 import { ApiError, errorEnvelope } from "./errors";
 
 /**
@@ -35,7 +36,7 @@ export function declaredLength(value: string | null | undefined): number | null 
   return Number(value);
 }
 
-type BodySource = { headers: Pick<Headers, "get">; body?: ReadableStream<Uint8Array> | null; text(): Promise<string> };
+type BodySource = Pick<ApiRequest, "headers" | "body" | "text">;
 
 /**
  * A request's body as text, refused with a 413 once it passes the limit: before reading

@@ -4,7 +4,7 @@
  * Any other exception is logged and answered as a bare 500.
  */
 // Next bundles lib/ into several chunks (instrumentation, each route) and the fast routes
-// into one more, but the Prisma client is one per process (on globalThis): an ApiError its
+// into one more, but the Prisma client is one per process (lib/runtime.ts): an ApiError its
 // PostgreSQL checks throw comes from whichever copy made the client. A registered symbol
 // marks every copy's errors, so each copy's `instanceof ApiError` knows them all.
 const API_ERROR = Symbol.for("promptly.api-error");

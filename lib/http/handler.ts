@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
 import { assertCan, type Action } from "@/lib/auth/permissions";
+import type { ApiRequest } from "./api-request";
 import { readBodyText } from "./body-limit";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
 import { jsonBodyProblem } from "./json-depth";
@@ -28,7 +29,7 @@ export interface RouteContext<P> {
   traceId: string;
 }
 
-type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Response | unknown>;
+type Handler<P> = (request: ApiRequest, context: RouteContext<P>) => Promise<Response | unknown>;
 
 export const TRACE_HEADER = "x-portkey-trace-id";
 
@@ -39,7 +40,7 @@ export const TRACE_HEADER = "x-portkey-trace-id";
  * so one failure never costs two upstream calls).
  */
 export function apiRoute<P = Record<string, string>>(access: Access, handler: Handler<P>) {
-  return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
+  return async (request: ApiRequest, segment: { params: Promise<P> }): Promise<Response> => {
     const traceId = request.headers.get(TRACE_HEADER) || randomUUID();
     let response: Response;
     try {
@@ -54,7 +55,7 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
   };
 }
 
-async function authorize(request: Request, access: Exclude<Access, "public">): Promise<Caller> {
+async function authorize(request: ApiRequest, access: Exclude<Access, "public">): Promise<Caller> {
   const caller = await getCaller(request.headers);
   if (!caller) throw unauthorized();
   if (caller.kind === "session" && isCrossSiteWrite(request)) throw forbidden("Cross-site request refused");
@@ -88,7 +89,7 @@ function zodToApiError(error: ZodError): ApiError {
 }
 
 /** Reads (within the body limit) and validates a JSON body; an empty body counts as `{}`. */
-export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+export async function readJson<T>(request: ApiRequest, schema: ZodType<T>): Promise<T> {
   const text = await readBodyText(request);
   let value: unknown = {};
   if (text.trim().length > 0) {
@@ -104,9 +105,10 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 }
 
 /** Validates the query string against a schema of string fields. */
-export function readQuery<T>(request: Request, schema: ZodType<T>): T {
+export function readQuery<T>(request: Pick<ApiRequest, "url">, schema: ZodType<T>): T {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
   return schema.parse(params);
 }
 
 export { z };
+export type { ApiRequest };

@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { db, type PrismaClient } from "@/lib/db";
 import { databaseDialect } from "@/lib/db-dialect";
 import { ApiError } from "./errors";
+import { runtimeSlot } from "@/lib/runtime";
 
 /**
  * Per API key limit on the completion and render routes, off by default.
@@ -24,10 +25,9 @@ export function limitFor(override: number | null | undefined, fallback = default
   return override === null || override === undefined ? fallback : override;
 }
 
-// On globalThis: the custom server's fast routes bundle their own copy of lib/ beside
+// A runtime slot: the custom server's fast routes bundle their own copy of lib/ beside
 // Next's, and both must count against the same limiters.
-const LIMITERS = Symbol.for("promptly.rate-limiters");
-const limiters: Map<string, RateLimiterAbstract> = ((globalThis as Record<symbol, unknown>)[LIMITERS] ??= new Map()) as Map<string, RateLimiterAbstract>;
+const limiters = runtimeSlot("rate-limiters", () => new Map<string, RateLimiterAbstract>());
 
 /** The routes that count, each with its own counters. */
 export type LimitedRoute = "completions" | "render";

@@ -1,3 +1,5 @@
+import type { ApiRequest } from "./api-request";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -6,7 +8,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * cross-site POST/PUT/DELETE, so a request carrying neither is not a browser's cross-site
  * request. API-key callers are not concerned: a foreign site can't make a browser send a key.
  */
-export function isCrossSiteWrite(request: Request): boolean {
+export function isCrossSiteWrite(request: Pick<ApiRequest, "method" | "headers">): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return true;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Invite } from "@/lib/generated/prisma/client";
+import type { RequestHeaders } from "@/lib/http/api-request";
 import { notFound } from "@/lib/http/errors";
 import type { CreatedInvite, InviteRole, InviteStatus, InviteSummary } from "./schemas";
 
@@ -112,7 +113,7 @@ export async function claimInvite(token: string, email: string, now = new Date()
  * The origin links are made for: PROMPTLY_BASE_URL when set (behind a proxy that rewrites
  * Host), else the origin the owner's request was addressed to.
  */
-export function publicOrigin(headers: Headers): string {
+export function publicOrigin(headers: Pick<RequestHeaders, "get">): string {
   const configured = process.env.PROMPTLY_BASE_URL?.replace(/\/+$/, "");
   if (configured) return configured;
   const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";

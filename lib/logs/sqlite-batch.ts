@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { databaseDialect } from "@/lib/db-dialect";
 import { sqliteUrl } from "@/lib/db-adapter";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { runtimeSlot } from "@/lib/runtime";
 
 type Row = Prisma.CompletionLogCreateManyInput;
 export type SqliteBatchWriter = (rows: Row[]) => void;
@@ -88,9 +89,7 @@ function open(url: string): SqliteBatchWriter {
 }
 
 // One connection per process and database file, shared by every bundled copy of this module.
-const WRITERS = Symbol.for("promptly.sqlite-log-writers");
-const writers: Map<string, SqliteBatchWriter> = ((globalThis as Record<symbol, unknown>)[WRITERS] as Map<string, SqliteBatchWriter>) ?? new Map();
-(globalThis as Record<symbol, unknown>)[WRITERS] = writers;
+const writers = runtimeSlot("sqlite-log-writers", () => new Map<string, SqliteBatchWriter>());
 
 /** The SQLite batch writer for DATABASE_URL, or null on PostgreSQL (Prisma writes there). */
 export function sqliteBatchWriter(url = process.env.DATABASE_URL): SqliteBatchWriter | null {

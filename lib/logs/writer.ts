@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { runtimeSlot } from "@/lib/runtime";
 import { sqliteBatchWriter } from "./sqlite-batch";
+import { LOG_WRITER_SLOT } from "./writer-slot";
 
 export type CompletionLogRow = Prisma.CompletionLogCreateManyInput;
 
@@ -105,6 +107,5 @@ async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
   }
 }
 
-// One writer per process, kept across dev hot reloads.
-const globalForLogs = globalThis as unknown as { promptlyLogWriter?: LogWriter };
-export const logWriter: LogWriter = globalForLogs.promptlyLogWriter ?? (globalForLogs.promptlyLogWriter = new LogWriter());
+// One writer per process, kept across dev hot reloads and shared by the fast routes' copy.
+export const logWriter: LogWriter = runtimeSlot(LOG_WRITER_SLOT, () => new LogWriter());

@@ -16,6 +16,7 @@
 import { approximateJsonBytes, BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
 import { deepFreeze } from "@/lib/deep-freeze";
+import { runtimeSlot } from "@/lib/runtime";
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 5_000;
@@ -33,15 +34,13 @@ interface CacheState {
   entries: BoundedLru<Entry>;
 }
 
-// On globalThis so that every copy of this module (dev reloads, separate route bundles)
+// A runtime slot, so that every copy of this module (dev reloads, separate route bundles)
 // shares one counter: a bump from any route must reach the completion route.
-const GLOBAL_KEY = Symbol.for("promptly.prompt-cache");
-const state: CacheState = ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] as CacheState | undefined) ?? {
+const state = runtimeSlot<CacheState>("prompt-cache", () => ({
   generation: 0,
   // Sized once per entry, when it is stored (a miss): a hit serializes nothing.
   entries: new BoundedLru<Entry>({ maxEntries: MAX_ENTRIES, maxBytes: MAX_BYTES, sizeOf: (entry) => approximateJsonBytes(entry.value) }),
-};
-(globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = state;
+}));
 
 function bumpLocalGeneration(): void {
   state.generation += 1;

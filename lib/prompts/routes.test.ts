@@ -5,6 +5,7 @@ import * as versionRoute from "@/app/v1/prompts/[id]/versions/[versionId]/route"
 import * as makeDefaultRoute from "@/app/v1/prompts/[id]/makeDefault/route";
 import * as labelsRoute from "@/app/v1/labels/route";
 import { createApiKey } from "@/lib/auth/api-keys";
+import type { ApiRequest } from "@/lib/http/api-request";
 
 let key = "";
 let completionsKey = "";
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 
 type Segment = { params: Promise<Record<string, string>> };
-type Handler = (request: Request, segment: Segment) => Promise<Response>;
+type Handler = (request: ApiRequest, segment: Segment) => Promise<Response>;
 
 async function call(handler: Handler, method: string, path: string, options: { body?: string; params?: Record<string, string>; apiKey?: string | null } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };

@@ -1,6 +1,7 @@
 import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { deepFreeze } from "@/lib/deep-freeze";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
+import { runtimeSlot } from "@/lib/runtime";
 import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 
@@ -139,7 +140,8 @@ type AnalyzedChat = { messages: ChatMessage[]; strings: string[] };
 // Frozen, since every call shares it (mapMessages copies what it renders). Bounded in
 // entries, per entry and in bytes (an eighth of PROMPTLY_CACHE_MAX_BYTES): playground drafts
 // are templates too, each edit a new one. The parsed messages hold about the template's text again.
-const analyzed = new BoundedLru<AnalyzedChat>({ maxEntries: 256, maxBytes: cacheShare(0.125), sizeOf: (_entry, template) => 3 * template.length });
+// A runtime slot: one budget for the process, whichever bundled copy of this module fills it.
+const analyzed = runtimeSlot("chat-template-cache", () => new BoundedLru<AnalyzedChat>({ maxEntries: 256, maxBytes: cacheShare(0.125), sizeOf: (_entry, template) => 3 * template.length }));
 const MAX_CACHED_TEMPLATE_CHARS = 32_000;
 
 function analyzeChat(template: string): AnalyzedChat {

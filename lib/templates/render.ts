@@ -1,6 +1,7 @@
 import Mustache from "mustache";
 import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
 import { limitValue, MAX_RENDER_DEPTH } from "@/lib/limits/content-limits";
+import { runtimeSlot } from "@/lib/runtime";
 import { RenderBudget, sectionDepth, tooDeepToRender } from "./budget";
 import { TemplateError } from "./template-error";
 
@@ -81,8 +82,9 @@ type MustacheContext = InstanceType<typeof Mustache.Context>;
 
 // Mustache's own cache is an unbounded object; prompts are user content, so bound it. Parsed
 // tokens hold the template's text a few times over (values, and slices per section).
-// A quarter of PROMPTLY_CACHE_MAX_BYTES.
-const parseCache = new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: (_tokens, template) => 4 * template.length });
+// A quarter of PROMPTLY_CACHE_MAX_BYTES, for the process (a runtime slot: the fast routes'
+// copy of this module shares it, or the budget would count twice).
+const parseCache = runtimeSlot("template-parse-cache", () => new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: (_tokens, template) => 4 * template.length }));
 
 /** The estimated bytes the parse cache holds (for tests). */
 export const parseCacheBytes = () => parseCache.bytes;

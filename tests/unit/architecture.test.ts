@@ -25,7 +25,7 @@ const LAYERS = {
   bottom: [
     "lib/cache", "lib/cache-bus.ts", "lib/cache-signal-file.ts", "lib/cache-topics.ts", "lib/crypto", "lib/db.ts",
     "lib/db-adapter.ts", "lib/db-dialect.ts", "lib/db-pg-adapter.ts", "lib/db-pg-compat.ts", "lib/deep-freeze.ts",
-    "lib/http", "lib/limits", "lib/net", "lib/sse",
+    "lib/http", "lib/limits", "lib/net", "lib/runtime.ts", "lib/sse",
   ],
   tests: ["tests", "e2e"],
 };

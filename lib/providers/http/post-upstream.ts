@@ -2,6 +2,7 @@ import http, { type ClientRequest, type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import { allowedHostsSource } from "@/lib/net/allowed-hosts";
+import { runtimeSlot } from "@/lib/runtime";
 import { effectivePort, guardedLookup, isOutboundRefusal, OutboundRefusedError, refusalFor } from "@/lib/net/outbound";
 import { idle, streamTooLarge, tooLarge, UpstreamLimitError, upstreamLimits } from "./upstream-limits";
 
@@ -29,11 +30,12 @@ export interface UpstreamRequest {
   signal?: AbortSignal;
 }
 
-// Upstream connections stay open between calls (no TCP, TLS handshake per completion).
-const agents = {
+// Upstream connections stay open between calls (no TCP, TLS handshake per completion). One
+// pool per process (a runtime slot): the fast routes' copy of this module uses Next's sockets.
+const agents = runtimeSlot("upstream-agents", () => ({
   "http:": new http.Agent({ keepAlive: true, scheduling: "lifo" }),
   "https:": new https.Agent({ keepAlive: true, scheduling: "lifo" }),
-};
+}));
 
 /** Indirection so that unit tests can stand in for the network (`vi.spyOn(upstream, "post")`). */
 export const upstream = { post: postUpstream };
