@@ -53,6 +53,24 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
     expect(b.heard.slice(2)).toEqual(["prompts", "prompts", "prompts", "api-keys"]);
   });
 
+  it("resolves a publish only once the other instances acted on it, not when PostgreSQL committed it", async () => {
+    const a = instance();
+    const b = instance();
+    await Promise.all([a.bus.start(), b.bus.start()]);
+    const before = count(b.heard, "api-keys");
+    // B's backend has the message, but B has not read it yet (a loaded instance).
+    const stream = (b.bus as unknown as { client: { connection: { stream: { pause(): void; resume(): void } } } }).client.connection.stream;
+    stream.pause();
+    let published = false;
+    const publishing = a.bus.publish("api-keys").then(() => (published = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(published).toBe(false);
+    expect(count(b.heard, "api-keys")).toBe(before);
+    stream.resume();
+    await publishing;
+    expect(count(b.heard, "api-keys")).toBe(before + 1);
+  });
+
   it("sends writes made before it was listening once it is, and flush() waits for them", async () => {
     const a = instance();
     const b = instance();

@@ -9,7 +9,12 @@ import { runtimeSlot } from "@/lib/runtime";
 
 export type { CacheTopic };
 export const CACHE_CHANNEL = "promptly_cache";
+/** Where instances acknowledge a message they acted on (its nonce as payload). */
+export const CACHE_ACK_CHANNEL = "promptly_cache_ack";
+const APPLICATION_NAME = "promptly-cache-bus";
 const RECONNECT_MS = 1_000;
+/** How long a publish waits for the other instances to acknowledge, at most. */
+const ACK_WAIT_MS = 1_000;
 
 /**
  * Cache invalidation across the instances sharing one PostgreSQL: PostgreSQL's LISTEN /
@@ -18,9 +23,11 @@ const RECONNECT_MS = 1_000;
  * every cache's messages; the payload says which cache ("<instance id> <topic>").
  *
  * - publish(topic) tells every other instance "a write committed, drop that cache". It
- *   resolves once the NOTIFY is committed; writers wait for it (publishWrite) before they
- *   answer, so the message is on its way to the other instances before the client can send
- *   its next request.
+ *   resolves once the NOTIFY is committed and every other listening instance acknowledged
+ *   it (or after ACK_WAIT_MS): writers wait for it (publishWrite) before they answer, so the
+ *   others have dropped their caches before the client can send its next request. A commit
+ *   alone was not enough: PostgreSQL hands a notification to a listener when that backend
+ *   gets to it, and under load the client's next request could reach another instance first.
  * - Each instance hears the others (its own messages carry its id and are ignored) and
  *   calls onRemoteWrite with the topic.
  * - While the connection is down (start, database restart), `listening` is false and the
@@ -34,6 +41,8 @@ export class CacheBus implements InvalidationBus {
   private retry: NodeJS.Timeout | null = null;
   private readonly pending = new Set<CacheTopic>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Messages of ours waiting for acknowledgements, by nonce. */
+  private readonly awaiting = new Map<string, { acks: number; others: number | null; done: () => void }>();
   private stopped = false;
   listening = false;
 
@@ -59,15 +68,24 @@ export class CacheBus implements InvalidationBus {
       this.pending.add(topic);
       return this.start().then(() => this.flush());
     }
+    const nonce = randomUUID();
+    // Registered before the NOTIFY: acknowledgements can arrive in the same read as its result.
+    const acknowledged = this.awaitAcks(nonce);
     const sent: Promise<void> = client
-      .query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, `${this.instanceId} ${topic}`])
+      .query<{ listeners: number }>(
+        "SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE application_name = $3 AND datname = current_database()) AS listeners",
+        [CACHE_CHANNEL, `${this.instanceId} ${topic} ${nonce}`, APPLICATION_NAME],
+      )
       .then(
-        () => undefined,
+        // Every listening session but this one is another instance that will acknowledge.
+        (result) => this.expectAcks(nonce, (result.rows[0]?.listeners ?? 1) - 1),
         (error: Error) => {
+          this.expectAcks(nonce, 0);
           this.pending.add(topic); // resent after the reconnect that follows a lost connection
           console.error("[promptly] cache invalidation could not be sent:", error.message);
         },
       )
+      .then(() => acknowledged)
       .finally(() => this.inFlight.delete(sent));
     this.inFlight.add(sent);
     return sent;
@@ -77,6 +95,34 @@ export class CacheBus implements InvalidationBus {
   async flush(): Promise<void> {
     await this.connecting?.catch(() => {});
     await Promise.all(this.inFlight);
+  }
+
+  /** Resolves once `others` acknowledgements of `nonce` arrived (others is set later), or after ACK_WAIT_MS. */
+  private awaitAcks(nonce: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => finish(), ACK_WAIT_MS);
+      timer.unref?.();
+      const finish = () => {
+        clearTimeout(timer);
+        this.awaiting.delete(nonce);
+        resolve();
+      };
+      this.awaiting.set(nonce, { acks: 0, others: null, done: finish });
+    });
+  }
+
+  private expectAcks(nonce: string, others: number): void {
+    const waiting = this.awaiting.get(nonce);
+    if (!waiting) return;
+    waiting.others = others;
+    if (waiting.acks >= others) waiting.done();
+  }
+
+  private acknowledged(nonce: string): void {
+    const waiting = this.awaiting.get(nonce);
+    if (!waiting) return;
+    waiting.acks += 1;
+    if (waiting.others !== null && waiting.acks >= waiting.others) waiting.done();
   }
 
   /** A message's topics: none when it is our own, every one when it names none (an older instance's). */
@@ -99,16 +145,22 @@ export class CacheBus implements InvalidationBus {
   private async connect(): Promise<void> {
     // The pool's own settings (size, idle timeout, schema) don't apply to one client.
     const { host, port, user, password, database, ssl, connectionTimeoutMillis } = pgPoolConfig(this.url);
-    const client = new pg.Client({ host, port, user, password, database, ssl, connectionTimeoutMillis, keepAlive: true, application_name: "promptly-cache-bus" });
+    const client = new pg.Client({ host, port, user, password, database, ssl, connectionTimeoutMillis, keepAlive: true, application_name: APPLICATION_NAME });
     client.on("notification", (message) => {
+      const payload = message.payload ?? "";
+      if (message.channel === CACHE_ACK_CHANNEL) return this.acknowledged(payload);
       if (message.channel !== CACHE_CHANNEL) return;
-      for (const topic of this.topicsOf(message.payload ?? "")) this.onRemoteWrite(topic);
+      const topics = this.topicsOf(payload);
+      for (const topic of topics) this.onRemoteWrite(topic);
+      // Acted on: the writer may answer its client now. Our own messages carry no topic here.
+      const nonce = payload.split(" ")[2];
+      if (topics.length > 0 && nonce) client.query("SELECT pg_notify($1, $2)", [CACHE_ACK_CHANNEL, nonce]).catch(() => undefined);
     });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+      await client.query(`LISTEN ${CACHE_CHANNEL}; LISTEN ${CACHE_ACK_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners("end");
       await client.end().catch(() => {});
