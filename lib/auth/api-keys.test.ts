@@ -20,7 +20,7 @@ describe("API key hashing", () => {
   it("generates distinct keys with 256 bits of randomness", () => {
     const keys = new Set(Array.from({ length: 100 }, generateApiKey));
     expect(keys.size).toBe(100);
-    expect(generateApiKey().length).toBe(API_KEY_PREFIX.length + 43);
+    expect(generateApiKey()).toMatch(new RegExp(`^${API_KEY_PREFIX}[0-9a-f]{64}$`));
   });
 
   it("finds active keys and stops finding them once revoked", async () => {
