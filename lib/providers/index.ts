@@ -20,4 +20,5 @@ export {
   type ProviderFailure,
   type UrlContext,
 } from "./openai-compatible";
-export { AZURE_DEFAULT_API_VERSION } from "./azure-openai";
+export { AZURE_DEFAULT_API_VERSION } from "./azure-openai/declaration";
+export type { ModelDeclaration, ModelPrices, ProviderDeclaration } from "./declaration";

@@ -1,24 +1,10 @@
 import { createOpenAICompatibleProvider, ProviderConfigError, readOption } from "../openai-compatible";
-import { OPENAI_FEATURES } from "../openai-features";
+import { AZURE_DEFAULT_API_VERSION, azureOpenAIDeclaration } from "./declaration";
 
-/** The latest GA data-plane version; a virtual key can pin another with the apiVersion option. */
-export const AZURE_DEFAULT_API_VERSION = "2024-10-21";
+export { AZURE_DEFAULT_API_VERSION } from "./declaration";
 
 export const azureOpenAI = createOpenAICompatibleProvider({
-  id: "azure-openai",
-  displayName: "Azure OpenAI",
-  defaultBaseUrl: null, // per resource: https://{resourceName}.openai.azure.com
-  // Completion templates too: gpt-35-turbo-instruct deployments.
-  capabilities: OPENAI_FEATURES,
-  setup: {
-    customHostRequired: false,
-    customHostReplaces: "https://{resourceName}.openai.azure.com",
-    options: [
-      { name: "resourceName", label: "Resource name", required: false, requiredWithoutCustomHost: true },
-      { name: "deploymentName", label: "Deployment name", required: true },
-      { name: "apiVersion", label: "API version", required: false, default: AZURE_DEFAULT_API_VERSION },
-    ],
-  },
+  ...azureOpenAIDeclaration,
   // Azure addresses a deployment, not a model: the body's `model` is ignored upstream.
   buildUrl: ({ credentials, customHost, endpoint }) => {
     const resource = readOption(credentials, "resourceName");
