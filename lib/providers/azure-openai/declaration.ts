@@ -13,6 +13,7 @@ export const azureOpenAIDeclaration = declareOpenAICompatible({
   setup: {
     customHostRequired: false,
     customHostReplaces: "https://{resourceName}.openai.azure.com",
+    hostTemplate: "https://{resourceName}.openai.azure.com",
     options: [
       { name: "resourceName", label: "Resource name", required: false, requiredWithoutCustomHost: true },
       { name: "deploymentName", label: "Deployment name", required: true },

@@ -1,20 +1,20 @@
 import { createOpenAICompatibleProvider, ProviderConfigError, readOption } from "../openai-compatible";
+import { hostFromTemplate } from "../setup";
 import { AZURE_DEFAULT_API_VERSION, azureOpenAIDeclaration } from "./declaration";
 
 export { AZURE_DEFAULT_API_VERSION } from "./declaration";
+
+const HOST_TEMPLATE = azureOpenAIDeclaration.setup.hostTemplate as string;
 
 export const azureOpenAI = createOpenAICompatibleProvider({
   ...azureOpenAIDeclaration,
   // Azure addresses a deployment, not a model: the body's `model` is ignored upstream.
   buildUrl: ({ credentials, customHost, endpoint }) => {
-    const resource = readOption(credentials, "resourceName");
     const deployment = readOption(credentials, "deploymentName");
     const apiVersion = readOption(credentials, "apiVersion") ?? AZURE_DEFAULT_API_VERSION;
-    if (!customHost && !resource) {
-      throw new ProviderConfigError("Azure OpenAI needs the resourceName option (or a custom host)");
-    }
+    const host = customHost ?? hostFromTemplate(HOST_TEMPLATE, (name) => readOption(credentials, name))?.url;
+    if (!host) throw new ProviderConfigError("Azure OpenAI needs the resourceName option (or a custom host)");
     if (!deployment) throw new ProviderConfigError("Azure OpenAI needs the deploymentName option");
-    const host = customHost ?? `https://${encodeURIComponent(resource as string)}.openai.azure.com`;
     return `${host}/openai/deployments/${encodeURIComponent(deployment)}/${endpoint}?api-version=${encodeURIComponent(apiVersion)}`;
   },
   buildHeaders: (credentials) => ({ "api-key": credentials.apiKey }),

@@ -1,5 +1,5 @@
 import { parseJsonObject, postProviderJson, providerFailure as failure, readFailure } from "../provider-call";
-import type { ProviderSetup } from "../setup";
+import { optionParam, type ProviderSetup } from "../setup";
 import type { ProviderDeclaration } from "../declaration";
 import type { Provider, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
 import { readUpstreamError } from "./upstream-error";
@@ -38,8 +38,7 @@ export function bearerAuth(credentials: ProviderCredentials): Record<string, str
 
 /** A provider option by its camelCase name, also accepting the snake_case the admin API uses. */
 export function readOption(credentials: ProviderCredentials, name: string): string | undefined {
-  const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const value = credentials.options?.[name] ?? credentials.options?.[snake];
+  const value = credentials.options?.[name] ?? credentials.options?.[optionParam(name)];
   return value?.trim() ? value.trim() : undefined;
 }
 

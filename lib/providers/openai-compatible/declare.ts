@@ -27,6 +27,7 @@ export function declareOpenAICompatible<Id extends string>(input: OpenAICompatib
     ...rest,
     capabilities: { ...OPENAI_SAMPLING, ...capabilities },
     setup: {
+      ...setup,
       defaultBaseUrl,
       apiKeyRequired: setup?.apiKeyRequired ?? true,
       customHostRequired: setup?.customHostRequired ?? defaultBaseUrl === null,
