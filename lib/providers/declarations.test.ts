@@ -6,6 +6,7 @@ import { streamOptionsFor } from "@/lib/playground/run-body";
 import { listDeclarations, providerDeclaration } from "./declarations";
 import { PROVIDER_IDS } from "./ids";
 import { getProvider, listProviders } from "./registry";
+import { hostFromTemplate, optionParam } from "./setup";
 import type { ProviderCapabilities } from "./types";
 
 const CAPABILITY_KEYS: (keyof ProviderCapabilities)[] = [
@@ -83,5 +84,15 @@ describe("provider declarations", () => {
       expect(file, file).toMatch(/(declarations?|declare|capabilities|openai-features|setup|types|ids)\.ts$/);
       expect(fs.readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/from "node:|from "server-only"/);
     }
+  });
+});
+
+describe("hostFromTemplate", () => {
+  it("fills each option URL-encoded, and is null when one is missing", () => {
+    const template = "https://{resourceName}.openai.azure.com";
+    expect(hostFromTemplate(template, (name) => ({ resourceName: "res" })[name])).toEqual({ url: "https://res.openai.azure.com", options: ["resourceName"] });
+    expect(hostFromTemplate(template, () => "a/b")?.url).toBe("https://a%2Fb.openai.azure.com");
+    expect(hostFromTemplate(template, () => undefined)).toBeNull();
+    expect(optionParam("resourceName")).toBe("resource_name");
   });
 });

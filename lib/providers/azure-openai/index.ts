@@ -4,15 +4,14 @@ import { AZURE_DEFAULT_API_VERSION, azureOpenAIDeclaration } from "./declaration
 
 export { AZURE_DEFAULT_API_VERSION } from "./declaration";
 
-const HOST_TEMPLATE = azureOpenAIDeclaration.setup.hostTemplate as string;
-
 export const azureOpenAI = createOpenAICompatibleProvider({
   ...azureOpenAIDeclaration,
   // Azure addresses a deployment, not a model: the body's `model` is ignored upstream.
   buildUrl: ({ credentials, customHost, endpoint }) => {
     const deployment = readOption(credentials, "deploymentName");
     const apiVersion = readOption(credentials, "apiVersion") ?? AZURE_DEFAULT_API_VERSION;
-    const host = customHost ?? hostFromTemplate(HOST_TEMPLATE, (name) => readOption(credentials, name))?.url;
+    const template = azureOpenAIDeclaration.setup.hostTemplate;
+    const host = customHost ?? (template ? hostFromTemplate(template, (name) => readOption(credentials, name))?.url : undefined);
     if (!host) throw new ProviderConfigError("Azure OpenAI needs the resourceName option (or a custom host)");
     if (!deployment) throw new ProviderConfigError("Azure OpenAI needs the deploymentName option");
     return `${host}/openai/deployments/${encodeURIComponent(deployment)}/${endpoint}?api-version=${encodeURIComponent(apiVersion)}`;
