@@ -6,8 +6,8 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { useCollections } from "@/lib/hooks/use-collections";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
 import { useProviders } from "@/lib/hooks/use-providers";
+import { modelIds } from "@/lib/providers/declaration";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
-import { modelSuggestions } from "@/lib/playground/model-suggestions";
 import { CompareView } from "./compare-view";
 import { GatewaySettings } from "./gateway-settings";
 import { PromptOptions } from "./prompt-options";
@@ -162,7 +162,7 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
         ) : null}
       </div>
       <datalist id="model-suggestions">
-        {modelSuggestions(ws.providerOf(shownKey)).map((model) => (
+        {modelIds(providers.data?.data.find((p) => p.id === ws.providerOf(shownKey))).map((model) => (
           <option key={model} value={model} />
         ))}
       </datalist>

@@ -5,7 +5,7 @@ import type { ProviderInfo } from "@/lib/hooks/use-providers";
 import type { VirtualKey } from "@/lib/hooks/use-virtual-keys";
 import type { DraftErrors } from "@/lib/playground/draft-body";
 import type { Draft, DraftSettings, NumericParam } from "@/lib/playground/draft";
-import { modelSuggestions } from "@/lib/playground/model-suggestions";
+import { modelIds } from "@/lib/providers/declaration";
 import { MAX_TEMPERATURE, temperatureLimit, unsupportedReason, type Capability } from "./capabilities";
 import { DisabledReason } from "./disabled-reason";
 import { NumberField } from "./number-field";
@@ -48,7 +48,7 @@ export function SettingsPane({
   const provider = providers.find((p) => p.id === key?.ai_provider_name) ?? null;
   const typeReason = unsupportedReason(provider, draft.templateType === "chat" ? "chat" : "completion");
   const missingAdapter = key && providers.length > 0 && !provider ? `${key.ai_provider_name} keys can't run prompts yet` : null;
-  const suggestions = modelSuggestions(key?.ai_provider_name);
+  const suggestions = modelIds(provider);
   const temperature = temperatureLimit(provider);
 
   /** Slider, reason and extra error of a numeric field under the selected provider's limits. */

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { useProviders } from "@/lib/hooks/use-providers";
 import { columnRunTarget, newColumn, type CompareColumn } from "@/lib/playground/compare";
 import { editorRunTarget } from "@/lib/playground/run-body";
 import { useRuns } from "@/lib/playground/use-runs";
@@ -11,6 +12,8 @@ const EDITOR_RUN = "editor";
 /** The editor's run and the compare columns' runs, all on the same variable values. */
 export function usePlaygroundRuns(ws: Workspace, promptId: string) {
   const runs = useRuns();
+  const providers = useProviders().data?.data;
+  const usageInStream = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key))?.usageInStream ?? false;
   const [values, setValues] = useState<Record<string, string>>({});
   const [columns, setColumns] = useState<CompareColumn[]>([]);
   const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
@@ -38,7 +41,7 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string) {
       draft: shown,
       dirty: !ws.viewing && ws.dirty,
       variables: variablesBody(ws.analysis?.variables ?? [], values),
-      provider: ws.providerOf(shown.settings.virtualKey),
+      usageInStream: usageInStream(shown.settings.virtualKey),
     });
     void runs.run(EDITOR_RUN, target.ref, target.body);
   };
@@ -53,7 +56,7 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string) {
       baseVersion: ws.base.prompt_version,
       draft: ws.draft,
       variables: variablesBody(compareVariables, values),
-      provider: ws.providerOf(key),
+      usageInStream: usageInStream(key),
     });
     void runs.run(column.id, target.ref, target.body);
   };

@@ -7,8 +7,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { useCreateVirtualKey, useUpdateVirtualKey, type VirtualKey } from "@/lib/hooks/use-virtual-keys";
-import type { ProviderInfo } from "@/lib/providers/registry";
-import { PROVIDERS_NEEDING_HOST, PROVIDERS_WITHOUT_KEY, VIRTUAL_KEY_PROVIDERS } from "@/lib/virtual-keys/providers";
+import { providerDeclaration, type ProviderInfo } from "@/lib/providers/declarations";
+import { optionParam } from "@/lib/providers/setup";
+import { VIRTUAL_KEY_PROVIDERS } from "@/lib/virtual-keys/providers";
 import { createVirtualKeySchema, updateVirtualKeySchema } from "@/lib/virtual-keys/schemas";
 import { NEEDS_SECRET } from "@/lib/virtual-keys/status";
 import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
@@ -16,13 +17,7 @@ import { FieldError, fieldErrors, type FieldErrors } from "./field-error";
 type Values = { name: string; provider: string; key: string; custom_host: string; note: string; resource_name: string; deployment_name: string; api_version: string };
 const OPTION_FIELDS = ["resource_name", "deployment_name", "api_version"] as const;
 
-// Used when /v1/providers can't be reached: the form must still offer Azure's fields.
-const AZURE_FALLBACK = [
-  { name: "resourceName", label: "Resource name", required: false },
-  { name: "deploymentName", label: "Deployment name", required: true },
-  { name: "apiVersion", label: "API version", required: false },
-];
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as (typeof OPTION_FIELDS)[number];
+const snake = (name: string) => optionParam(name) as (typeof OPTION_FIELDS)[number];
 
 /** Create (existing = null) or edit a virtual key. The secret is write-only. */
 export function VirtualKeyForm({ existing, providers, onDone }: { existing: VirtualKey | null; providers?: ProviderInfo[]; onDone: () => void }) {
@@ -40,11 +35,12 @@ export function VirtualKeyForm({ existing, providers, onDone }: { existing: Virt
     deployment_name: existing?.deployment_name ?? "",
     api_version: existing?.api_version ?? "",
   });
-  const info = providers?.find((p) => p.id === values.provider);
+  // The declaration is browser-safe: the form works the same when /v1/providers can't be reached.
+  const info = providers?.find((p) => p.id === values.provider) ?? providerDeclaration(values.provider);
   const setup = info?.setup;
-  const options = setup?.options ?? (values.provider === "azure-openai" ? AZURE_FALLBACK : []);
-  const keyOptional = PROVIDERS_WITHOUT_KEY.has(values.provider);
-  const hostRequired = PROVIDERS_NEEDING_HOST.has(values.provider);
+  const options = setup?.options ?? [];
+  const keyOptional = setup ? !setup.apiKeyRequired : false;
+  const hostRequired = setup?.customHostRequired ?? false;
   // The server clears a stored secret when its key moves to another host without a new one.
   const moved =
     existing !== null &&

@@ -37,7 +37,8 @@ export function columnRunTarget(input: {
   baseVersion: number;
   draft: Draft;
   variables: Record<string, unknown>;
-  provider: string | null;
+  /** The key's provider declares usage in the stream. */
+  usageInStream: boolean;
 }): RunTarget {
   const { column } = input;
   const draft = column.source === "draft";
@@ -47,7 +48,7 @@ export function columnRunTarget(input: {
       variables: input.variables,
       ...(draft ? draftOverrides(input.draft) : {}),
       ...columnOverrides(column),
-      ...streamOptionsFor(input.provider),
+      ...streamOptionsFor(input.usageInStream),
     },
   };
 }

@@ -1,12 +1,13 @@
 import { draftOverrides } from "./draft-body";
 import type { Draft } from "./draft";
 
-// Providers known to accept OpenAI's stream_options (usage in the last chunk). Others may
-// refuse the unknown field, so they stream without it and show a chunk count instead.
-const USAGE_IN_STREAM = new Set(["openai", "azure-openai", "groq", "deepseek", "together-ai", "openrouter", "ollama", "openai-compatible"]);
-
-export function streamOptionsFor(provider: string | null | undefined): Record<string, unknown> {
-  return provider && USAGE_IN_STREAM.has(provider) ? { stream_options: { include_usage: true } } : {};
+/**
+ * Asks for usage in the last chunk when the key's provider declares it accepts OpenAI's
+ * stream_options (GET /v1/providers, `usageInStream`). Others may refuse the unknown field,
+ * so they stream without it and show a chunk count instead.
+ */
+export function streamOptionsFor(usageInStream: boolean): Record<string, unknown> {
+  return usageInStream ? { stream_options: { include_usage: true } } : {};
 }
 
 export interface RunTarget {
@@ -26,14 +27,15 @@ export function editorRunTarget(input: {
   draft: Draft;
   dirty: boolean;
   variables: Record<string, unknown>;
-  provider: string | null;
+  /** The key's provider declares usage in the stream. */
+  usageInStream: boolean;
 }): RunTarget {
   return {
     ref: `${input.promptId}@${input.version}`,
     body: {
       variables: input.variables,
       ...(input.dirty ? draftOverrides(input.draft) : {}),
-      ...streamOptionsFor(input.provider),
+      ...streamOptionsFor(input.usageInStream),
     },
   };
 }

@@ -7,7 +7,8 @@ export type {
   ProviderResponse,
   TemplateKind,
 } from "./types";
-export type { ProviderOptionSpec, ProviderSetup } from "./setup";
+export { hostFromTemplate, optionParam, type ProviderOptionSpec, type ProviderSetup } from "./setup";
+export { listDeclarations, providerDeclaration } from "./declarations";
 export { PROVIDER_IDS, getProvider, isProviderId, listProviders, type ProviderId, type ProviderInfo } from "./registry";
 export {
   bearerAuth,
@@ -20,4 +21,5 @@ export {
   type ProviderFailure,
   type UrlContext,
 } from "./openai-compatible";
-export { AZURE_DEFAULT_API_VERSION } from "./azure-openai";
+export { AZURE_DEFAULT_API_VERSION } from "./azure-openai/declaration";
+export type { ModelDeclaration, ModelPrices, ProviderDeclaration } from "./declaration";

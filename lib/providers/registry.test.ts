@@ -18,21 +18,21 @@ describe("provider registry", () => {
     expect(isProviderId("__proto__")).toBe(false);
   });
 
-  it("lists providers with capabilities and setup for the UI", () => {
+  it("lists the declarations (capabilities, setup, usage in stream, models) for the UI", () => {
     const list = listProviders();
     expect(list.map((p) => p.id)).toEqual([...PROVIDER_IDS]);
     const byId = Object.fromEntries(list.map((p) => [p.id, p]));
-    expect(byId.openai.setup?.defaultBaseUrl).toBe("https://api.openai.com/v1");
-    expect(byId.groq.setup?.defaultBaseUrl).toBe("https://api.groq.com/openai/v1");
+    expect(byId.openai.setup.defaultBaseUrl).toBe("https://api.openai.com/v1");
+    expect(byId.groq.setup.defaultBaseUrl).toBe("https://api.groq.com/openai/v1");
     expect(byId.ollama.setup).toMatchObject({ defaultBaseUrl: "http://127.0.0.1:11434/v1", apiKeyRequired: false });
     expect(byId["openai-compatible"].setup).toMatchObject({ defaultBaseUrl: null, customHostRequired: true });
-    expect(byId["azure-openai"].setup?.options.map((o) => o.name)).toEqual(["resourceName", "deploymentName", "apiVersion"]);
+    expect(byId["azure-openai"].setup.options.map((o) => o.name)).toEqual(["resourceName", "deploymentName", "apiVersion"]);
     expect(byId["mistral-ai"].capabilities.completion).toBe(false);
     expect(byId.groq.capabilities).toMatchObject({ completion: false, multipleChoices: false });
     expect(byId["together-ai"].capabilities).toMatchObject({ completion: true, multipleChoices: true });
-    expect(byId.anthropic.setup?.defaultBaseUrl).toBe("https://api.anthropic.com");
+    expect(byId.anthropic.setup.defaultBaseUrl).toBe("https://api.anthropic.com");
     expect(byId.anthropic.capabilities).toMatchObject({ completion: false, multipleChoices: false, jsonMode: false, jsonSchema: false });
-    expect(byId.google.setup?.defaultBaseUrl).toBe("https://generativelanguage.googleapis.com");
+    expect(byId.google.setup.defaultBaseUrl).toBe("https://generativelanguage.googleapis.com");
     expect(byId.google.capabilities).toMatchObject({ completion: false, multipleChoices: true, jsonSchema: true, logprobs: false });
     // A copy: the UI cannot alter what the engine checks.
     byId.openai.capabilities.chat = false;

@@ -1,34 +1,36 @@
 import { anthropic } from "./anthropic";
 import { azureOpenAI } from "./azure-openai";
 import { deepseek } from "./deepseek";
+import { listDeclarations, type ProviderInfo } from "./declarations";
 import { google } from "./google";
-import { groq } from "./groq";
-import { mistralAI } from "./mistral-ai";
-import { ollama } from "./ollama";
-import { openai } from "./openai";
-import { openAICompatible } from "./openai-compatible";
+import { groqDeclaration } from "./groq/declaration";
+import { type ProviderId } from "./ids";
+import { mistralAIDeclaration } from "./mistral-ai/declaration";
+import { ollamaDeclaration } from "./ollama/declaration";
+import { openaiDeclaration } from "./openai/declaration";
+import { createOpenAICompatibleProvider, openAICompatible } from "./openai-compatible";
 import { openrouter } from "./openrouter";
-import type { ProviderSetup } from "./setup";
-import { togetherAI } from "./together-ai";
-import { PROVIDER_IDS, type ProviderId } from "./ids";
-import type { Provider, ProviderCapabilities } from "./types";
+import { togetherAIDeclaration } from "./together-ai/declaration";
+import type { Provider } from "./types";
 
-// Adding a provider is: its id in ./ids.ts, its import above, its entry below. The mapped
-// type makes a declared id without an adapter, an adapter without an id, or an adapter whose
-// `id` differs a compile error.
+// Adding a provider is: its id in ./ids.ts, its declaration (./<id>/declaration.ts) listed in
+// ./declarations.ts, and its adapter below. A server speaking OpenAI's format exactly needs no
+// adapter code: its declaration is enough. The mapped type makes a declared id without an
+// adapter, an adapter without an id, or an adapter whose `id` differs a compile error.
 export { PROVIDER_IDS, type ProviderId } from "./ids";
+export type { ProviderInfo } from "./declarations";
 
 const registry: { [K in ProviderId]: Provider & { id: K } } = {
-  openai,
+  openai: createOpenAICompatibleProvider(openaiDeclaration),
   anthropic,
   google,
   "azure-openai": azureOpenAI,
-  groq,
-  "mistral-ai": mistralAI,
-  "together-ai": togetherAI,
+  groq: createOpenAICompatibleProvider(groqDeclaration),
+  "mistral-ai": createOpenAICompatibleProvider(mistralAIDeclaration),
+  "together-ai": createOpenAICompatibleProvider(togetherAIDeclaration),
   deepseek,
   openrouter,
-  ollama,
+  ollama: createOpenAICompatibleProvider(ollamaDeclaration),
   "openai-compatible": openAICompatible,
 };
 
@@ -40,18 +42,7 @@ export function getProvider(id: string): Provider | undefined {
   return isProviderId(id) ? registry[id] : undefined;
 }
 
-export interface ProviderInfo {
-  id: ProviderId;
-  displayName: string;
-  capabilities: ProviderCapabilities;
-  /** Null for adapters that do not describe their setup. */
-  setup: ProviderSetup | null;
-}
-
-/** For the UI (virtual-key form, model settings), in PROVIDER_IDS order. */
+/** For the UI (virtual-key form, model settings, playground), in PROVIDER_IDS order. */
 export function listProviders(): ProviderInfo[] {
-  return PROVIDER_IDS.map((id) => {
-    const provider: Provider & { setup?: ProviderSetup } = registry[id];
-    return { id, displayName: provider.displayName, capabilities: { ...provider.capabilities }, setup: provider.setup ?? null };
-  });
+  return listDeclarations();
 }

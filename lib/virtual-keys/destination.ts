@@ -1,6 +1,7 @@
 import { badRequest } from "@/lib/http/errors";
 import { checkProviderUrl } from "@/lib/net/outbound";
-import { listProviders } from "@/lib/providers/registry";
+import { providerDeclaration } from "@/lib/providers/declarations";
+import { hostFromTemplate, optionParam } from "@/lib/providers/setup";
 import type { VirtualKeyOptions } from "./options";
 
 /**
@@ -18,16 +19,19 @@ export function destinationOf(customHost: string | null, options: VirtualKeyOpti
  * 127.0.0.1), so the operator learns it when saving rather than at the first completion.
  */
 export async function assertDestinationAllowed(provider: string, customHost: string | null | undefined, options: VirtualKeyOptions): Promise<void> {
-  const [url, param, subject] = customHost
-    ? [customHost, "custom_host", "custom_host"]
-    : provider === "azure-openai" && options.resourceName
-      ? [`https://${encodeURIComponent(options.resourceName)}.openai.azure.com`, "resource_name", "resource_name"]
-      : [defaultBaseUrl(provider), "custom_host", `the default base URL of ${provider}`];
+  const [url, param, subject] = customHost ? [customHost, "custom_host", "custom_host"] : declaredDestination(provider, options);
   if (!url) return;
   const refusal = await checkProviderUrl(url, subject);
   if (refusal) throw badRequest(refusal, param, "provider_host_refused");
 }
 
-function defaultBaseUrl(provider: string): string | null {
-  return listProviders().find((info) => info.id === provider)?.setup?.defaultBaseUrl ?? null;
+/** Without a custom host: the host the declaration builds from options (Azure's resource), else its default base URL. */
+function declaredDestination(provider: string, options: VirtualKeyOptions): [string | null, string, string] {
+  const setup = providerDeclaration(provider)?.setup;
+  const templated = setup?.hostTemplate ? hostFromTemplate(setup.hostTemplate, (name) => options[name as keyof VirtualKeyOptions]) : null;
+  if (templated) {
+    const param = optionParam(templated.options[0] ?? "custom_host");
+    return [templated.url, param, param];
+  }
+  return [setup?.defaultBaseUrl ?? null, "custom_host", `the default base URL of ${provider}`];
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listQuerySchema } from "@/lib/prompts/schemas";
-import { PROVIDERS_NEEDING_HOST, PROVIDERS_WITHOUT_KEY, VIRTUAL_KEY_PROVIDERS } from "./providers";
+import { hostRequired, keyRequired, optionsRequiredWithoutHost, VIRTUAL_KEY_PROVIDERS } from "./providers";
 
 /** A base URL such as http://127.0.0.1:11434/v1; the trailing slash is dropped. */
 const customHost = z
@@ -36,14 +36,16 @@ export const createVirtualKeySchema = z
     ...providerOptions,
   })
   .superRefine((body, ctx) => {
-    if (!body.key && !PROVIDERS_WITHOUT_KEY.has(body.provider)) {
+    if (!body.key && keyRequired(body.provider)) {
       ctx.addIssue({ code: "custom", path: ["key"], message: `an API key is required for ${body.provider}` });
     }
-    if (!body.custom_host && PROVIDERS_NEEDING_HOST.has(body.provider)) {
+    if (!body.custom_host && hostRequired(body.provider)) {
       ctx.addIssue({ code: "custom", path: ["custom_host"], message: `custom_host is required for ${body.provider}` });
     }
-    if (body.provider === "azure-openai" && !body.resource_name && !body.custom_host) {
-      ctx.addIssue({ code: "custom", path: ["resource_name"], message: "azure-openai needs resource_name (or custom_host)" });
+    for (const name of body.custom_host ? [] : optionsRequiredWithoutHost(body.provider)) {
+      if (!body[name as keyof typeof body]) {
+        ctx.addIssue({ code: "custom", path: [name], message: `${body.provider} needs ${name} (or custom_host)` });
+      }
     }
   });
 export type CreateVirtualKeyInput = z.infer<typeof createVirtualKeySchema>;

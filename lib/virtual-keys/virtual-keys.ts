@@ -10,7 +10,7 @@ import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
 import { assertDestinationAllowed, destinationOf } from "./destination";
 import { mergeOptions, optionsOf, type VirtualKeyOptions } from "./options";
-import { PROVIDERS_NEEDING_HOST } from "./providers";
+import { hostRequired } from "./providers";
 import type { CreateVirtualKeyInput, UpdateVirtualKeyInput } from "./schemas";
 import { sealKeySecret } from "./secret";
 import { NEEDS_SECRET } from "./status";
@@ -108,7 +108,7 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
   if (input.provider !== undefined && input.provider !== current.provider) {
     throw badRequest(`provider can't be changed (this key is for ${current.provider}): create a new virtual key`, "provider");
   }
-  if (input.custom_host === null && PROVIDERS_NEEDING_HOST.has(current.provider)) {
+  if (input.custom_host === null && hostRequired(current.provider)) {
     throw badRequest(`custom_host is required for ${current.provider}`, "custom_host");
   }
   const currentOptions = optionsOf(current);

@@ -1,12 +1,12 @@
 import { createNativeProvider, customHostOf } from "../native/create-native-provider";
 import type { ProviderCredentials } from "../types";
-import { GOOGLE_CAPABILITIES } from "./capabilities";
+import { GOOGLE_DEFAULT_BASE_URL, googleDeclaration } from "./declaration";
 import { parseGeminiError } from "./errors";
 import { toGeminiRequest } from "./request";
 import { toOpenAICompletion } from "./response";
 import { newGeminiStreamTranslator } from "./stream";
 
-export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+export { GOOGLE_DEFAULT_BASE_URL } from "./declaration";
 
 /**
  * The versioned API root. A custom host may include the version (`.../v1beta`, or `.../v1`
@@ -25,18 +25,8 @@ function modelPath(model: unknown): string {
   return path.split("/").map(encodeURIComponent).join("/");
 }
 
-/** Gemini through the Generative Language API; what it cannot honour is in ./capabilities.ts. */
 export const google = createNativeProvider({
-  id: "google",
-  displayName: "Google Gemini",
-  capabilities: GOOGLE_CAPABILITIES,
-  setup: {
-    defaultBaseUrl: GOOGLE_DEFAULT_BASE_URL,
-    apiKeyRequired: true,
-    customHostRequired: false,
-    customHostReplaces: "https://generativelanguage.googleapis.com (with or without /v1beta)",
-    options: [],
-  },
+  ...googleDeclaration,
   buildCall: (body, credentials, stream) => ({
     url: `${apiRoot(credentials)}/${modelPath(body.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
     // The key in a header, not the `?key=` query string: URLs end up in logs.

@@ -2,16 +2,13 @@ import { networkDetail } from "../http/post-upstream";
 import { readUpstreamError } from "../openai-compatible/upstream-error";
 import { parseJsonObject, postProviderJson, providerFailure as failure, readFailure } from "../provider-call";
 import type { ProviderSetup } from "../setup";
-import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
+import type { ProviderDeclaration } from "../declaration";
+import type { Provider, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
 import { RequestMappingError } from "./mapping-error";
 import { translateStream, type StreamTranslator } from "./translate-stream";
 
 /** The provider-specific pieces of a native (non-OpenAI-format) adapter. */
-export interface NativeAdapterConfig<Id extends string> {
-  id: Id;
-  displayName: string;
-  capabilities: ProviderCapabilities;
-  setup: ProviderSetup;
+export interface NativeAdapterConfig<Id extends string> extends ProviderDeclaration<Id> {
   /** The upstream call for an OpenAI chat body; throws RequestMappingError for what cannot be honoured. */
   buildCall(body: Record<string, unknown>, credentials: ProviderCredentials, stream: boolean): { url: string; headers: Record<string, string>; body: unknown };
   /** The provider's error body → message and code (its error type or status name). */

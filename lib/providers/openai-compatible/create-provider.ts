@@ -1,6 +1,7 @@
 import { parseJsonObject, postProviderJson, providerFailure as failure, readFailure } from "../provider-call";
-import type { ProviderSetup } from "../setup";
-import type { Provider, ProviderCapabilities, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
+import { optionParam, type ProviderSetup } from "../setup";
+import type { ProviderDeclaration } from "../declaration";
+import type { Provider, ProviderCredentials, ProviderRequest, ProviderResponse, TemplateKind } from "../types";
 import { readUpstreamError } from "./upstream-error";
 
 /** A credential problem found before calling out (missing Azure deployment, no custom host). */
@@ -20,26 +21,13 @@ export interface UrlContext {
   endpoint: string;
 }
 
-export interface OpenAICompatibleConfig<Id extends string> {
-  id: Id;
-  displayName: string;
-  /** Includes the version path (".../v1"); null when a custom host is mandatory. */
-  defaultBaseUrl: string | null;
-  /** What differs between these servers; the sampling knobs default to OpenAI's (see below). */
-  capabilities: Omit<ProviderCapabilities, keyof typeof OPENAI_SAMPLING> & Partial<Pick<ProviderCapabilities, keyof typeof OPENAI_SAMPLING>>;
-  /** Setup hints beyond the base URL (defaults: key required, custom host optional, no options). */
-  setup?: Partial<Omit<ProviderSetup, "defaultBaseUrl">>;
+/** A declaration plus what differs in how its server is called. */
+export interface OpenAICompatibleConfig<Id extends string> extends ProviderDeclaration<Id> {
   /** Replaces `<customHost or defaultBaseUrl>/<endpoint>`; may throw ProviderConfigError. */
   buildUrl?: (context: UrlContext) => string;
   /** Replaces the `Authorization: Bearer` header (content negotiation headers are added anyway). */
   buildHeaders?: (credentials: ProviderCredentials) => Record<string, string>;
 }
-
-/**
- * Servers speaking OpenAI's format take its sampling parameters (penalties, seed, temperature
- * 0-2) and decide themselves what to do with them: no provider of this family overrides it.
- */
-const OPENAI_SAMPLING = { penalties: true, seed: true, maxTemperature: 2 } as const satisfies Partial<ProviderCapabilities>;
 
 export type OpenAICompatibleProvider<Id extends string = string> = Provider & { id: Id; setup: ProviderSetup };
 
@@ -50,8 +38,7 @@ export function bearerAuth(credentials: ProviderCredentials): Record<string, str
 
 /** A provider option by its camelCase name, also accepting the snake_case the admin API uses. */
 export function readOption(credentials: ProviderCredentials, name: string): string | undefined {
-  const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const value = credentials.options?.[name] ?? credentials.options?.[snake];
+  const value = credentials.options?.[name] ?? credentials.options?.[optionParam(name)];
   return value?.trim() ? value.trim() : undefined;
 }
 
@@ -64,19 +51,11 @@ export function trimBase(url: string): string {
  * back as given: JSON parsed once, streams handed over untouched so tokens flow as sent.
  */
 export function createOpenAICompatibleProvider<Id extends string>(config: OpenAICompatibleConfig<Id>): OpenAICompatibleProvider<Id> {
-  const { id, displayName } = config;
-  const capabilities: ProviderCapabilities = { ...OPENAI_SAMPLING, ...config.capabilities };
-  const setup: ProviderSetup = {
-    defaultBaseUrl: config.defaultBaseUrl,
-    apiKeyRequired: config.setup?.apiKeyRequired ?? true,
-    customHostRequired: config.setup?.customHostRequired ?? config.defaultBaseUrl === null,
-    customHostReplaces: config.setup?.customHostReplaces ?? "the base URL, including its /v1",
-    options: config.setup?.options ?? [],
-  };
+  const { id, displayName, capabilities, setup } = config;
 
   const buildUrl = (context: UrlContext): string => {
     if (config.buildUrl) return config.buildUrl(context);
-    const base = context.customHost ?? config.defaultBaseUrl;
+    const base = context.customHost ?? setup.defaultBaseUrl;
     if (!base) throw new ProviderConfigError(`${displayName} needs a custom host (the server's base URL)`);
     return `${base}/${context.endpoint}`;
   };

@@ -1,14 +1,5 @@
 import { createOpenAICompatibleProvider } from "./create-provider";
-import { OPENAI_FEATURES } from "../openai-features";
+import { openAICompatibleDeclaration } from "./declaration";
 
-/**
- * Any server speaking OpenAI's API (vLLM, LM Studio, LiteLLM, a proxy, the mock provider).
- * Nothing is known about it, so every capability is offered and the server decides.
- */
-export const openAICompatible = createOpenAICompatibleProvider({
-  id: "openai-compatible",
-  displayName: "OpenAI-compatible server",
-  defaultBaseUrl: null,
-  capabilities: OPENAI_FEATURES,
-  setup: { apiKeyRequired: false, customHostRequired: true },
-});
+/** Any server speaking OpenAI's API: its base URL is the key's custom host. */
+export const openAICompatible = createOpenAICompatibleProvider(openAICompatibleDeclaration);

@@ -1,7 +1,7 @@
-import { createOpenAICompatibleProvider } from "../openai-compatible";
+import { declareOpenAICompatible } from "../openai-compatible/declare";
 
 /** Ollama's OpenAI-compatible API; point the custom host at another machine's :11434/v1. */
-export const ollama = createOpenAICompatibleProvider({
+export const ollamaDeclaration = declareOpenAICompatible({
   id: "ollama",
   displayName: "Ollama",
   defaultBaseUrl: "http://127.0.0.1:11434/v1",
@@ -16,5 +16,8 @@ export const ollama = createOpenAICompatibleProvider({
     multipleChoices: false, // n is ignored
     logprobs: false,
   },
+  // Local servers often run without authentication.
   setup: { apiKeyRequired: false },
+  usageInStream: true,
+  models: [{ id: "llama3.2" }, { id: "llama3.1" }, { id: "qwen2.5" }, { id: "mistral" }, { id: "gemma3" }, { id: "phi4" }],
 });

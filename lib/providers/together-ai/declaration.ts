@@ -1,6 +1,6 @@
-import { createOpenAICompatibleProvider } from "../openai-compatible";
+import { declareOpenAICompatible } from "../openai-compatible/declare";
 
-export const togetherAI = createOpenAICompatibleProvider({
+export const togetherAIDeclaration = declareOpenAICompatible({
   id: "together-ai",
   displayName: "Together AI",
   defaultBaseUrl: "https://api.together.xyz/v1",
@@ -15,4 +15,11 @@ export const togetherAI = createOpenAICompatibleProvider({
     multipleChoices: true,
     logprobs: true,
   },
+  usageInStream: true,
+  models: [
+    { id: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
+    { id: "Qwen/Qwen2.5-72B-Instruct-Turbo" },
+    { id: "deepseek-ai/DeepSeek-V3" },
+    { id: "mistralai/Mixtral-8x7B-Instruct-v0.1" },
+  ],
 });

@@ -1,6 +1,6 @@
-import { createOpenAICompatibleProvider } from "../openai-compatible";
+import { declareOpenAICompatible } from "../openai-compatible/declare";
 
-export const mistralAI = createOpenAICompatibleProvider({
+export const mistralAIDeclaration = declareOpenAICompatible({
   id: "mistral-ai",
   displayName: "Mistral AI",
   defaultBaseUrl: "https://api.mistral.ai/v1",
@@ -15,4 +15,13 @@ export const mistralAI = createOpenAICompatibleProvider({
     multipleChoices: true, // `n` is supported (not by every model)
     logprobs: false,
   },
+  // Not known to accept stream_options: runs stream without it and show a chunk count.
+  usageInStream: false,
+  models: [
+    { id: "mistral-large-latest" },
+    { id: "mistral-medium-latest" },
+    { id: "mistral-small-latest" },
+    { id: "open-mistral-nemo" },
+    { id: "codestral-latest" },
+  ],
 });

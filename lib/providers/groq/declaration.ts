@@ -1,6 +1,6 @@
-import { createOpenAICompatibleProvider } from "../openai-compatible";
+import { declareOpenAICompatible } from "../openai-compatible/declare";
 
-export const groq = createOpenAICompatibleProvider({
+export const groqDeclaration = declareOpenAICompatible({
   id: "groq",
   displayName: "Groq",
   defaultBaseUrl: "https://api.groq.com/openai/v1",
@@ -15,4 +15,6 @@ export const groq = createOpenAICompatibleProvider({
     multipleChoices: false, // Groq rejects n > 1
     logprobs: false, // documented as not supported
   },
+  usageInStream: true,
+  models: [{ id: "llama-3.3-70b-versatile" }, { id: "llama-3.1-8b-instant" }, { id: "gemma2-9b-it" }, { id: "deepseek-r1-distill-llama-70b" }],
 });
