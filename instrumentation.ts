@@ -1,7 +1,7 @@
 // Next calls register() once when a server process starts (next start and next dev).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { runStartupTasks } = await import("./lib/startup");
+    const { runStartupTasks } = await import("./lib/lifecycle/startup");
     try {
       await runStartupTasks();
     } catch (error) {

@@ -12,8 +12,8 @@ const nextConfig = {
 };
 
 // Content-Security-Policy is not set here: pages get one with a fresh nonce per request
-// (proxy.ts), JSON answers a policy that allows nothing (lib/http/request-guard.ts), both
-// written in lib/http/content-security-policy.ts.
+// (proxy.ts), JSON answers a policy that allows nothing (lib/core/http/request-guard.ts), both
+// written in lib/core/http/content-security-policy.ts.
 nextConfig.headers = async () => [
   {
     source: "/:path*",

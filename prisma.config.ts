@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
-import { createSqliteAdapter, DEFAULT_DATABASE_URL } from "./lib/db-adapter";
-import { isPostgresUrl } from "./lib/db-dialect";
-import { createPgAdapter } from "./lib/db-pg-adapter";
+import { createSqliteAdapter, DEFAULT_DATABASE_URL } from "./lib/core/db/adapter";
+import { isPostgresUrl } from "./lib/core/db/dialect";
+import { createPgAdapter } from "./lib/core/db/pg-adapter";
 
 // The schema's datasource reads DATABASE_URL; unset, the CLI would fall back to
 // downloading a native engine, so give it the same default as the app.

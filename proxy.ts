@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ALLOWED_HOSTS_ENV, hostRefusal, parseAllowedHosts } from "@/lib/http/allowed-hosts";
-import { newNonce, NONCE_HEADER, pagePolicy } from "@/lib/http/content-security-policy";
+import { ALLOWED_HOSTS_ENV, hostRefusal, parseAllowedHosts } from "@/lib/core/http/allowed-hosts";
+import { newNonce, NONCE_HEADER, pagePolicy } from "@/lib/core/http/content-security-policy";
 
 const allowedHost = parseAllowedHosts(process.env[ALLOWED_HOSTS_ENV]);
 

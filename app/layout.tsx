@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { themeInitScript } from "@/components/layout/theme";
-import { NONCE_HEADER } from "@/lib/http/content-security-policy";
+import { NONCE_HEADER } from "@/lib/core/http/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,8 +1,8 @@
 // `npm run apikey -- create NAME [--scope admin|completions] [--allow-drafts] [--virtual-keys SLUG,...]`
 // prints a new API key once; `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
 import { createApiKey, listApiKeys, revokeApiKey, virtualKeyIdsFrom } from "../lib/auth/api-keys";
-import { closeCacheBus } from "../lib/cache-bus";
-import { db } from "../lib/db";
+import { closeCacheBus } from "../lib/core/cache/bus";
+import { db } from "../lib/core/db";
 
 process.env.DATABASE_URL ||= "file:./promptly.db";
 

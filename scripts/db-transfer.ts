@@ -12,8 +12,8 @@
 // completion logs.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { createPrismaClient, type PrismaClient } from "../lib/db";
-import { databaseDialect, redactDatabaseUrl } from "../lib/db-dialect";
+import { createPrismaClient, type PrismaClient } from "../lib/core/db";
+import { databaseDialect, redactDatabaseUrl } from "../lib/core/db/dialect";
 import { readExportFile, readTrailer, writeExportFile } from "../lib/db-transfer/export-file";
 import { assertSameCounts, copyDatabase, countRows, readDatabase, TransferError, writeDatabase, type Counts } from "../lib/db-transfer/transfer";
 

@@ -38,9 +38,9 @@ configHeaders.push(["vary", "rsc, next-router-state-tree, next-router-prefetch, 
 // PROMPTLY_FAST_ROUTES=0 sends the hot routes through Next too (to compare, or as a way out).
 const fastRoutes = process.env.PROMPTLY_FAST_ROUTES !== "0";
 const server = http.createServer((req, res) => {
-  // Client address and scheme from trusted proxies only, PROMPTLY_ALLOWED_HOSTS, HSTS (lib/http/request-guard.ts).
+  // Client address and scheme from trusted proxies only, PROMPTLY_ALLOWED_HOSTS, HSTS (lib/core/http/request-guard.ts).
   if (fast.guardRequest(req, res)) return;
-  // The request body limit, for every route below (lib/http/node-body-guard.ts).
+  // The request body limit, for every route below (lib/core/http/node-body-guard.ts).
   if (fast.guardRequestBody(req, res, configHeaders) === "answered") return;
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -66,7 +66,7 @@ const server = http.createServer((req, res) => {
 server.listen(port, hostname, () => console.log(`[promptly] ready on http://${hostname}:${port}`));
 
 // Graceful stop: no new connections, in-flight requests finish (idle kept-alive sockets are
-// closed), then the queued log rows are written. lib/shutdown.ts's hooks also wrap
+// closed), then the queued log rows are written. lib/lifecycle/shutdown.ts's hooks also wrap
 // process.exit to flush; flushing here first makes the order explicit.
 
 let stopping = false;

@@ -5,19 +5,19 @@
  * behaviour cannot drift; only the node ⇄ web Request/Response adaptation is ours.
  * Bundled by esbuild at build time (scripts/build-server.mjs) with lib/ inlined and
  * node_modules external; every module-level state it shares with Next's copy of lib/ lives
- * in a runtime slot (lib/runtime.ts: db client, log writer, caches, bus, rate limiters).
+ * in a runtime slot (lib/core/runtime.ts: db client, log writer, caches, bus, rate limiters).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
 import { POST as render } from "@/app/v1/prompts/[id]/render/route";
-import type { ApiRequest, RequestHeaders } from "@/lib/http/api-request";
-import { errorEnvelope } from "@/lib/http/errors";
-import { readNodeBody } from "@/lib/http/node-body-guard";
+import type { ApiRequest, RequestHeaders } from "@/lib/core/http/api-request";
+import { errorEnvelope } from "@/lib/core/http/errors";
+import { readNodeBody } from "@/lib/core/http/node-body-guard";
 
-export { flushLogs } from "@/lib/shutdown";
-export { guardRequest } from "@/lib/http/request-guard";
+export { flushLogs } from "@/lib/lifecycle/shutdown";
+export { guardRequest } from "@/lib/core/http/request-guard";
 // The body limit for every route of the production server, fast or Next (scripts/server.mjs).
-export { guardRequestBody } from "@/lib/http/node-body-guard";
+export { guardRequestBody } from "@/lib/core/http/node-body-guard";
 
 type RouteHandler = (request: ApiRequest, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
 
@@ -65,7 +65,7 @@ export async function serveFast(
 }
 
 /**
- * The handlers' ApiRequest (lib/http/api-request.ts: method, url, headers, signal, text()),
+ * The handlers' ApiRequest (lib/core/http/api-request.ts: method, url, headers, signal, text()),
  * without a real undici Request (URL parsing, a signal of its own following ours, a body
  * stream to drain), which costs about a quarter of a millisecond per call here, before the
  * provider is even called; this object costs nothing. No `body`: text() caps its own read.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as keysRoute from "@/app/v1/api-keys/route";
 import * as keyRoute from "@/app/v1/api-keys/[id]/route";
-import { db } from "@/lib/db";
-import type { ApiRequest } from "@/lib/http/api-request";
+import { db } from "@/lib/core/db";
+import type { ApiRequest } from "@/lib/core/http/api-request";
 import { createApiKey, findActiveApiKey } from "./api-keys";
 
 type Handler = (request: ApiRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;

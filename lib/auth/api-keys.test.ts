@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { API_KEY_PREFIX, generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
 import { createApiKey, createApiKeyForAdmin, ensureBootstrapApiKey, findActiveApiKey, revokeApiKey } from "./api-keys";
 

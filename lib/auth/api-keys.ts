@@ -1,13 +1,13 @@
-import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
-import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
-import { db } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
+import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
+import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/core/cache/bus";
+import { db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/http/errors";
 import { virtualKeyIdFromBody } from "@/lib/prompts/lookup";
-import { dataDir } from "@/lib/crypto/master-key";
+import { dataDir } from "@/lib/core/crypto/master-key";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-hash";
 import { assertStrongBootstrapKey, BOOTSTRAP_KEY_ENV, writeKeyFile } from "./bootstrap-key";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
-import { runtimeSlot } from "@/lib/runtime";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 export type ApiKeyScope = "admin" | "completions";
 
@@ -18,7 +18,7 @@ export interface ApiKeyRecord {
   scope: ApiKeyScope;
   userId: string | null;
   revokedAt: Date | null;
-  /** Completions per minute; null follows PROMPTLY_RATE_LIMIT_PER_MINUTE (lib/http/rate-limit.ts). */
+  /** Completions per minute; null follows PROMPTLY_RATE_LIMIT_PER_MINUTE (lib/routes/rate-limit.ts). */
   rateLimitPerMinute: number | null;
   /** Scope completions: may run drafts and versions neither published nor labelled. */
   allowDrafts: boolean;
@@ -207,7 +207,7 @@ function dropCachedKeys(): void {
 }
 
 // A key revoked by another instance (PostgreSQL) or another process (SQLite: the CLI) is
-// dropped here as soon as its message arrives (lib/cache-bus.ts); while this instance can't
+// dropped here as soon as its message arrives (lib/core/cache/bus.ts); while this instance can't
 // hear them, lookups read through.
 onRemoteWrite("api-keys", dropCachedKeys);
 

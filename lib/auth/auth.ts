@@ -2,9 +2,9 @@ import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/lib/db";
-import { databaseDialect } from "@/lib/db-dialect";
-import { derivedKey } from "@/lib/crypto/master-key";
+import { db } from "@/lib/core/db";
+import { databaseDialect } from "@/lib/core/db/dialect";
+import { derivedKey } from "@/lib/core/crypto/master-key";
 import { claimInvite, InviteRefused } from "@/lib/invites/invites";
 import { claimFirstOwner } from "./first-owner";
 import { INVITE_TOKEN_HEADER } from "@/lib/invites/header";
@@ -16,7 +16,7 @@ import { INVITE_TOKEN_HEADER } from "@/lib/invites/header";
  */
 export const auth = betterAuth({
   appName: "Promptly",
-  // The provider follows DATABASE_URL like lib/db.ts: better-auth spells some queries per
+  // The provider follows DATABASE_URL like lib/core/db/index.ts: better-auth spells some queries per
   // database (case-insensitive matching is `mode: "insensitive"` on PostgreSQL only).
   database: prismaAdapter(db, { provider: databaseDialect(process.env.DATABASE_URL) === "postgres" ? "postgresql" : "sqlite" }),
   secret: derivedKey("auth-secret").toString("hex"),
@@ -31,7 +31,7 @@ export const auth = betterAuth({
   },
   advanced: {
     // scripts/server.mjs leaves exactly one address in x-forwarded-for: the socket's peer, or
-    // the client a trusted proxy (PROMPTLY_TRUSTED_PROXIES) names (lib/http/client-address.ts).
+    // the client a trusted proxy (PROMPTLY_TRUSTED_PROXIES) names (lib/core/http/client-address.ts).
     ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
   },
   telemetry: { enabled: false },

@@ -1,4 +1,4 @@
-import { toHeaders, type RequestHeaders } from "@/lib/http/api-request";
+import { toHeaders, type RequestHeaders } from "@/lib/core/http/api-request";
 import { auth } from "./auth";
 import { findActiveApiKey, type ApiKeyScope, type NewKeyOwner } from "./api-keys";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/prompts/db-helpers";
 
 /** How long a claim whose account never appeared (its sign-up failed after claiming) holds. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { peekRuntimeSlot } from "@/lib/runtime";
+import { db } from "@/lib/core/db";
+import { peekRuntimeSlot } from "@/lib/core/runtime";
 import { API_KEY_CACHE_SLOT, createApiKey, findActiveApiKey } from "./api-keys";
 
 // Last-used time updates without slowing the request path.

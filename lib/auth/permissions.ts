@@ -1,9 +1,9 @@
-import { forbidden, unauthorized } from "@/lib/http/errors";
+import { forbidden, unauthorized } from "@/lib/core/http/errors";
 import type { ApiKeyScope } from "./api-keys";
 import type { Caller, Role } from "./caller";
 
 /**
- * The one permission table. Every /v1 route declares the action it needs (lib/http/handler.ts)
+ * The one permission table. Every /v1 route declares the action it needs (lib/routes/handler.ts)
  * and pages ask the same table, so the UI can only hide what the server already refuses.
  * Free of server imports (types only): client components read `roleCan` too.
  *

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 
 /** A fresh install has no user yet: every page sends the visitor to /setup. */
 export async function needsSetup(): Promise<boolean> {

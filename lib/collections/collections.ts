@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Collection } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, forbidden, notFound } from "@/lib/http/errors";
+import { badRequest, conflict, forbidden, notFound } from "@/lib/core/http/errors";
 import { isForeignKeyViolation, isUniqueViolation, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import { uniqueSlug } from "@/lib/prompts/slug";
 import type { CreateCollectionInput, ListCollectionsQuery, UpdateCollectionInput } from "./schemas";

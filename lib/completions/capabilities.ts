@@ -1,4 +1,4 @@
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/core/http/errors";
 import { refusedParameter } from "@/lib/providers/capability-parameters";
 import type { Provider } from "@/lib/providers/types";
 

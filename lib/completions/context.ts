@@ -1,5 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
-import type { RequestHeaders } from "@/lib/http/api-request";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
 
 /** Who calls the engine, and on which request. Its own module: the engine and its log rows both need it. */
 export interface CompletionContext {

@@ -1,5 +1,5 @@
-import type { RequestHeaders } from "@/lib/http/api-request";
-import { ApiError, badRequest, upstreamError } from "@/lib/http/errors";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
+import { ApiError, badRequest, upstreamError } from "@/lib/core/http/errors";
 import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
 import type { Provider, ProviderCredentials } from "@/lib/providers/types";

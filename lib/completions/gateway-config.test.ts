@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/http/errors";
 import { promptGatewaySettings, promptSettingsSchema, readGatewayConfig, targetsToTry } from "./gateway-config";
 
 const headers = (config: unknown) => new Headers({ "x-portkey-config": typeof config === "string" ? config : JSON.stringify(config) });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { RequestHeaders } from "@/lib/http/api-request";
-import { badRequest } from "@/lib/http/errors";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
+import { badRequest } from "@/lib/core/http/errors";
 
 export const CONFIG_HEADER = "x-portkey-config";
 

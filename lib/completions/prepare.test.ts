@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/http/errors";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 import { TemplateError } from "@/lib/templates";

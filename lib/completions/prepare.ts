@@ -1,5 +1,5 @@
-import type { RequestHeaders } from "@/lib/http/api-request";
-import { ApiError, badRequest, unprocessable } from "@/lib/http/errors";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
+import { ApiError, badRequest, unprocessable } from "@/lib/core/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
 import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
 import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/templates";

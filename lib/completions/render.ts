@@ -1,5 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
-import type { RequestHeaders } from "@/lib/http/api-request";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
 import { prepareCall } from "./prepare";
 import type { CompletionRequest } from "./request-schema";
 import { runAccessOf } from "./run-access";

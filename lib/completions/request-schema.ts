@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeLimit, jsonFits, limitValue, MAX_VARIABLES_BYTES, templateText } from "@/lib/limits/content-limits";
+import { describeLimit, jsonFits, limitValue, MAX_VARIABLES_BYTES, templateText } from "@/lib/core/limits/content-limits";
 
 const stop = z.union([z.string(), z.array(z.string()).max(16)]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/http/errors";
 import { assertMayRunDraft, assertMayRunVersion, assertMayUseVirtualKey, runAccessOf } from "./run-access";
 
 const key = (scope: "admin" | "completions", extra: Partial<Extract<Caller, { kind: "api_key" }>> = {}): Caller => ({

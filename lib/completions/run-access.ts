@@ -1,5 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/http/errors";
 
 /**
  * What a caller may run. People signed in and admin keys run anything they can address

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**

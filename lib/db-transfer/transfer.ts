@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/core/db";
 import { DEFERRED_FIELDS, delegate, primaryKey, scalarFields, toWritable, TRANSFER_ORDER, type ModelName, type Row } from "./models";
 
 export type Counts = Record<ModelName, number>;

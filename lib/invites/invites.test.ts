@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auth } from "@/lib/auth/auth";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { INVITE_TOKEN_HEADER } from "./header";
 import { checkInvite, claimInvite, createInvite, hashInviteToken, InviteRefused, listInvites, revokeInvite } from "./invites";
 import { createInviteSchema } from "./schemas";

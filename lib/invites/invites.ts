@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Invite } from "@/lib/generated/prisma/client";
-import type { RequestHeaders } from "@/lib/http/api-request";
-import { notFound } from "@/lib/http/errors";
+import type { RequestHeaders } from "@/lib/core/http/api-request";
+import { notFound } from "@/lib/core/http/errors";
 import type { CreatedInvite, InviteRole, InviteStatus, InviteSummary } from "./schemas";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createLabel, deleteLabel, ensureSystemLabels, getLabel, listLabels, updateLabel } from "./labels";
 import { createLabelSchema, listLabelsQuerySchema, updateLabelSchema } from "./schemas";
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Label } from "@/lib/generated/prisma/client";
-import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { conflict, forbidden, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { isUniqueViolation, pageArgs } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as logsRoute from "@/app/v1/logs/route";
 import * as logRoute from "@/app/v1/logs/[id]/route";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { getLog, listLogs } from "./queries";
 import { listLogsQuerySchema } from "./schemas";
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
-import { badRequest, notFound } from "@/lib/http/errors";
+import { badRequest, notFound } from "@/lib/core/http/errors";
 import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from "./schemas";
 
 /**

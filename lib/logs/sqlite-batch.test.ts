@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sqliteBatchWriter } from "./sqlite-batch";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { databaseDialect } from "@/lib/db-dialect";
-import { sqliteUrl } from "@/lib/db-adapter";
+import { databaseDialect } from "@/lib/core/db/dialect";
+import { sqliteUrl } from "@/lib/core/db/adapter";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runtimeSlot } from "@/lib/runtime";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 type Row = Prisma.CompletionLogCreateManyInput;
 export type SqliteBatchWriter = (rows: Row[]) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { flushLogs } from "@/lib/shutdown";
+import { db } from "@/lib/core/db";
+import { flushLogs } from "@/lib/lifecycle/shutdown";
 import { logWriter } from "./writer";
 
 const row = (traceId: string) => ({ traceId, status: "success" });

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runtimeSlot } from "@/lib/runtime";
+import { runtimeSlot } from "@/lib/core/runtime";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
 
@@ -17,7 +17,7 @@ type Queued = CompletionLogRow | { createdAt: Date; build: () => CompletionLogRo
  * Completion logs are written off the request path: rows queue in memory and are inserted in
  * batches. A failed write is reported to the server log and never reaches a caller; when the
  * database cannot keep up, the oldest queued rows are dropped rather than memory growing.
- * At shutdown (lib/shutdown.ts) the writer switches to writing each row at once, so rows of
+ * At shutdown (lib/lifecycle/shutdown.ts) the writer switches to writing each row at once, so rows of
  * the requests still finishing don't wait for a timer that may never fire.
  */
 class LogWriter {

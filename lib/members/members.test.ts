@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, findActiveApiKey } from "@/lib/auth/api-keys";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { listMembers, removeMember, updateMemberRole } from "./members";
 
 const user = (id: string, role: string) => db.user.create({ data: { id, name: id, email: `${id}@x.test`, role } });

@@ -1,6 +1,6 @@
 import { revokeApiKeysOf } from "@/lib/auth/api-keys";
-import { db } from "@/lib/db";
-import { conflict, notFound } from "@/lib/http/errors";
+import { db } from "@/lib/core/db";
+import { conflict, notFound } from "@/lib/core/http/errors";
 import type { MemberRole, MemberSummary } from "./schemas";
 
 /**

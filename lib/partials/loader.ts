@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { cached } from "@/lib/prompts/cache";
 import { fitsInt } from "@/lib/prompts/db-helpers";
 import { findPartial, publishedPartialVersion } from "./partials";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { templateText } from "@/lib/limits/content-limits";
+import { templateText } from "@/lib/core/limits/content-limits";
 import { listQuerySchema, versionNumber } from "@/lib/prompts/schemas";
 
 const partialName = z.string().trim().min(1, "must not be empty").max(200);

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Partial } from "@/lib/generated/prisma/client";
 import { listPartialRefs, templateStrings, type TemplateKind } from "@/lib/templates";
 

@@ -1,6 +1,6 @@
 "use client";
 import { ApiClientError } from "@/lib/api-client/fetch-json";
-import { readSse } from "@/lib/sse/read-sse";
+import { readSse } from "@/lib/core/sse/read-sse";
 
 /** A `chat.completion.chunk` or streamed `text_completion`, as far as the playground reads it. */
 export interface CompletionChunk {

@@ -8,15 +8,15 @@
  * current generation. A value read while a write was in flight is tagged with the older
  * generation and is never served, so a save is visible on the very next request.
  * Several instances on one PostgreSQL: every bump is also sent to the other instances
- * (LISTEN/NOTIFY, see lib/cache-bus.ts), which bump their own generation when they hear it; an
+ * (LISTEN/NOTIFY, see lib/core/cache/bus.ts), which bump their own generation when they hear it; an
  * instance that is not listening (starting, connection lost) reads through, uncached. The
  * short TTL is the safety net for a message lost in flight. On SQLite the same bumps reach
  * the other processes using the database file (a CLI) through signal files beside it.
  */
-import { approximateJsonBytes, BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
-import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/cache-bus";
-import { deepFreeze } from "@/lib/deep-freeze";
-import { runtimeSlot } from "@/lib/runtime";
+import { approximateJsonBytes, BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
+import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/core/cache/bus";
+import { deepFreeze } from "@/lib/core/cache/deep-freeze";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 5_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as promptRoute from "@/app/v1/prompts/[id]/route";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createPrompt, deletePrompt, getPrompt } from "./prompts";
 import { createPromptSchema, makeDefaultSchema, updatePromptSchema } from "./schemas";
 import { updatePrompt } from "./update";

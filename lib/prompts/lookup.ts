@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Prompt } from "@/lib/generated/prisma/client";
-import { badRequest, notFound } from "@/lib/http/errors";
+import { badRequest, notFound } from "@/lib/core/http/errors";
 import { ensureDefaultCollection, findCollection } from "@/lib/collections/collections";
 import { findVirtualKey } from "@/lib/virtual-keys/virtual-keys";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createCollection } from "@/lib/collections/collections";
 import { createVirtualKey } from "@/lib/virtual-keys/virtual-keys";
 import { createPrompt, deletePrompt, getPrompt, listPrompts } from "./prompts";

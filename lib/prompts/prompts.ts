@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { findCollection } from "@/lib/collections/collections";
-import { conflict, notFound } from "@/lib/http/errors";
+import { conflict, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { pageArgs, retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";

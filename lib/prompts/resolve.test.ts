@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createLabel, deleteLabel, ensureSystemLabels, updateLabel } from "@/lib/labels/labels";
 import { createVirtualKey, deleteVirtualKey } from "@/lib/virtual-keys/virtual-keys";
 import { bumpPromptCacheGeneration } from "./cache";

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Prompt, PromptVersion } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/core/http/errors";
 import { cached } from "./cache";
 import { fitsInt } from "./db-helpers";
 import { findPromptOr404 } from "./lookup";

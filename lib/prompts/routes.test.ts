@@ -5,7 +5,7 @@ import * as versionRoute from "@/app/v1/prompts/[id]/versions/[versionId]/route"
 import * as makeDefaultRoute from "@/app/v1/prompts/[id]/makeDefault/route";
 import * as labelsRoute from "@/app/v1/labels/route";
 import { createApiKey } from "@/lib/auth/api-keys";
-import type { ApiRequest } from "@/lib/http/api-request";
+import type { ApiRequest } from "@/lib/core/http/api-request";
 
 let key = "";
 let completionsKey = "";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { promptSettingsSchema } from "@/lib/completions/gateway-config";
-import { templateText } from "@/lib/limits/content-limits";
+import { templateText } from "@/lib/core/limits/content-limits";
 
 /**
  * Request schemas for the prompt admin API, shared by the routes and the UI's forms.

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Prompt, PromptVersion } from "@/lib/generated/prisma/client";
 import { promptSettingsOut } from "./prompt-settings";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/core/http/errors";
 import { assertValidTemplate, templateTypeOf } from "./template";
 
 const chat = JSON.stringify([{ role: "system", content: "You are {{persona}}" }, { role: "user", content: "{{q}}" }]);

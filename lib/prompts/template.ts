@@ -1,4 +1,4 @@
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/core/http/errors";
 
 export type TemplateType = "chat" | "completion";
 

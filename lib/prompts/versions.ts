@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { badRequest, notFound } from "@/lib/http/errors";
+import { db } from "@/lib/core/db";
+import { badRequest, notFound } from "@/lib/core/http/errors";
 import { findLabel } from "@/lib/labels/labels";
 import { bumpPromptCacheGeneration } from "./cache";
 import { fitsInt } from "./db-helpers";

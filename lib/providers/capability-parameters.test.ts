@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertSupported } from "@/lib/completions/capabilities";
-import type { ApiError } from "@/lib/http/errors";
+import type { ApiError } from "@/lib/core/http/errors";
 import { ANTHROPIC_CAPABILITIES } from "./anthropic/capabilities";
 import { toAnthropicRequest } from "./anthropic/request";
 import { GATED_PARAMETERS, refusedParameter } from "./capability-parameters";

@@ -1,4 +1,4 @@
-import { describeLimit, limitValue, MAX_RENDER_BYTES, MAX_RENDER_DEPTH, MAX_RENDER_NODES, type Limit } from "@/lib/limits/content-limits";
+import { describeLimit, limitValue, MAX_RENDER_BYTES, MAX_RENDER_DEPTH, MAX_RENDER_NODES, type Limit } from "@/lib/core/limits/content-limits";
 import { TemplateError } from "./template-error";
 
 const tooLarge = (what: string, limit: Limit, value: number) =>

@@ -1,7 +1,7 @@
-import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
-import { deepFreeze } from "@/lib/deep-freeze";
-import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
-import { runtimeSlot } from "@/lib/runtime";
+import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
+import { deepFreeze } from "@/lib/core/cache/deep-freeze";
+import { MAX_JSON_DEPTH } from "@/lib/core/http/json-depth";
+import { runtimeSlot } from "@/lib/core/runtime";
 import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
 

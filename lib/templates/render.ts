@@ -1,7 +1,7 @@
 import Mustache from "mustache";
-import { BoundedLru, cacheShare } from "@/lib/cache/bounded-lru";
-import { limitValue, MAX_RENDER_DEPTH } from "@/lib/limits/content-limits";
-import { runtimeSlot } from "@/lib/runtime";
+import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
+import { limitValue, MAX_RENDER_DEPTH } from "@/lib/core/limits/content-limits";
+import { runtimeSlot } from "@/lib/core/runtime";
 import { RenderBudget, sectionDepth, tooDeepToRender } from "./budget";
 import { TemplateError } from "./template-error";
 

@@ -1,5 +1,5 @@
-import { badRequest } from "@/lib/http/errors";
-import { checkProviderUrl } from "@/lib/net/outbound";
+import { badRequest } from "@/lib/core/http/errors";
+import { checkProviderUrl } from "@/lib/core/net/outbound";
 import { providerDeclaration } from "@/lib/providers/declarations";
 import { hostFromTemplate, optionParam } from "@/lib/providers/setup";
 import type { VirtualKeyOptions } from "./options";

@@ -1,5 +1,5 @@
-import { decryptLegacySecret, decryptSecret, encryptSecret, isLegacySealed } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db";
+import { decryptLegacySecret, decryptSecret, encryptSecret, isLegacySealed } from "@/lib/core/crypto/secret-box";
+import { db } from "@/lib/core/db";
 
 // The record a key's ciphertext is bound to (additional authenticated data).
 const bindingOf = (id: string) => `virtual-key:${id}`;

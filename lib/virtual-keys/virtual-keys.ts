@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { VirtualKey } from "@/lib/generated/prisma/client";
-import { maskSecret } from "@/lib/crypto/secret-box";
-import { badRequest, conflict, notFound } from "@/lib/http/errors";
-import { maskUrlSecrets } from "@/lib/net/mask-url";
+import { maskSecret } from "@/lib/core/crypto/secret-box";
+import { badRequest, conflict, notFound } from "@/lib/core/http/errors";
+import { maskUrlSecrets } from "@/lib/core/net/mask-url";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { jsonOrNull, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";

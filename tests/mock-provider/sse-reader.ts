@@ -1,4 +1,4 @@
-import { readSse } from "@/lib/sse/read-sse";
+import { readSse } from "@/lib/core/sse/read-sse";
 
 /**
  * Reads an SSE byte stream event by event, noting when each arrived. For tests that must

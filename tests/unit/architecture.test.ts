@@ -14,19 +14,13 @@ type Graph = Map<string, string[]>;
  */
 const LAYERS = {
   top: ["app", "server", "proxy.ts", "instrumentation.ts", "components"],
-  // Listed before bottom: layerViolations takes the first layer that matches, and these
-  // files sit inside a bottom-layer folder (lib/http).
-  wiring: ["lib/http/handler.ts", "lib/http/rate-limit.ts", "lib/startup.ts", "lib/shutdown.ts"],
+  wiring: ["lib/routes", "lib/lifecycle"],
   feature: [
     "lib/api-client", "lib/auth", "lib/collections", "lib/completions", "lib/db-transfer", "lib/hooks", "lib/invites",
     "lib/labels", "lib/logs", "lib/members", "lib/partials", "lib/playground", "lib/prompts", "lib/providers",
     "lib/templates", "lib/virtual-keys",
   ],
-  bottom: [
-    "lib/cache", "lib/cache-bus.ts", "lib/cache-signal-file.ts", "lib/cache-topics.ts", "lib/crypto", "lib/db.ts",
-    "lib/db-adapter.ts", "lib/db-dialect.ts", "lib/db-pg-adapter.ts", "lib/db-pg-compat.ts", "lib/deep-freeze.ts",
-    "lib/http", "lib/limits", "lib/net", "lib/runtime.ts", "lib/sse",
-  ],
+  bottom: ["lib/core"],
   tests: ["tests", "e2e"],
 };
 const RULES = {
@@ -67,8 +61,8 @@ describe("the checks fire on a deliberate violation", () => {
   const files: Record<string, string> = {
     "lib/prompts/a.ts": 'import type { B } from "./b";\nexport type A = { b: B };\n',
     "lib/prompts/b.ts": 'import type { A } from "@/lib/prompts/a";\nexport type B = { a?: A };\n',
-    "lib/net/c.ts": 'export { type A } from "../prompts/a";\n',
-    "lib/net/d.ts": 'export const d = () => import("./c");\n',
+    "lib/core/net/c.ts": 'export { type A } from "../../prompts/a";\n',
+    "lib/core/net/d.ts": 'export const d = () => import("./c");\n',
   };
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -81,7 +75,7 @@ describe("the checks fire on a deliberate violation", () => {
   });
 
   it("finds a re-export from the bottom layer into a feature, and dynamic imports count as edges", () => {
-    expect(layerViolations(graph, LAYERS, RULES)).toEqual(["lib/net/c.ts → lib/prompts/a.ts"]);
-    expect(graph.get("lib/net/d.ts")).toEqual(["lib/net/c.ts"]);
+    expect(layerViolations(graph, LAYERS, RULES)).toEqual(["lib/core/net/c.ts → lib/prompts/a.ts"]);
+    expect(graph.get("lib/core/net/d.ts")).toEqual(["lib/core/net/c.ts"]);
   });
 });

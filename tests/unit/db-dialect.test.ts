@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { databaseDialect, redactDatabaseUrl } from "@/lib/db-dialect";
-import { pgPoolConfig } from "@/lib/db-pg-adapter";
-import { adaptFilter, storableText } from "@/lib/db-pg-compat";
+import { databaseDialect, redactDatabaseUrl } from "@/lib/core/db/dialect";
+import { pgPoolConfig } from "@/lib/core/db/pg-adapter";
+import { adaptFilter, storableText } from "@/lib/core/db/pg-compat";
 
 describe("DATABASE_URL picks the database", () => {
   it("file: or nothing is SQLite; postgres:// and postgresql:// are PostgreSQL", () => {

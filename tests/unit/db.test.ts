@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 
 describe("the Prisma client on a temporary SQLite file", () => {
   it("creates a prompt with two versions whose numbers are unique", async () => {

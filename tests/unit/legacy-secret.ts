@@ -1,5 +1,5 @@
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
-import { masterKey } from "@/lib/crypto/master-key";
+import { masterKey } from "@/lib/core/crypto/master-key";
 
 /**
  * The format every stored secret had before ciphertexts were bound to their row: `v1`, no

@@ -11,11 +11,11 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 }
 
 describe("lint rules", () => {
-  it("refuses globalThis outside lib/runtime.ts", async () => {
+  it("refuses globalThis outside lib/core/runtime.ts", async () => {
     const code = "export const state = (globalThis as Record<string, unknown>).promptlyThing;\n";
     expect(await ruleIds(code, "lib/some-cache.ts")).toContain("no-restricted-globals");
     expect(await ruleIds(code, "server/some-route.ts")).toContain("no-restricted-globals");
-    expect(await ruleIds(code, "lib/runtime.ts")).not.toContain("no-restricted-globals");
+    expect(await ruleIds(code, "lib/core/runtime.ts")).not.toContain("no-restricted-globals");
   });
 
   it("refuses casting to Request", async () => {

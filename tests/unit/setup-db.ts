@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 // Runs before each test file: a fresh SQLite file with every migration applied, named in
-// DATABASE_URL before lib/db.ts is first imported, so tests never touch a real database.
+// DATABASE_URL before lib/core/db/index.ts is first imported, so tests never touch a real database.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptly-unit-"));
 const file = path.join(dir, "test.db");
 const sqlite = new Database(file);

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
-import { runStartupTasks } from "@/lib/startup";
+import { runStartupTasks } from "@/lib/lifecycle/startup";
 import { getVirtualKeyCredentials } from "@/lib/virtual-keys/credentials";
 import { legacySeal } from "./legacy-secret";
 

@@ -1,5 +1,5 @@
-import { notFound } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/handler";
+import { notFound } from "@/lib/core/http/errors";
+import { apiRoute } from "@/lib/routes/handler";
 
 // Any /v1 path no route claims: a 404 in the error envelope (not Next's HTML page), so SDKs
 // and curl users get a readable error. Public, so probing it reveals nothing either way.

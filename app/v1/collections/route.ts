@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery } from "@/lib/routes/handler";
 import { createCollection, listCollections } from "@/lib/collections/collections";
 import { createCollectionSchema, listCollectionsQuerySchema } from "@/lib/collections/schemas";
 

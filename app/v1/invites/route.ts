@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { createInvite, listInvites, publicOrigin } from "@/lib/invites/invites";
 import { createInviteSchema } from "@/lib/invites/schemas";
 

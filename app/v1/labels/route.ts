@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery } from "@/lib/routes/handler";
 import { createLabel, listLabels } from "@/lib/labels/labels";
 import { createLabelSchema, listLabelsQuerySchema } from "@/lib/labels/schemas";
 

@@ -1,4 +1,4 @@
-import { apiRoute, readQuery } from "@/lib/http/handler";
+import { apiRoute, readQuery } from "@/lib/routes/handler";
 import { listLogs } from "@/lib/logs/queries";
 import { listLogsQuerySchema } from "@/lib/logs/schemas";
 

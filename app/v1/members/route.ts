@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/handler";
+import { apiRoute } from "@/lib/routes/handler";
 import { listMembers } from "@/lib/members/members";
 
 // Members and invitations: the owner, signed in (API keys are refused, see permissions.ts).

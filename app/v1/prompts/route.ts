@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery } from "@/lib/routes/handler";
 import { createPrompt, listPrompts } from "@/lib/prompts/prompts";
 import { createPromptSchema, listPromptsQuerySchema } from "@/lib/prompts/schemas";
 

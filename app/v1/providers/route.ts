@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/handler";
+import { apiRoute } from "@/lib/routes/handler";
 import { listProviders } from "@/lib/providers/registry";
 
 // The playground reads each provider's capabilities to disable what a key can't honour.

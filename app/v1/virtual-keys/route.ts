@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery } from "@/lib/routes/handler";
 import { createVirtualKeySchema, listVirtualKeysQuerySchema } from "@/lib/virtual-keys/schemas";
 import { createVirtualKey, listVirtualKeys } from "@/lib/virtual-keys/virtual-keys";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { assertSupported } from "@/lib/completions/capabilities";
-import { ApiError, errorEnvelope, upstreamError } from "@/lib/http/errors";
+import { ApiError, errorEnvelope, upstreamError } from "@/lib/core/http/errors";
 import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
 import { errorBodies, textMessage, textStream } from "@/tests/fixtures/anthropic";
 import { anthropic } from "./index";

@@ -1,4 +1,4 @@
-import type { SseEvent } from "@/lib/sse/parse-sse";
+import type { SseEvent } from "@/lib/core/sse/parse-sse";
 import { UpstreamStreamError } from "../native/mapping-error";
 import { ChunkWriter, completionId } from "../native/openai-output";
 import { isObject } from "../native/openai-messages";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { assertSupported } from "@/lib/completions/capabilities";
-import { errorEnvelope, upstreamError } from "@/lib/http/errors";
+import { errorEnvelope, upstreamError } from "@/lib/core/http/errors";
 import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
 import { errorBodies, textResponse, textStream } from "@/tests/fixtures/google";
 import { google } from "./index";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isOutboundRefusal } from "@/lib/net/outbound";
+import { isOutboundRefusal } from "@/lib/core/net/outbound";
 import { networkDetail, upstream } from "./post-upstream";
 
 // A tiny server: /json answers at once, /slow never answers, /sse sends a chunk and waits.

@@ -1,9 +1,9 @@
 import http, { type ClientRequest, type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { allowedHostsSource } from "@/lib/net/allowed-hosts";
-import { runtimeSlot } from "@/lib/runtime";
-import { effectivePort, guardedLookup, isOutboundRefusal, OutboundRefusedError, refusalFor } from "@/lib/net/outbound";
+import { allowedHostsSource } from "@/lib/core/net/allowed-hosts";
+import { runtimeSlot } from "@/lib/core/runtime";
+import { effectivePort, guardedLookup, isOutboundRefusal, OutboundRefusedError, refusalFor } from "@/lib/core/net/outbound";
 import { idle, streamTooLarge, tooLarge, UpstreamLimitError, upstreamLimits } from "./upstream-limits";
 
 /**

@@ -1,4 +1,4 @@
-import { SseParser, type SseEvent } from "@/lib/sse/parse-sse";
+import { SseParser, type SseEvent } from "@/lib/core/sse/parse-sse";
 
 /** What a native adapter plugs into translateStream: provider events in, OpenAI SSE frames out. */
 export interface StreamTranslator {

@@ -1,7 +1,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
 import { handleAuthRequest } from "@/lib/auth/auth-request";
-import { withBodyLimit } from "@/lib/http/body-limit";
+import { withBodyLimit } from "@/lib/core/http/body-limit";
 
 const handlers = toNextJsHandler(auth);
 

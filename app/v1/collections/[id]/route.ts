@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { deleteCollection, getCollection, updateCollection } from "@/lib/collections/collections";
 import { updateCollectionSchema } from "@/lib/collections/schemas";
 

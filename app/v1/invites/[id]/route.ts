@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/handler";
+import { apiRoute } from "@/lib/routes/handler";
 import { revokeInvite } from "@/lib/invites/invites";
 
 /** Revokes: the link stops working at once, and stays listed as revoked. */

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { deleteLabel, getLabel, updateLabel } from "@/lib/labels/labels";
 import { updateLabelSchema } from "@/lib/labels/schemas";
 

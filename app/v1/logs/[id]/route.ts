@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/handler";
+import { apiRoute } from "@/lib/routes/handler";
 import { getLog } from "@/lib/logs/queries";
 
 export const GET = apiRoute<{ id: string }>("read", async (_request, { params }) => getLog(params.id));

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { removeMember, updateMemberRole } from "@/lib/members/members";
 import { updateMemberSchema } from "@/lib/members/schemas";
 

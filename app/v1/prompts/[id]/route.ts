@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery, z } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery, z } from "@/lib/routes/handler";
 import { deletePrompt, getPrompt } from "@/lib/prompts/prompts";
 import { updatePromptSchema } from "@/lib/prompts/schemas";
 import { updatePrompt } from "@/lib/prompts/update";

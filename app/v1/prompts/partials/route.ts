@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery } from "@/lib/routes/handler";
 import { createPartial, listPartials } from "@/lib/partials/partials";
 import { createPartialSchema, listPartialsQuerySchema } from "@/lib/partials/schemas";
 

@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { updateVirtualKeySchema } from "@/lib/virtual-keys/schemas";
 import { deleteVirtualKey, getVirtualKey, updateVirtualKey } from "@/lib/virtual-keys/virtual-keys";
 

@@ -1,7 +1,7 @@
 import { runCompletion } from "@/lib/completions/engine";
 import { completionRequestSchema } from "@/lib/completions/request-schema";
-import { apiRoute, readJson } from "@/lib/http/handler";
-import { enforceCompletionRateLimit } from "@/lib/http/rate-limit";
+import { apiRoute, readJson } from "@/lib/routes/handler";
+import { enforceCompletionRateLimit } from "@/lib/routes/rate-limit";
 
 // Streams must start flowing at once: never cache or prerender this route.
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { makeDefaultSchema } from "@/lib/prompts/schemas";
 import { publishPromptVersion } from "@/lib/prompts/versions";
 

@@ -1,7 +1,7 @@
 import { completionRequestSchema } from "@/lib/completions/request-schema";
 import { renderPrompt } from "@/lib/completions/render";
-import { apiRoute, readJson } from "@/lib/http/handler";
-import { enforceRenderRateLimit } from "@/lib/http/rate-limit";
+import { apiRoute, readJson } from "@/lib/routes/handler";
+import { enforceRenderRateLimit } from "@/lib/routes/rate-limit";
 
 export const POST = apiRoute<{ id: string }>("completions", async (request, { params, caller }) => {
   await enforceRenderRateLimit(caller);

@@ -1,4 +1,4 @@
-import { apiRoute, readJson, readQuery, z } from "@/lib/http/handler";
+import { apiRoute, readJson, readQuery, z } from "@/lib/routes/handler";
 import { deletePartial, getPartial, updatePartial } from "@/lib/partials/partials";
 import { updatePartialSchema } from "@/lib/partials/schemas";
 

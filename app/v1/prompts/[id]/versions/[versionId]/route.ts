@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { updateVersionSchema } from "@/lib/prompts/schemas";
 import { getPromptVersion, setPromptVersionLabel } from "@/lib/prompts/versions";
 

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { publishPartialVersion } from "@/lib/partials/partials";
 import { publishPartialSchema } from "@/lib/partials/schemas";
 

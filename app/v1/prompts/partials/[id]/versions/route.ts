@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/handler";
+import { apiRoute } from "@/lib/routes/handler";
 import { listPartialVersions } from "@/lib/partials/partials";
 
 export const GET = apiRoute<{ id: string }>("read", async (_request, { params }) => listPartialVersions(params.id));

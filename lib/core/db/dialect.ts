@@ -2,7 +2,7 @@
  * Which database a DATABASE_URL names. The URL alone decides, so that switching from the
  * embedded SQLite file to PostgreSQL needs nothing but a new DATABASE_URL:
  * `file:...` (or unset) is SQLite, `postgres://` / `postgresql://` is PostgreSQL.
- * Shared by the app (lib/db.ts), the Prisma CLI config and the scripts.
+ * Shared by the app (lib/core/db/index.ts), the Prisma CLI config and the scripts.
  */
 export type DatabaseDialect = "sqlite" | "postgres";
 

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getCaller, type Caller } from "@/lib/auth/caller";
 import { assertCan, type Action } from "@/lib/auth/permissions";
-import type { ApiRequest } from "./api-request";
-import { readBodyText } from "./body-limit";
-import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "./errors";
-import { jsonBodyProblem } from "./json-depth";
-import { isCrossSiteWrite } from "./same-origin";
+import type { ApiRequest } from "@/lib/core/http/api-request";
+import { readBodyText } from "@/lib/core/http/body-limit";
+import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "@/lib/core/http/errors";
+import { jsonBodyProblem } from "@/lib/core/http/json-depth";
+import { isCrossSiteWrite } from "@/lib/core/http/same-origin";
 
 /**
  * What a route needs, declared once per route file: "public" (no caller), or an action of

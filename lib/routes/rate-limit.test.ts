@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/core/db";
 import { createCompletionLimiter, defaultLimitPerMinute, enforceCompletionRateLimit, limitFor, resetRateLimits } from "./rate-limit";
 
 const keyCaller = (id: string, rateLimitPerMinute: number | null = null): Caller => ({ kind: "api_key", apiKeyId: id, scope: "completions", userId: null, rateLimitPerMinute });

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CacheTopic } from "./cache-topics";
-import { FileSignals, sqliteFileOf } from "./cache-signal-file";
+import type { CacheTopic } from "./topics";
+import { FileSignals, sqliteFileOf } from "./signal-file";
 
 const started: FileSignals[] = [];
 afterEach(() => Promise.all(started.splice(0).map((signals) => signals.stop())));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ApiRequest, type RequestHeaders, toHeaders } from "./api-request";
-import { apiRoute, readJson } from "./handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 
 // A stand-in as the fast routes build one (server/fast-routes.ts): no Request, no body stream.
 function plainHeaders(values: Record<string, string>): RequestHeaders {

@@ -1,5 +1,5 @@
 import { LOG_WRITER_SLOT } from "@/lib/logs/writer-slot";
-import { peekRuntimeSlot, runtimeSlot } from "@/lib/runtime";
+import { peekRuntimeSlot, runtimeSlot } from "@/lib/core/runtime";
 
 // Type only: importing the writer here would create it in instrumentation's module graph,
 // bound to that graph's own database client; the routes' writer is found in its runtime slot

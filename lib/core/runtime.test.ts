@@ -37,7 +37,7 @@ describe("runtime slots", () => {
   });
 
   it("holds the state the two bundles share: one database client, one key cache", async () => {
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/core/db");
     const { API_KEY_CACHE_SLOT } = await import("@/lib/auth/api-keys");
     const runtime = await freshCopy();
     expect(runtime.peekRuntimeSlot("prisma")).toBe(db);

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, findActiveApiKey, revokeApiKey } from "@/lib/auth/api-keys";
-import { db } from "@/lib/db";
-import { CACHE_CHANNEL, CacheBus, remoteWritesHeard, type CacheTopic } from "./cache-bus";
-import { bumpPromptCacheGeneration, cached, promptCacheGeneration } from "./prompts/cache";
+import { db } from "@/lib/core/db";
+import { CACHE_CHANNEL, CacheBus, remoteWritesHeard, type CacheTopic } from "./bus";
+import { bumpPromptCacheGeneration, cached, promptCacheGeneration } from "@/lib/prompts/cache";
 
 // Needs a PostgreSQL (TEST_DATABASE_URL): buses stand for instances. The app's own database
 // stays this file's SQLite: only the process's bus is pointed at PostgreSQL (see beforeAll).
@@ -107,7 +107,7 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
 
 describe.skipIf(!url)("the process's caches on PostgreSQL", { timeout: 30_000 }, () => {
   beforeAll(async () => {
-    // The process's bus is made on first use from DATABASE_URL; lib/db's client already exists.
+    // The process's bus is made on first use from DATABASE_URL; lib/core/db's client already exists.
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url;
     try {

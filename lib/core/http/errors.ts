@@ -1,10 +1,10 @@
 /**
  * Typed errors. Anything in lib/ that should reach a caller as a 4xx/5xx throws one of
- * these; the route wrapper (lib/http/handler.ts) turns them into the error envelope.
+ * these; the route wrapper (lib/routes/handler.ts) turns them into the error envelope.
  * Any other exception is logged and answered as a bare 500.
  */
 // Next bundles lib/ into several chunks (instrumentation, each route) and the fast routes
-// into one more, but the Prisma client is one per process (lib/runtime.ts): an ApiError its
+// into one more, but the Prisma client is one per process (lib/core/runtime.ts): an ApiError its
 // PostgreSQL checks throw comes from whichever copy made the client. A registered symbol
 // marks every copy's errors, so each copy's `instanceof ApiError` knows them all.
 const API_ERROR = Symbol.for("promptly.api-error");

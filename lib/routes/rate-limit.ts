@@ -1,9 +1,9 @@
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Caller } from "@/lib/auth/caller";
-import { db, type PrismaClient } from "@/lib/db";
-import { databaseDialect } from "@/lib/db-dialect";
-import { ApiError } from "./errors";
-import { runtimeSlot } from "@/lib/runtime";
+import { db, type PrismaClient } from "@/lib/core/db";
+import { databaseDialect } from "@/lib/core/db/dialect";
+import { ApiError } from "@/lib/core/http/errors";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 /**
  * Per API key limit on the completion and render routes, off by default.

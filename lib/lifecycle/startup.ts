@@ -1,8 +1,8 @@
 import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
-import { masterKey } from "@/lib/crypto/master-key";
+import { masterKey } from "@/lib/core/crypto/master-key";
 import { ensureSystemLabels } from "@/lib/labels/labels";
-import { installShutdownHooks } from "@/lib/shutdown";
+import { installShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
 
 /**

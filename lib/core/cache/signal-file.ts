@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/cache-topics";
+import { isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/core/cache/topics";
 
 /**
- * SQLite's counterpart of the PostgreSQL bus (lib/cache-bus.ts), for the one case SQLite has:
+ * SQLite's counterpart of the PostgreSQL bus (lib/core/cache/bus.ts), for the one case SQLite has:
  * another process on the same machine, such as `npm run apikey -- revoke`, changing what a
  * running server caches. Each topic has a signal file beside the database file. A write
  * rewrites it, and every process watching the folder (fs.watch: inotify, FSEvents) drops

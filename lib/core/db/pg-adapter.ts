@@ -12,7 +12,7 @@ const TEXT_TYPE = 25;
 
 /**
  * @prisma/adapter-pg 6.19.3 under Prisma's JavaScript schema engine, with the three fixes
- * shared/stack-notes.md lists, for the app (lib/db.ts) and the CLI (prisma.config.ts):
+ * shared/stack-notes.md lists, for the app (lib/core/db/index.ts) and the CLI (prisma.config.ts):
  * - columns of types 18/19 are reported as text, else migrations fail with "Column type
  *   'name' could not be deserialized" (pg already hands their values over as strings);
  * - the pool is configured by fields, never by connection string: the shadow database

@@ -1,9 +1,9 @@
-import { Prisma } from "./generated/prisma-pg/client";
-import { badRequest } from "./http/errors";
+import { Prisma } from "@/lib/generated/prisma-pg/client";
+import { badRequest } from "@/lib/core/http/errors";
 
 /**
  * What PostgreSQL does differently from SQLite, made the same for the shared code (the
- * PostgreSQL client only; see lib/db.ts):
+ * PostgreSQL client only; see lib/core/db/index.ts):
  * - Text search: Prisma's `contains` is SQL LIKE, case-insensitive on SQLite and
  *   case-sensitive on PostgreSQL, so "support" would miss "Support Bot". Every text filter
  *   of every `where` gets `mode: "insensitive"` (a PostgreSQL-only option the SQLite-typed

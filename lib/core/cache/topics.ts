@@ -8,7 +8,7 @@ export function isCacheTopic(value: string): value is CacheTopic {
 
 /**
  * How one process tells the others sharing its database that a cache is stale: PostgreSQL's
- * LISTEN / NOTIFY (lib/cache-bus.ts) or, on SQLite, signal files (lib/cache-signal-file.ts).
+ * LISTEN / NOTIFY (lib/core/cache/bus.ts) or, on SQLite, signal files (lib/core/cache/signal-file.ts).
  */
 export interface InvalidationBus {
   /** False while other processes' writes could go unheard: caches are read through then. */

@@ -10,7 +10,7 @@ const CONNECTION_PRAGMAS =
   "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
 /**
- * The better-sqlite3 adapter, shared by the app (lib/db.ts) and the Prisma CLI
+ * The better-sqlite3 adapter, shared by the app (lib/core/db/index.ts) and the Prisma CLI
  * (prisma.config.ts), with two fixes:
  * - every connection gets the pragmas above;
  * - the shadow database that `migrate dev` replays migrations into runs argument-less SQL

@@ -1,4 +1,4 @@
-import { CACHE_MAX_BYTES, limitValue } from "@/lib/limits/content-limits";
+import { CACHE_MAX_BYTES, limitValue } from "@/lib/core/limits/content-limits";
 
 /**
  * A least-recently-used map bounded by entry count and by approximate bytes, for every

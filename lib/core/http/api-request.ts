@@ -17,7 +17,7 @@ export interface ApiRequest {
   readonly headers: RequestHeaders;
   readonly signal: AbortSignal;
   /**
-   * Next's Request has one (read within the limit as it streams, lib/http/body-limit.ts);
+   * Next's Request has one (read within the limit as it streams, lib/core/http/body-limit.ts);
    * the light request has none and caps its own text().
    */
   readonly body?: ReadableStream<Uint8Array> | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJson, z } from "./handler";
+import { readJson, z } from "@/lib/routes/handler";
 import { jsonBodyProblem, MAX_JSON_DEPTH } from "./json-depth";
 
 const nested = (depth: number) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown;

@@ -37,7 +37,7 @@ export function isLegacySealed(sealed: string): boolean {
   return sealed.startsWith(`${LEGACY_VERSION}:`);
 }
 
-/** Decrypts the old unbound format; only for re-encrypting it (lib/startup.ts). */
+/** Decrypts the old unbound format; only for re-encrypting it (lib/lifecycle/startup.ts). */
 export function decryptLegacySecret(sealed: string, key: Buffer = derivedKey("secrets")): string {
   return open(sealed, LEGACY_VERSION, null, key);
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { FileSignals, sqliteFileOf } from "@/lib/cache-signal-file";
-import { CACHE_TOPICS, isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/cache-topics";
-import { sqliteUrl } from "@/lib/db-adapter";
-import { databaseDialect } from "@/lib/db-dialect";
-import { pgPoolConfig } from "@/lib/db-pg-adapter";
-import { runtimeSlot } from "@/lib/runtime";
+import { FileSignals, sqliteFileOf } from "@/lib/core/cache/signal-file";
+import { CACHE_TOPICS, isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/core/cache/topics";
+import { sqliteUrl } from "@/lib/core/db/adapter";
+import { databaseDialect } from "@/lib/core/db/dialect";
+import { pgPoolConfig } from "@/lib/core/db/pg-adapter";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 export type { CacheTopic };
 export const CACHE_CHANNEL = "promptly_cache";

@@ -4,7 +4,7 @@
  * `*.example.com` any subdomain. Unset: every Host is served (the default for a local install).
  * Pure: the production server (scripts/server.mjs) and proxy.ts (next dev) both ask it.
  */
-import { isAllowedHost, parseAllowedHosts as parseHostList } from "@/lib/net/allowed-hosts";
+import { isAllowedHost, parseAllowedHosts as parseHostList } from "@/lib/core/net/allowed-hosts";
 
 export const ALLOWED_HOSTS_ENV = "PROMPTLY_ALLOWED_HOSTS";
 

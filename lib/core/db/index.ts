@@ -1,10 +1,10 @@
-import { PrismaClient } from "./generated/prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client";
-import { createSqliteAdapter } from "./db-adapter";
-import { databaseDialect } from "./db-dialect";
-import { createPgAdapter } from "./db-pg-adapter";
-import { postgresCompat } from "./db-pg-compat";
-import { runtimeSlot } from "./runtime";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { createSqliteAdapter } from "./adapter";
+import { databaseDialect } from "./dialect";
+import { createPgAdapter } from "./pg-adapter";
+import { postgresCompat } from "./pg-compat";
+import { runtimeSlot } from "@/lib/core/runtime";
 
 /**
  * DATABASE_URL picks the database: `file:` → SQLite, `postgres(ql)://` → PostgreSQL.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError, badRequest } from "./errors";
-import { toApiError } from "./handler";
+import { toApiError } from "@/lib/routes/handler";
 
 describe("ApiError across copies of the module", () => {
   // Next bundles lib/ into several chunks (instrumentation, each route) and the fast routes
