@@ -44,8 +44,8 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse, extr
     if (count <= limit) return push(chunk, encoding);
     if (count - (chunk as Buffer).length <= limit) answerTooLarge(req, res, extraHeaders, limit);
     // Dropped, while the answer goes out and the client sees the connection end; reading on
-    // (rather than pausing the socket) is how its close is noticed. Another limit's worth: gone.
-    else if (count > 2 * limit) req.socket.destroy();
+    // (rather than pausing the socket) is how its close is noticed. Another limit's worth: stop.
+    else if (count > 2 * limit) stopReading(req.socket);
     return true;
   };
   return "guarded";
@@ -97,10 +97,28 @@ function lingeringClose(socket: Socket): void {
   if (socket.destroyed) return;
   socket.end();
   socket.resume();
+  dropLater(socket);
+  socket.once("end", () => socket.destroy());
+}
+
+/**
+ * Past twice the limit: no more reading (the client's sends stall in its own buffers), and the
+ * connection is dropped after LINGER_MS. Not at once: a reset while the answer still sits
+ * unread on the client's side would discard it.
+ */
+function stopReading(socket: Socket): void {
+  socket.pause();
+  dropLater(socket);
+}
+
+const dropping = new WeakSet<Socket>();
+
+function dropLater(socket: Socket): void {
+  if (dropping.has(socket)) return;
+  dropping.add(socket);
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));
-  socket.once("end", () => socket.destroy());
 }
 
 /**
