@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/core/http/errors";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 import { TemplateError } from "@/lib/templates";
+import { rejection } from "@/tests/fixtures/rejection";
 import { runAccessOf } from "./run-access";
 import { prepareCall, STRICT_HEADER, templateErrorToApiError } from "./prepare";
 import { completionRequestSchema } from "./request-schema";
@@ -19,15 +20,7 @@ async function stored(name: string, fields: Record<string, unknown> = {}) {
   return createPrompt(createPromptSchema.parse({ name, string: chat({ role: "user", content: "Hi {{name}}" }), ...fields }));
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error("expected an ApiError");
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, ApiError);
 
 describe("prepareCall", () => {
   it("renders the stored template and merges stored settings under the request's overrides", async () => {
