@@ -1,7 +1,7 @@
 import { checkInvite } from "@/lib/invites/invites";
 import { INVITE_TOKEN_HEADER } from "@/lib/invites/header";
 import { needsSetup } from "./setup";
-import { beginSignInAttempt, LOCKOUT_MINUTES_ENV, MAX_FAILURES_ENV, signInSucceeded } from "./sign-in-lockout";
+import { beginSignInAttempt, LOCKOUT_MINUTES, MAX_FAILURES, signInSucceeded } from "./sign-in-lockout";
 
 /**
  * What Promptly adds around better-auth's own handler (app/api/auth/[...all]/route.ts):
@@ -33,7 +33,7 @@ async function signIn(request: Request, next: (request: Request) => Promise<Resp
   const decision = await beginSignInAttempt(email);
   if (!decision.allowed) {
     const seconds = String(decision.retryAfterSeconds);
-    return authError(429, "TOO_MANY_ATTEMPTS", `Too many failed sign-in attempts for this account (${MAX_FAILURES_ENV}, ${LOCKOUT_MINUTES_ENV}): try again later`, { "retry-after": seconds, "x-retry-after": seconds });
+    return authError(429, "TOO_MANY_ATTEMPTS", `Too many failed sign-in attempts for this account (${MAX_FAILURES.env}, ${LOCKOUT_MINUTES.env}): try again later`, { "retry-after": seconds, "x-retry-after": seconds });
   }
   const response = await next(request);
   if (response.status === 200) await signInSucceeded(email);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/core/db";
+import { limitValue, type Limit } from "@/lib/core/limits/content-limits";
 import { isUniqueViolation } from "@/lib/prompts/db-helpers";
 
 /**
@@ -15,8 +16,8 @@ import { isUniqueViolation } from "@/lib/prompts/db-helpers";
  * long (up to a day). A successful sign-in clears the count; a day without attempts too.
  */
 
-export const MAX_FAILURES_ENV = "PROMPTLY_SIGNIN_MAX_FAILURES";
-export const LOCKOUT_MINUTES_ENV = "PROMPTLY_SIGNIN_LOCKOUT_MINUTES";
+export const MAX_FAILURES: Limit = { env: "PROMPTLY_SIGNIN_MAX_FAILURES", fallback: 10, unit: "failures" };
+export const LOCKOUT_MINUTES: Limit = { env: "PROMPTLY_SIGNIN_LOCKOUT_MINUTES", fallback: 15, unit: "minutes" };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface LockoutPolicy {
@@ -25,12 +26,7 @@ export interface LockoutPolicy {
 }
 
 export function lockoutPolicy(env: Record<string, string | undefined> = process.env): LockoutPolicy {
-  return { maxFailures: positiveInteger(env[MAX_FAILURES_ENV], 10), lockMs: positiveInteger(env[LOCKOUT_MINUTES_ENV], 15) * 60_000 };
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return value && Number.isInteger(number) && number > 0 ? number : fallback;
+  return { maxFailures: limitValue(MAX_FAILURES, env), lockMs: limitValue(LOCKOUT_MINUTES, env) * 60_000 };
 }
 
 /** How long the lock after `failures` lasts: the base, doubled for each failure past the limit. */

@@ -1,3 +1,4 @@
+import { limitValue, MAX_BODY_BYTES } from "@/lib/core/limits/content-limits";
 import type { ApiRequest } from "./api-request";
 import { ApiError, errorEnvelope } from "./errors";
 
@@ -7,24 +8,13 @@ import { ApiError, errorEnvelope } from "./errors";
  * the production server before any route runs (node-body-guard.ts), so an oversized body is
  * refused as soon as its declared length or the streamed count says so, never buffered.
  */
-export const MAX_BODY_ENV = "PROMPTLY_MAX_BODY_BYTES";
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
-let cached: number | undefined;
-
 /** PROMPTLY_MAX_BODY_BYTES, or 1 MiB when unset or not a positive whole number. */
-export function maxBodyBytes(): number {
-  if (cached === undefined) {
-    const value = Number(process.env[MAX_BODY_ENV]);
-    cached = Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_BODY_BYTES;
-  }
-  return cached;
-}
+export const maxBodyBytes = (): number => limitValue(MAX_BODY_BYTES);
 
 export function bodyTooLarge(limit = maxBodyBytes()): ApiError {
   return new ApiError(
     413,
-    `Request body is larger than the limit of ${limit} bytes (set ${MAX_BODY_ENV} to change it)`,
+    `Request body is larger than the limit of ${limit} bytes (set ${MAX_BODY_BYTES.env} to change it)`,
     "invalid_request_error",
     "body_too_large",
   );

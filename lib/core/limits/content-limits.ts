@@ -20,11 +20,15 @@ export const MAX_RENDER_DEPTH: Limit = { env: "PROMPTLY_MAX_RENDER_DEPTH", fallb
 export const MAX_TEMPLATE_BYTES: Limit = { env: "PROMPTLY_MAX_TEMPLATE_BYTES", fallback: 262_144, unit: "bytes" };
 export const MAX_VARIABLES_BYTES: Limit = { env: "PROMPTLY_MAX_VARIABLES_BYTES", fallback: 262_144, unit: "bytes" };
 export const CACHE_MAX_BYTES: Limit = { env: "PROMPTLY_CACHE_MAX_BYTES", fallback: 33_554_432, unit: "bytes" };
+export const MAX_BODY_BYTES: Limit = { env: "PROMPTLY_MAX_BODY_BYTES", fallback: 1_048_576, unit: "bytes" };
+export const MAX_UPSTREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_BYTES", fallback: 10_485_760, unit: "bytes" };
+export const MAX_UPSTREAM_STREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_STREAM_BYTES", fallback: 67_108_864, unit: "bytes" };
+export const UPSTREAM_IDLE_TIMEOUT_MS: Limit = { env: "PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS", fallback: 120_000, unit: "ms" };
 
-/** The limit's value: its variable when that is a positive integer, else the default. */
-export function limitValue(limit: Limit): number {
+/** The limit's value: its variable (in `env`, the process's by default) when that is a positive integer, else the default. */
+export function limitValue(limit: Limit, env?: Record<string, string | undefined>): number {
   // `process` is absent in some browser bundles; the defaults apply there.
-  const raw = typeof process === "undefined" ? undefined : process.env[limit.env];
+  const raw = (env ?? (typeof process === "undefined" ? undefined : process.env))?.[limit.env];
   const value = Number(raw);
   return raw !== undefined && raw !== "" && Number.isSafeInteger(value) && value > 0 ? value : limit.fallback;
 }
