@@ -1,29 +1,51 @@
 import { badRequest } from "@/lib/core/http/errors";
-import { refusedParameter } from "@/lib/providers/capability-parameters";
+import { modelCapabilities, modelLabel, refusedShape, reviewParameters } from "@/lib/providers/model-policy";
 import type { Provider } from "@/lib/providers/types";
 
+export interface SupportedBody {
+  body: Record<string, unknown>;
+  /** Parameters removed because the model refuses them and the prompt opted in to dropping them. */
+  dropped: string[];
+}
+
 /**
- * Refuses, before any upstream call, a request the provider cannot honour: a 400 naming the
- * parameter beats a silently dropped setting or an opaque provider error.
+ * Checks, before any upstream call, a request against what the chosen model accepts (the
+ * provider's declaration, per model family): a 400 naming the parameter and the model beats
+ * a silently dropped setting or an opaque provider error. Parameters the model only takes at
+ * their default are removed; with `dropUnsupported` (a prompt setting) refused parameters are
+ * removed too and listed, so the answer can say which.
  */
-export function assertSupported(provider: Provider, kind: "chat" | "completion", body: Record<string, unknown>, stream: boolean): void {
-  const caps = provider.capabilities;
-  const refuse = (what: string, param: string | null) =>
-    badRequest(`${provider.displayName} does not support ${what}`, param, "unsupported_parameter");
+export function supportedBody(
+  provider: Provider,
+  kind: "chat" | "completion",
+  body: Record<string, unknown>,
+  stream: boolean,
+  dropUnsupported = false,
+): SupportedBody {
+  const caps = modelCapabilities(provider, body.model);
+  const who = modelLabel(provider, body.model);
+  const refuse = (what: string, param: string | null) => badRequest(`${who} does not support ${what}`, param, "unsupported_parameter");
 
   if (kind === "completion" && !caps.completion) throw refuse("completion (text) templates", "template_type");
   if (kind === "chat" && !caps.chat) throw refuse("chat templates", "template_type");
   if (stream && !caps.streaming) throw refuse("streaming", "stream");
-  if (typeof body.n === "number" && body.n > 1 && !caps.multipleChoices) throw refuse("n > 1", "n");
   if (hasValue(body.tools) && !caps.tools) throw refuse("tools", "tools");
-  if ((body.logprobs === true || typeof body.logprobs === "number") && !caps.logprobs) throw refuse("logprobs", "logprobs");
   const format = (body.response_format as { type?: string } | undefined)?.type;
   if (format === "json_object" && !caps.jsonMode) throw refuse("response_format json_object", "response_format");
   if (format === "json_schema" && !caps.jsonSchema) throw refuse("response_format json_schema", "response_format");
   if (kind === "chat" && !caps.vision && hasImage(body.messages)) throw refuse("image inputs", "messages");
-  // Penalties, seed, temperature range: worded as the native adapters word them, from the same table.
-  const refusal = refusedParameter(caps, provider.displayName, body);
+  const shape = refusedShape(provider, body);
+  if (shape) throw badRequest(shape.message, shape.param, shape.code);
+
+  const { noOps, refusals } = reviewParameters(provider, body);
+  const droppable = dropUnsupported ? refusals.filter((r) => r.code === "unsupported_parameter") : [];
+  const refusal = refusals.find((r) => !droppable.includes(r));
   if (refusal) throw badRequest(refusal.message, refusal.param, refusal.code);
+  const removed = [...noOps, ...droppable.map((r) => r.param)];
+  if (removed.length === 0) return { body, dropped: [] };
+  const checked = { ...body };
+  for (const key of removed) delete checked[key];
+  return { body: checked, dropped: droppable.map((r) => r.param) };
 }
 
 const hasValue = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value != null);

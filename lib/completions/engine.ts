@@ -4,7 +4,7 @@ import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
 import type { Provider, ProviderCredentials } from "@/lib/providers/types";
 import { getVirtualKeyCredentials } from "@/lib/virtual-keys/credentials";
-import { assertSupported } from "./capabilities";
+import { supportedBody } from "./capabilities";
 import type { CompletionContext } from "./context";
 import { defaultTimeoutMs, promptGatewaySettings, readGatewayConfig, targetsToTry, type GatewayTarget } from "./gateway-config";
 import { baseLogRow } from "./log-row";
@@ -46,6 +46,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
     );
     retries += outcome.retries;
     const headers: Record<string, string> = { "x-portkey-retry-attempt-count": String(retries) };
+    if (call.dropped.length > 0) headers[DROPPED_PARAMS_HEADER] = call.dropped.join(", ");
     if (config.targets) headers["x-portkey-last-used-option-index"] = String(index);
 
     if (outcome.kind === "cancelled") {
@@ -78,8 +79,12 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   throw new Error("unreachable: a plan always has a target");
 }
 
+/** Names the parameters dropped because the model refuses them (the prompt's drop_unsupported_params). */
+export const DROPPED_PARAMS_HEADER = "x-promptly-dropped-params";
+
 interface PlannedCall {
   prepared: PreparedCall;
+  dropped: string[];
   provider: Provider;
   credentials: ProviderCredentials;
   virtualKeyId: string;
@@ -112,8 +117,9 @@ async function planCall(
 
   const { stream: _ignored, ...overrides } = target.override_params ?? {};
   void _ignored;
-  const body: Record<string, unknown> = { ...prepared.body, ...overrides, stream };
-  if (typeof body.model !== "string" || !body.model) throw badRequest("No model: set one on the prompt or pass `model` in the request", "model");
-  assertSupported(provider, prepared.kind, body, stream);
-  return { prepared, provider, credentials: key.credentials, virtualKeyId: key.id, model: body.model, body };
+  const merged: Record<string, unknown> = { ...prepared.body, ...overrides, stream };
+  if (typeof merged.model !== "string" || !merged.model) throw badRequest("No model: set one on the prompt or pass `model` in the request", "model");
+  const dropUnsupported = promptGatewaySettings(prompt.settings).drop_unsupported_params === true;
+  const { body, dropped } = supportedBody(provider, prepared.kind, merged, stream, dropUnsupported);
+  return { prepared, dropped, provider, credentials: key.credentials, virtualKeyId: key.id, model: merged.model, body };
 }

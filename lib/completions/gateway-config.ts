@@ -42,7 +42,12 @@ export type GatewayTarget = z.infer<typeof targetSchema>;
  * prompt admin API accepts them. Strict: these keys are Promptly's own, so an unknown one is
  * a typo the caller should hear about rather than a setting silently not applied.
  */
-export const promptSettingsSchema = z.strictObject({ retry: retrySchema.optional(), request_timeout: requestTimeout.optional() });
+export const promptSettingsSchema = z.strictObject({
+  retry: retrySchema.optional(),
+  request_timeout: requestTimeout.optional(),
+  /** Parameters the chosen model refuses are dropped (and named in a response header) instead of answered with a 400. */
+  drop_unsupported_params: z.boolean().optional(),
+});
 export type PromptSettings = z.infer<typeof promptSettingsSchema>;
 
 // Reading what is stored is lenient: a key a newer version wrote must not void the rest.

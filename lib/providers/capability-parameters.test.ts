@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { assertSupported } from "@/lib/completions/capabilities";
+import { supportedBody } from "@/lib/completions/capabilities";
 import type { ApiError } from "@/lib/core/http/errors";
 import { ANTHROPIC_CAPABILITIES } from "./anthropic/capabilities";
 import { toAnthropicRequest } from "./anthropic/request";
-import { GATED_PARAMETERS, refusedParameter } from "./capability-parameters";
+import { GATED_PARAMETERS } from "./capability-parameters";
 import { GOOGLE_CAPABILITIES } from "./google/capabilities";
 import { toGeminiRequest } from "./google/request";
 import { RequestMappingError } from "./native/mapping-error";
 import { declaredPolicy } from "./native/parameters";
+import { reviewParameters } from "./model-policy";
 import { getProvider, listProviders } from "./registry";
 import type { BooleanCapability, ProviderCapabilities } from "./types";
 
 const chat = { model: "m", messages: [{ role: "user", content: "Hi" }] };
+
+/** The first parameter a provider with these capabilities (and no model families) refuses. */
+function refusedParameter(capabilities: ProviderCapabilities, displayName: string, body: Record<string, unknown>) {
+  return reviewParameters({ displayName, capabilities }, body).refusals[0] ?? null;
+}
 
 /** A value each gated parameter takes when it asks for something. */
 const ASKING: Record<string, unknown> = { n: 2, logprobs: true, top_logprobs: 2, presence_penalty: 0.5, frequency_penalty: -1, seed: 7 };
@@ -28,7 +34,7 @@ function adapterRefusal(map: (body: Record<string, unknown>) => unknown, body: R
 
 function engineRefusal(providerId: string, body: Record<string, unknown>): ApiError | null {
   try {
-    assertSupported(getProvider(providerId)!, "chat", { ...chat, ...body }, false);
+    supportedBody(getProvider(providerId)!, "chat", { ...chat, ...body }, false);
     return null;
   } catch (error) {
     return error as ApiError;
@@ -49,7 +55,7 @@ describe("declared capabilities: penalties, seed and the temperature range", () 
     }
     const byId = Object.fromEntries(listProviders().map((p) => [p.id, p.capabilities]));
     expect(byId.anthropic).toMatchObject({ penalties: false, seed: false, maxTemperature: 1 });
-    expect(byId.google).toMatchObject({ penalties: true, seed: true, maxTemperature: 2, logprobs: false });
+    expect(byId.google).toMatchObject({ penalties: false, seed: true, maxTemperature: 2, logprobs: false });
     expect(byId.openai).toMatchObject({ penalties: true, seed: true, maxTemperature: 2 });
   });
 
@@ -62,7 +68,7 @@ describe("declared capabilities: penalties, seed and the temperature range", () 
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { presence_penalty: 0.1 })?.param).toBe("presence_penalty");
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { frequency_penalty: -0.1 })?.param).toBe("frequency_penalty");
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { presence_penalty: 0, frequency_penalty: 0, n: 1, logprobs: false, seed: null })).toBeNull();
-    expect(refusedParameter(GOOGLE_CAPABILITIES, "Google Gemini", { seed: 1, presence_penalty: 0.5, frequency_penalty: 0.5, n: 3 })).toBeNull();
+    expect(refusedParameter(GOOGLE_CAPABILITIES, "Google Gemini", { seed: 1, n: 3 })).toBeNull();
   });
 
   it("refuses a temperature above the declared maximum", () => {
@@ -77,12 +83,12 @@ describe("declared capabilities: penalties, seed and the temperature range", () 
   });
 
   it("makes the engine refuse, before any call, what Anthropic declares it lacks", () => {
-    expect(engineRefusal("anthropic", { seed: 42 })).toMatchObject({ status: 400, param: "seed", code: "unsupported_parameter", message: "parameter 'seed' is not supported by Anthropic" });
+    expect(engineRefusal("anthropic", { seed: 42 })).toMatchObject({ status: 400, param: "seed", code: "unsupported_parameter", message: "parameter 'seed' is not supported by Anthropic model 'm'" });
     expect(engineRefusal("anthropic", { presence_penalty: 0.5 })).toMatchObject({ status: 400, param: "presence_penalty" });
     expect(engineRefusal("anthropic", { frequency_penalty: 0.5 })).toMatchObject({ status: 400, param: "frequency_penalty" });
     expect(engineRefusal("anthropic", { temperature: 1.5 })).toMatchObject({ status: 400, param: "temperature", code: "invalid_parameter" });
     expect(engineRefusal("anthropic", { temperature: 0.7, presence_penalty: 0 })).toBeNull();
-    expect(engineRefusal("google", { seed: 42, presence_penalty: 0.5, temperature: 1.5 })).toBeNull();
+    expect(engineRefusal("google", { model: "gemini-2.0-flash", seed: 42, presence_penalty: 0.5, temperature: 1.5 })).toBeNull();
     expect(engineRefusal("openai", { seed: 42, frequency_penalty: 1, temperature: 2 })).toBeNull();
   });
 
@@ -104,9 +110,9 @@ describe("declared capabilities: penalties, seed and the temperature range", () 
   it("refuses to build a policy that contradicts the declaration", () => {
     const caps: ProviderCapabilities = { ...ANTHROPIC_CAPABILITIES };
     const policy = { handled: ["model", "messages"], ignored: [], unsupported: {} };
-    expect(declaredPolicy(caps, "X", policy).unsupported).toHaveProperty("seed");
-    expect(() => declaredPolicy({ ...caps, seed: true }, "X", policy)).toThrow("X declares seed but does not map 'seed'");
-    expect(() => declaredPolicy(caps, "X", { ...policy, handled: [...policy.handled, "seed"] })).toThrow("X maps 'seed' but declares no seed");
-    expect(() => declaredPolicy(caps, "X", { ...policy, unsupported: { seed: () => false } })).toThrow(/comes from the seed capability/);
+    expect(declaredPolicy({ displayName: "X", capabilities: caps }, policy).unsupported).toHaveProperty("seed");
+    expect(() => declaredPolicy({ displayName: "X", capabilities: { ...caps, seed: true } }, policy)).toThrow("X declares seed but does not map 'seed'");
+    expect(() => declaredPolicy({ displayName: "X", capabilities: caps }, { ...policy, handled: [...policy.handled, "seed"] })).toThrow("X maps 'seed' but declares no seed");
+    expect(() => declaredPolicy({ displayName: "X", capabilities: caps }, { ...policy, unsupported: { seed: () => false } })).toThrow(/comes from the seed capability/);
   });
 });

@@ -23,23 +23,6 @@ export interface ParameterRefusal {
   code: "unsupported_parameter" | "invalid_parameter";
 }
 
-/**
- * The first parameter of an OpenAI body the declared capabilities refuse (a gated parameter
- * set to something other than its no-op, or a temperature out of range), or null.
- * Messages are the same whether the engine or an adapter finds the problem.
- */
-export function refusedParameter(capabilities: ProviderCapabilities, provider: string, body: Record<string, unknown>): ParameterRefusal | null {
-  for (const [capability, parameters] of Object.entries(GATED_PARAMETERS) as [BooleanCapability, Record<string, NoOpTest>][]) {
-    if (capabilities[capability]) continue;
-    for (const [param, isNoOp] of Object.entries(parameters)) {
-      const value = body[param];
-      if (value === undefined || value === null || isNoOp(value)) continue;
-      return { param, message: `parameter '${param}' is not supported by ${provider}`, code: "unsupported_parameter" };
-    }
-  }
-  return temperatureRefusal(capabilities, provider, body.temperature);
-}
-
 /** A temperature outside 0..maxTemperature; rescaling instead would change what a stored value means. */
 export function temperatureRefusal(capabilities: ProviderCapabilities, provider: string, temperature: unknown): ParameterRefusal | null {
   if (typeof temperature !== "number" || (temperature >= 0 && temperature <= capabilities.maxTemperature)) return null;

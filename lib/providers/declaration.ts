@@ -1,5 +1,5 @@
 import type { ProviderSetup } from "./setup";
-import type { ProviderCapabilities } from "./types";
+import type { ModelFamily, ProviderCapabilities } from "./types";
 
 /**
  * List prices in US dollars per million tokens, for estimating a run's cost. Only prices a
@@ -31,6 +31,8 @@ export interface ProviderDeclaration<Id extends string = string> {
   usageInStream: boolean;
   /** Suggested models, most useful first; empty when the models depend on the server. */
   models: ModelDeclaration[];
+  /** Where some of its models accept less (or more) than `capabilities` says. */
+  modelFamilies?: readonly ModelFamily[];
 }
 
 /** The names of a declaration's suggested models. */

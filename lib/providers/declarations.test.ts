@@ -81,7 +81,7 @@ describe("provider declarations", () => {
     expect(seen.size).toBeGreaterThan(PROVIDER_IDS.length);
     for (const file of seen) {
       expect(file.startsWith("lib/providers/"), file).toBe(true);
-      expect(file, file).toMatch(/(declarations?|declare|capabilities|openai-features|setup|types|ids)\.ts$/);
+      expect(file, file).toMatch(/(declarations?|declare|capabilities|model-families|openai-features|setup|types|ids)\.ts$/);
       expect(fs.readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/from "node:|from "server-only"/);
     }
   });

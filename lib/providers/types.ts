@@ -27,6 +27,38 @@ export interface ProviderCapabilities {
   maxTemperature: number;
 }
 
+/**
+ * How a model family treats one OpenAI parameter its provider otherwise maps. Data, not code,
+ * so GET /v1/providers serves it and the editor flags a stored setting before it is saved.
+ */
+export interface ParameterRule {
+  /**
+   * The values these models still take for compatibility and ignore (the API default): such a
+   * value is dropped before sending, any other is refused. Absent: every value is refused.
+   */
+  accepts?: { equals: number } | { atLeast: number };
+}
+
+/**
+ * Models of one provider that share what they accept. A model belongs to the family with the
+ * longest prefix of its name; a model matching none gets the provider's own capabilities.
+ */
+export interface ModelFamily {
+  /** For messages and the README: "Claude Opus 4.7 and later". */
+  name: string;
+  prefixes: readonly string[];
+  /** Where these models differ from the provider's capabilities. */
+  capabilities?: Partial<ProviderCapabilities>;
+  /** Parameters these models refuse, or take only at their default. */
+  parameters?: Readonly<Record<string, ParameterRule>>;
+  /** Pairs of parameters these models refuse together: the second of a pair is the one refused. */
+  exclusive?: readonly (readonly [string, string])[];
+  /** Whether a conversation may end with an assistant message for the model to continue (a prefill). Default true. */
+  assistantPrefill?: boolean;
+  /** Whether JSON output (response_format) may be asked for together with tools. Default true. */
+  jsonWithTools?: boolean;
+}
+
 /** The capabilities that are on or off (maxTemperature is a limit, not a switch). */
 export type BooleanCapability = { [K in keyof ProviderCapabilities]: ProviderCapabilities[K] extends boolean ? K : never }[keyof ProviderCapabilities];
 
@@ -71,6 +103,8 @@ export interface Provider {
   id: string;
   displayName: string;
   capabilities: ProviderCapabilities;
+  /** Where some models accept less (or more) than `capabilities`: see ./model-policy.ts. */
+  modelFamilies?: readonly ModelFamily[];
   /** Calls the provider. Never throws for upstream HTTP errors: returns ok: false. */
   send(request: ProviderRequest): Promise<ProviderResponse>;
 }

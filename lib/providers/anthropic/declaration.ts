@@ -1,5 +1,6 @@
 import type { ProviderDeclaration } from "../declaration";
 import { ANTHROPIC_CAPABILITIES } from "./capabilities";
+import { ANTHROPIC_MODEL_FAMILIES } from "./model-families";
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 
@@ -18,4 +19,5 @@ export const anthropicDeclaration: ProviderDeclaration<"anthropic"> = {
   // The adapter translates Claude's stream, which has no stream_options to accept.
   usageInStream: false,
   models: [],
+  modelFamilies: ANTHROPIC_MODEL_FAMILIES,
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { assertSupported } from "@/lib/completions/capabilities";
+import { supportedBody } from "@/lib/completions/capabilities";
 import { ApiError, errorEnvelope, upstreamError } from "@/lib/core/http/errors";
 import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
 import { errorBodies, textMessage, textStream } from "@/tests/fixtures/anthropic";
@@ -91,7 +91,7 @@ describe("Anthropic adapter: failures", () => {
     expect(await anthropic.send({ kind: "chat", body: { ...body, seed: 7 }, credentials })).toEqual({
       ok: false,
       status: 400,
-      message: "parameter 'seed' is not supported by Anthropic",
+      message: "parameter 'seed' is not supported by Anthropic model 'claude-sonnet-4-5'",
       code: "unsupported_parameter",
     });
     expect(spy).not.toHaveBeenCalled();
@@ -100,15 +100,17 @@ describe("Anthropic adapter: failures", () => {
   it("declares its capabilities so the engine refuses n > 1, JSON formats, logprobs and completions with a 400", () => {
     const refused = (extra: Record<string, unknown>, kind: "chat" | "completion" = "chat") => {
       try {
-        assertSupported(anthropic, kind, { ...body, ...extra }, false);
+        supportedBody(anthropic, kind, { ...body, ...extra }, false);
       } catch (error) {
         return error as ApiError;
       }
       return null;
     };
-    expect(refused({ n: 2 })).toMatchObject({ status: 400, param: "n", message: "Anthropic does not support n > 1" });
-    expect(refused({ response_format: { type: "json_schema" } })).toMatchObject({ status: 400, param: "response_format" });
-    expect(refused({ response_format: { type: "json_object" } })).toMatchObject({ status: 400, param: "response_format" });
+    expect(refused({ n: 2 })).toMatchObject({ status: 400, param: "n", message: "parameter 'n' is not supported by Anthropic model 'claude-sonnet-4-5'" });
+    // Structured output came with Claude 4.1/4.5 (output_config.format); Claude 3 has none.
+    expect(refused({ model: "claude-3-5-haiku-latest", response_format: { type: "json_schema" } })).toMatchObject({ status: 400, param: "response_format" });
+    expect(refused({ model: "claude-3-5-haiku-latest", response_format: { type: "json_object" } })).toMatchObject({ status: 400, param: "response_format" });
+    expect(refused({ response_format: { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } } })).toBeNull();
     expect(refused({ logprobs: true })).toMatchObject({ status: 400, param: "logprobs" });
     expect(refused({}, "completion")).toMatchObject({ status: 400, param: "template_type" });
     expect(refused({ tools: [{ type: "function", function: { name: "f" } }] })).toBeNull();

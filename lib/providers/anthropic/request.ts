@@ -1,8 +1,8 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { messagesOf, isObject } from "../native/openai-messages";
-import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
+import { checkParameters, declaredPolicy, maxTokensOf, modelChecked, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
-import { ANTHROPIC_CAPABILITIES } from "./capabilities";
+import { anthropicDeclaration } from "./declaration";
 import { toAnthropicMessages } from "./messages";
 
 /**
@@ -13,7 +13,7 @@ import { toAnthropicMessages } from "./messages";
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 // n, logprobs, penalties and seed are refused from the capability table (declaredPolicy).
-const POLICY = declaredPolicy(ANTHROPIC_CAPABILITIES, "Anthropic", {
+const POLICY = declaredPolicy(anthropicDeclaration, {
   handled: [
     "model", "messages", "stream", "max_tokens", "max_completion_tokens", "temperature", "top_p", "top_k", "stop",
     "tools", "tool_choice", "parallel_tool_calls", "user", "response_format",
@@ -24,11 +24,12 @@ const POLICY = declaredPolicy(ANTHROPIC_CAPABILITIES, "Anthropic", {
 });
 
 /** An OpenAI chat body → an Anthropic Messages API body. */
-export function toAnthropicRequest(body: Record<string, unknown>, stream: boolean): Record<string, unknown> {
+export function toAnthropicRequest(requested: Record<string, unknown>, stream: boolean): Record<string, unknown> {
+  // What this Claude model refuses or ignores (./model-families.ts), then what no Claude maps.
+  const body = modelChecked(anthropicDeclaration, requested);
   checkParameters(body, POLICY, "Anthropic");
   checkResponseFormat(body.response_format);
   const { system, messages } = toAnthropicMessages(messagesOf(body));
-  const temperature = checkedTemperature(body, ANTHROPIC_CAPABILITIES, "Anthropic");
   const tools = functionTools(body.tools);
   const stop = stopSequences(body.stop);
   return {
@@ -36,7 +37,7 @@ export function toAnthropicRequest(body: Record<string, unknown>, stream: boolea
     max_tokens: maxTokensOf(body) ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
     ...(system ? { system } : {}),
     messages,
-    ...(temperature !== undefined ? { temperature } : {}),
+    ...optional("temperature", numberParam(body, "temperature")),
     ...optional("top_p", numberParam(body, "top_p")),
     ...optional("top_k", numberParam(body, "top_k")),
     ...(stop ? { stop_sequences: stop } : {}),

@@ -1,5 +1,6 @@
 import type { ProviderDeclaration } from "../declaration";
 import { GOOGLE_CAPABILITIES } from "./capabilities";
+import { GOOGLE_MODEL_FAMILIES } from "./model-families";
 
 export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 
@@ -18,4 +19,5 @@ export const googleDeclaration: ProviderDeclaration<"google"> = {
   // The adapter translates Gemini's stream, which has no stream_options to accept.
   usageInStream: false,
   models: [],
+  modelFamilies: GOOGLE_MODEL_FAMILIES,
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { assertSupported } from "@/lib/completions/capabilities";
+import { supportedBody } from "@/lib/completions/capabilities";
 import { errorEnvelope, upstreamError } from "@/lib/core/http/errors";
 import { readTranslated, streamOf } from "@/tests/fixtures/native-streams";
 import { errorBodies, textResponse, textStream } from "@/tests/fixtures/google";
@@ -74,9 +74,9 @@ describe("Gemini adapter: failures", () => {
   });
 
   it("declares n > 1 and JSON formats supported, logprobs and completions not", () => {
-    const check = (extra: Record<string, unknown>, kind: "chat" | "completion" = "chat") => () => assertSupported(google, kind, { ...body, ...extra }, false);
+    const check = (extra: Record<string, unknown>, kind: "chat" | "completion" = "chat") => () => supportedBody(google, kind, { ...body, ...extra }, false);
     expect(check({ n: 2, response_format: { type: "json_schema" } })).not.toThrow();
-    expect(check({ logprobs: true })).toThrow("Google Gemini does not support logprobs");
-    expect(check({}, "completion")).toThrow("Google Gemini does not support completion (text) templates");
+    expect(check({ logprobs: true })).toThrow("parameter 'logprobs' is not supported by Google Gemini model 'gemini-2.0-flash'");
+    expect(check({}, "completion")).toThrow("Google Gemini model 'gemini-2.0-flash' does not support completion (text) templates");
   });
 });

@@ -1,14 +1,14 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { isObject, messagesOf } from "../native/openai-messages";
-import { checkedTemperature, checkParameters, declaredPolicy, maxTokensOf, noOp, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
+import { checkParameters, declaredPolicy, maxTokensOf, modelChecked, noOp, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
-import { GOOGLE_CAPABILITIES } from "./capabilities";
+import { googleDeclaration } from "./declaration";
 import { toGeminiContents } from "./contents";
 import { toGeminiSchema } from "./schema";
 
 // logprobs is refused from the capability table (declaredPolicy), which also checks that
 // n, penalties and seed, declared supported, are mapped here.
-const POLICY = declaredPolicy(GOOGLE_CAPABILITIES, "Google Gemini", {
+const POLICY = declaredPolicy(googleDeclaration, {
   handled: [
     "model", "messages", "stream", "max_tokens", "max_completion_tokens", "temperature", "top_p", "top_k", "stop", "n",
     "presence_penalty", "frequency_penalty", "seed", "tools", "tool_choice", "response_format",
@@ -23,7 +23,9 @@ const POLICY = declaredPolicy(GOOGLE_CAPABILITIES, "Google Gemini", {
 });
 
 /** An OpenAI chat body → a Gemini GenerateContentRequest (the model goes in the URL). */
-export function toGeminiRequest(body: Record<string, unknown>): Record<string, unknown> {
+export function toGeminiRequest(requested: Record<string, unknown>): Record<string, unknown> {
+  // What this Gemini model refuses or ignores (./model-families.ts), then what no Gemini maps.
+  const body = modelChecked(googleDeclaration, requested);
   checkParameters(body, POLICY, "Google Gemini");
   const { systemInstruction, contents } = toGeminiContents(messagesOf(body));
   const tools = functionTools(body.tools);
@@ -42,7 +44,7 @@ function generationConfigOf(body: Record<string, unknown>): Record<string, unkno
     if (value !== undefined) config[key] = value;
   };
   set("maxOutputTokens", maxTokensOf(body));
-  set("temperature", checkedTemperature(body, GOOGLE_CAPABILITIES, "Google Gemini"));
+  set("temperature", numberParam(body, "temperature"));
   set("topP", numberParam(body, "top_p"));
   set("topK", numberParam(body, "top_k"));
   set("stopSequences", stopSequences(body.stop));

@@ -27,7 +27,7 @@ export type NativeProvider<Id extends string> = Provider & { id: Id; setup: Prov
  * outbound policy refuses a 400.
  */
 export function createNativeProvider<Id extends string>(config: NativeAdapterConfig<Id>): NativeProvider<Id> {
-  const { id, displayName, capabilities, setup } = config;
+  const { id, displayName, capabilities, setup, modelFamilies } = config;
 
   async function send({ kind, body, credentials, signal }: ProviderRequest): Promise<ProviderResponse> {
     if (kind !== "chat" || !capabilities.chat) {
@@ -66,7 +66,7 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
     }
   }
 
-  return { id, displayName, capabilities, setup, send };
+  return { id, displayName, capabilities, setup, ...(modelFamilies ? { modelFamilies } : {}), send };
 }
 
 /** A custom host without trailing slashes, or null. */

@@ -1,5 +1,6 @@
-import { GATED_PARAMETERS, temperatureRefusal } from "../capability-parameters";
-import type { BooleanCapability, ProviderCapabilities } from "../types";
+import { GATED_PARAMETERS } from "../capability-parameters";
+import { refusedShape, reviewParameters, type ModelAware } from "../model-policy";
+import type { BooleanCapability } from "../types";
 import { RequestMappingError } from "./mapping-error";
 
 /**
@@ -37,30 +38,42 @@ export function checkParameters(body: Record<string, unknown>, policy: Parameter
 /**
  * The adapter's policy completed from its declared capabilities, so what the UI and the
  * engine read and what the adapter refuses cannot drift: a gated parameter whose capability
- * is off joins `unsupported` (with its no-op test). Declaring a capability the adapter does
- * not map, or mapping a parameter declared unsupported, throws when the module loads.
+ * is off for the provider and every model family joins `unsupported` (with its no-op test);
+ * where only some families lack it, `modelChecked` refuses it for their models. Declaring a
+ * capability the adapter does not map, or mapping a parameter declared unsupported, throws
+ * when the module loads.
  */
-export function declaredPolicy(capabilities: ProviderCapabilities, provider: string, policy: ParameterPolicy): ParameterPolicy {
+export function declaredPolicy(provider: ModelAware, policy: ParameterPolicy): ParameterPolicy {
+  const name = provider.displayName;
   const unsupported = { ...policy.unsupported };
+  const declared = (capability: BooleanCapability) =>
+    provider.capabilities[capability] || (provider.modelFamilies ?? []).some((family) => family.capabilities?.[capability] === true);
   for (const [capability, parameters] of Object.entries(GATED_PARAMETERS) as [BooleanCapability, Record<string, (value: unknown) => boolean>][]) {
     for (const [param, isNoOp] of Object.entries(parameters)) {
       const mapped = policy.handled.includes(param);
-      if (capabilities[capability] && !mapped) throw new Error(`${provider} declares ${capability} but does not map '${param}'`);
-      if (capabilities[capability]) continue;
-      if (mapped) throw new Error(`${provider} maps '${param}' but declares no ${capability}`);
-      if (param in unsupported) throw new Error(`${provider} lists '${param}' itself: it comes from the ${capability} capability`);
+      if (declared(capability) && !mapped) throw new Error(`${name} declares ${capability} but does not map '${param}'`);
+      if (declared(capability)) continue;
+      if (mapped) throw new Error(`${name} maps '${param}' but declares no ${capability}`);
+      if (param in unsupported) throw new Error(`${name} lists '${param}' itself: it comes from the ${capability} capability`);
       unsupported[param] = isNoOp;
     }
   }
   return { ...policy, unsupported };
 }
 
-/** The temperature within the declared range, or a RequestMappingError naming it. */
-export function checkedTemperature(body: Record<string, unknown>, capabilities: ProviderCapabilities, provider: string): number | undefined {
-  const temperature = numberParam(body, "temperature");
-  const refusal = temperatureRefusal(capabilities, provider, temperature);
+/**
+ * The body as this model takes it: what the model's declaration refuses (a parameter, a pair,
+ * a prefill) throws a RequestMappingError naming it and the model; a value the model only
+ * accepts as its default is removed, since sending it changes nothing.
+ */
+export function modelChecked(provider: ModelAware, body: Record<string, unknown>): Record<string, unknown> {
+  const { noOps, refusals } = reviewParameters(provider, body);
+  const refusal = refusals[0] ?? refusedShape(provider, body);
   if (refusal) throw new RequestMappingError(refusal.param, refusal.message, refusal.code);
-  return temperature;
+  if (noOps.length === 0) return body;
+  const checked = { ...body };
+  for (const key of noOps) delete checked[key];
+  return checked;
 }
 
 /** No-op tests for the common OpenAI settings. */

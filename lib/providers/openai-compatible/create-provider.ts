@@ -51,7 +51,7 @@ export function trimBase(url: string): string {
  * back as given: JSON parsed once, streams handed over untouched so tokens flow as sent.
  */
 export function createOpenAICompatibleProvider<Id extends string>(config: OpenAICompatibleConfig<Id>): OpenAICompatibleProvider<Id> {
-  const { id, displayName, capabilities, setup } = config;
+  const { id, displayName, capabilities, setup, modelFamilies } = config;
 
   const buildUrl = (context: UrlContext): string => {
     if (config.buildUrl) return config.buildUrl(context);
@@ -94,5 +94,5 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
     }
   }
 
-  return { id, displayName, capabilities, setup, send };
+  return { id, displayName, capabilities, setup, ...(modelFamilies ? { modelFamilies } : {}), send };
 }
