@@ -226,7 +226,9 @@ test.describe("native providers through the Portkey SDK", () => {
       });
       const text = await response.text();
       const tail = text.slice(text.lastIndexOf("event: error"));
-      expect(tail).toBe(`event: error\ndata: ${JSON.stringify({ message: "upstream stream failed: Anthropic error: Overloaded (overloaded_error)" })}\n\n`);
+      const message = "upstream stream failed: Anthropic error: Overloaded (overloaded_error)";
+      const error = { message, type: "upstream_error", param: null, code: "upstream_stream_failed" };
+      expect(tail).toBe(`event: error\ndata: ${JSON.stringify({ message, error })}\n\n`);
       expect(text).not.toContain("[DONE]");
       expect(text).toContain('"content":"Mock "');
     });

@@ -221,7 +221,7 @@ test.describe("on a server of its own (small upstream limits, a database the tes
     const answer = await api("POST", `/v1/prompts/${prompt}/completions`, { variables: { x: "1" }, stream: true }, server.baseUrl);
     expect(answer.status).toBe(200);
     expect(answer.text).toContain("tok1");
-    expect(answer.text).toMatch(/event: error\ndata: \{"message":"[^"]*PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS \(1500 ms\)[^"]*"\}\n\n$/);
+    expect(answer.text).toMatch(/event: error\ndata: \{"message":"[^"]*PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS \(1500 ms\)[^"]*","error":\{.*\}\}\n\n$/);
     expect(answer.text).not.toContain("[DONE]");
     await expect.poll(async () => (await mock.requests())[0]?.closedEarly).toBe(true);
   });

@@ -9,6 +9,6 @@ export async function expectCutStream(response: Response): Promise<void> {
   expect(response.headers.get("content-type")).toContain("text/event-stream");
   const text = await response.text();
   expect(text).toContain("data: ");
-  expect(text).toMatch(/event: error\ndata: \{"message":"[^"]+"\}\n\n$/);
+  expect(text).toMatch(/event: error\ndata: \{"message":"[^"]+","error":\{"message":"[^"]+","type":"upstream_error","param":null,"code":"[a-z_]+"\}\}\n\n$/);
   expect(text).not.toContain("[DONE]");
 }

@@ -2,9 +2,15 @@ export type StreamOutcome = { status: "success" } | { status: "cancelled" } | { 
 
 const encoder = new TextEncoder();
 
-/** The documented mid-stream error: an SSE `error` event, after which the stream ends. */
-export function sseErrorEvent(message: string): Uint8Array {
-  return encoder.encode(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
+/**
+ * The mid-stream error: an SSE `error` event, after which the stream ends. Each client reads
+ * a different field: openai (Node) and openai (Python) raise on a mapping under `error`
+ * (taking `error.message`), the Portkey SDK on the `error` event's top-level `message`, so
+ * the event carries both, like the error envelope does.
+ */
+export function sseErrorEvent(message: string, code = "upstream_stream_failed"): Uint8Array {
+  const body = { message, error: { message, type: "upstream_error", param: null, code } };
+  return encoder.encode(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
 }
 
 /**
