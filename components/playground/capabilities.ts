@@ -1,4 +1,5 @@
 import type { ProviderInfo } from "@/lib/hooks/use-providers";
+import { modelCapabilities, modelLabel } from "@/lib/providers/model-policy";
 import type { BooleanCapability } from "@/lib/providers/types";
 
 export type Capability = BooleanCapability;
@@ -21,13 +22,15 @@ const WHAT: Record<Capability, string> = {
 export const MAX_TEMPERATURE = 2;
 
 /**
- * Why a control is disabled for the selected key's provider, or null when it can be used.
- * Unknown providers (no adapter yet) and "no key chosen" leave everything enabled: the API
- * then explains what is wrong when the prompt runs.
+ * Why a control is disabled for the selected key's provider and model, or null when it can
+ * be used. Unknown providers (no adapter yet) and "no key chosen" leave everything enabled:
+ * the API then explains what is wrong when the prompt runs. A provider-wide gap is worded for
+ * the provider, a gap of some of its models for the model.
  */
-export function unsupportedReason(provider: ProviderInfo | null, capability: Capability): string | null {
-  if (!provider || provider.capabilities[capability]) return null;
-  return `${provider.displayName} does not support ${WHAT[capability]}`;
+export function unsupportedReason(provider: ProviderInfo | null, capability: Capability, model = ""): string | null {
+  if (!provider || modelCapabilities(provider, model.trim())[capability]) return null;
+  const who = provider.capabilities[capability] || !model.trim() ? modelLabel(provider, model.trim()) : provider.displayName;
+  return `${who} does not support ${WHAT[capability]}`;
 }
 
 /**

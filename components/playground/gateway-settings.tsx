@@ -79,6 +79,20 @@ export function GatewaySettings({ promptId, settings }: { promptId: string; sett
           ) : null}
         </div>
         <NumberField id="request-timeout" label="Timeout (ms)" value={form.timeoutMs} disabled={disabled} error={errors.timeoutMs} onChange={(timeoutMs) => edit({ timeoutMs })} />
+        <label className="flex items-start gap-2 text-xs text-zinc-700 dark:text-zinc-300">
+          <input
+            type="checkbox"
+            checked={form.dropUnsupported}
+            disabled={disabled}
+            onChange={(e) => edit({ dropUnsupported: e.target.checked })}
+            className="mt-0.5"
+            data-testid="drop-unsupported-params"
+          />
+          <span>
+            Drop parameters the model does not support
+            <span className="block text-zinc-500">Instead of failing the run; the answer&apos;s x-promptly-dropped-params header names them.</span>
+          </span>
+        </label>
         <p className="text-xs text-zinc-500">All versions, and API calls without an x-portkey-config; a streamed answer is never retried once it started.</p>
         {canWrite ? (
           <div className="flex gap-2">

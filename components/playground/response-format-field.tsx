@@ -25,7 +25,7 @@ export function ResponseFormatField({
   error?: string;
   onChange: (patch: Partial<DraftSettings>) => void;
 }) {
-  const reasons = OPTIONS.map((option) => (option.capability ? unsupportedReason(provider, option.capability) : null));
+  const reasons = OPTIONS.map((option) => (option.capability ? unsupportedReason(provider, option.capability, settings.model) : null));
   const currentReason = reasons[OPTIONS.findIndex((o) => o.value === settings.responseFormat)];
   return (
     <div className="space-y-2">

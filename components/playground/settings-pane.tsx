@@ -5,6 +5,7 @@ import type { ProviderInfo } from "@/lib/hooks/use-providers";
 import type { VirtualKey } from "@/lib/hooks/use-virtual-keys";
 import type { DraftErrors } from "@/lib/playground/draft-body";
 import type { Draft, DraftSettings, NumericParam } from "@/lib/playground/draft";
+import { modelParameterFlags } from "@/lib/playground/model-flags";
 import { modelIds } from "@/lib/providers/declaration";
 import { MAX_TEMPERATURE, temperatureLimit, unsupportedReason, type Capability } from "./capabilities";
 import { DisabledReason } from "./disabled-reason";
@@ -46,7 +47,11 @@ export function SettingsPane({
   const s = draft.settings;
   const key = keys.find((k) => k.slug === s.virtualKey || k.id === s.virtualKey) ?? null;
   const provider = providers.find((p) => p.id === key?.ai_provider_name) ?? null;
-  const typeReason = unsupportedReason(provider, draft.templateType === "chat" ? "chat" : "completion");
+  const typeReason = unsupportedReason(provider, draft.templateType === "chat" ? "chat" : "completion", s.model);
+  // What the chosen model would refuse among the saved settings: flagged here, before a run fails on it.
+  const flags = modelParameterFlags(draft, provider);
+  const shownFlags = new Set<string>(NUMBERS.map((field) => field.name));
+  const otherFlags = Object.entries(flags).filter(([param]) => !shownFlags.has(param));
   const missingAdapter = key && providers.length > 0 && !provider ? `${key.ai_provider_name} keys can't run prompts yet` : null;
   const suggestions = modelIds(provider);
   const temperature = temperatureLimit(provider);
@@ -61,12 +66,12 @@ export function SettingsPane({
         reason: temperature.reason,
         // A stored value above the provider's range stays visible and editable, flagged.
         blocked: false,
-        error: tooHigh ? `must be at most ${temperature.max} for ${provider.displayName}` : undefined,
+        error: tooHigh ? `must be at most ${temperature.max} for ${provider.displayName}` : flags.temperature,
       };
     }
-    const reason = field.capability ? unsupportedReason(provider, field.capability) : null;
+    const reason = field.capability ? unsupportedReason(provider, field.capability, s.model) : null;
     // A value already set (e.g. saved with another key) stays editable so it can be cleared.
-    return { slider: field.slider, reason, blocked: Boolean(reason) && value.trim() === "", error: undefined };
+    return { slider: field.slider, reason, blocked: Boolean(reason) && value.trim() === "", error: flags[field.name] };
   };
 
   return (
@@ -93,7 +98,7 @@ export function SettingsPane({
             </Link>
           </p>
         ) : null}
-        <DisabledReason reason={missingAdapter ?? typeReason ?? unsupportedReason(provider, "streaming")} testId="reason-provider" />
+        <DisabledReason reason={missingAdapter ?? typeReason ?? unsupportedReason(provider, "streaming", s.model)} testId="reason-provider" />
         <label className="block space-y-1">
           <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Model</span>
           <input
@@ -138,6 +143,15 @@ export function SettingsPane({
             data-testid="param-stop"
           />
         </label>
+        {otherFlags.length > 0 ? (
+          <ul className="space-y-1 text-xs text-red-600 dark:text-red-400" role="alert" data-testid="model-parameter-flags">
+            {otherFlags.map(([param, message]) => (
+              <li key={param} data-testid={`flag-${param}`}>
+                {message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </FieldGroup>
       <FieldGroup title="Response format">
         <ResponseFormatField settings={s} provider={provider} readOnly={readOnly} error={errors.jsonSchema} onChange={onChange} />

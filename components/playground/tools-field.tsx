@@ -47,7 +47,7 @@ export function ToolsField({
   errors: { tools?: string; toolChoice?: string };
   onChange: (patch: Partial<DraftSettings>) => void;
 }) {
-  const reason = unsupportedReason(provider, "tools");
+  const reason = unsupportedReason(provider, "tools", settings.model);
   const disabled = readOnly || (Boolean(reason) && !settings.tools.trim());
   const names = toolNames(settings.tools);
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { promptSettingsSchema } from "@/lib/completions/gateway-config";
 import { gatewaySettingsForm, readGatewaySettingsForm } from "./gateway-settings-form";
 
-const form = (attempts = "", statusCodes = "", timeoutMs = "") => ({ attempts, statusCodes, timeoutMs });
+const form = (attempts = "", statusCodes = "", timeoutMs = "", dropUnsupported = false) => ({ attempts, statusCodes, timeoutMs, dropUnsupported });
 
 describe("the gateway settings form", () => {
   it("reads empty fields as no settings, and fills in what it reads", () => {
@@ -12,10 +12,11 @@ describe("the gateway settings form", () => {
       settings: { retry: { attempts: 2, on_status_codes: [429, 503, 504] }, request_timeout: 15000 },
     });
     expect(readGatewaySettingsForm(form("0"))).toEqual({ ok: true, settings: { retry: { attempts: 0 } } });
+    expect(readGatewaySettingsForm(form("", "", "", true))).toEqual({ ok: true, settings: { drop_unsupported_params: true } });
   });
 
   it("round-trips stored settings", () => {
-    for (const settings of [null, { retry: { attempts: 3 } }, { retry: { attempts: 1, on_status_codes: [500] }, request_timeout: 1 }]) {
+    for (const settings of [null, { retry: { attempts: 3 } }, { retry: { attempts: 1, on_status_codes: [500] }, request_timeout: 1 }, { drop_unsupported_params: true }]) {
       const read = readGatewaySettingsForm(gatewaySettingsForm(settings));
       expect(read).toEqual({ ok: true, settings });
     }

@@ -9,9 +9,11 @@ export interface GatewaySettingsForm {
   attempts: string;
   statusCodes: string;
   timeoutMs: string;
+  /** Parameters the chosen model refuses are dropped (and named in a response header) instead of failing the run. */
+  dropUnsupported: boolean;
 }
 
-export type GatewaySettingsErrors = Partial<Record<keyof GatewaySettingsForm, string>>;
+export type GatewaySettingsErrors = Partial<Record<Exclude<keyof GatewaySettingsForm, "dropUnsupported">, string>>;
 
 export type GatewaySettingsRead = { ok: true; settings: PromptSettings | null } | { ok: false; errors: GatewaySettingsErrors };
 
@@ -20,6 +22,7 @@ export function gatewaySettingsForm(settings: PromptSettings | null): GatewaySet
     attempts: settings?.retry ? String(settings.retry.attempts) : "",
     statusCodes: settings?.retry?.on_status_codes?.join(", ") ?? "",
     timeoutMs: settings?.request_timeout === undefined ? "" : String(settings.request_timeout),
+    dropUnsupported: settings?.drop_unsupported_params === true,
   };
 }
 
@@ -45,6 +48,7 @@ export function readGatewaySettingsForm(form: GatewaySettingsForm): GatewaySetti
   const candidate: PromptSettings = {};
   if (attempts !== undefined) candidate.retry = codes.length > 0 && !errors.statusCodes ? { attempts, on_status_codes: codes.map(Number) } : { attempts };
   if (timeout !== undefined) candidate.request_timeout = timeout;
+  if (form.dropUnsupported) candidate.drop_unsupported_params = true;
   const parsed = promptSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { anthropicDeclaration } from "./anthropic/declaration";
 import { googleDeclaration } from "./google/declaration";
-import { endsWithPrefill, modelCapabilities, modelFamily, refusedShape, reviewParameters } from "./model-policy";
+import { endsWithPrefill, modelCapabilities, modelFamily, refusedShape, reviewParameters, type ModelAware } from "./model-policy";
 
-const review = (model: string, extra: Record<string, unknown>, declaration = anthropicDeclaration) =>
+const review = (model: string, extra: Record<string, unknown>, declaration: ModelAware = anthropicDeclaration) =>
   reviewParameters(declaration, { model, messages: [{ role: "user", content: "Hi" }], ...extra });
 
 describe("model families", () => {
