@@ -362,3 +362,33 @@ test("model settings disable what the key's provider cannot honour, with the rea
   await expect(settings.getByTestId("reason-seed")).toHaveCount(0);
   await expect(temperatureSlider).toHaveAttribute("max", "2");
 });
+
+test("saved settings the chosen model would refuse are flagged before a run, and dropping them is a prompt setting", async ({ page, request }) => {
+  const anthropicKey = await mockKey(request, "Claude flags", "anthropic");
+  const prompt = await apiPrompt(request, {
+    name: `Model flags ${stamp()}`,
+    string: JSON.stringify([{ role: "user", content: "Hello {{name}}" }]),
+    model: "claude-opus-4-7",
+    virtual_key: anthropicKey,
+    parameters: { temperature: 0.3, top_k: 5 },
+  });
+  await page.goto(`/prompts/${prompt.id}`);
+  const settings = page.getByTestId("settings-pane");
+  await expect(settings.getByTestId("param-temperature")).toBeVisible({ timeout: 30_000 });
+  // The engine's own words, from the model's declaration: temperature is shown on its field, top_k below.
+  await expect(settings.getByRole("alert").filter({ hasText: "parameter 'temperature' is not supported by Anthropic model 'claude-opus-4-7'" })).toBeVisible();
+  await expect(settings.getByTestId("flag-top_k")).toHaveText("parameter 'top_k' is not supported by Anthropic model 'claude-opus-4-7'");
+
+  // An older model takes both: the flags go as the model changes.
+  await settings.getByTestId("model-input").fill("claude-3-7-sonnet-latest");
+  await expect(settings.getByTestId("model-parameter-flags")).toHaveCount(0);
+  await expect(settings.getByRole("alert")).toHaveCount(0);
+
+  const gateway = page.getByTestId("gateway-settings");
+  await gateway.getByTestId("drop-unsupported-params").check();
+  await gateway.getByTestId("gateway-settings-save").click();
+  await expect.poll(async () => {
+    const response = await request.get(`/v1/prompts/${prompt.id}`, { headers });
+    return ((await response.json()) as { settings: Record<string, unknown> | null }).settings;
+  }).toEqual({ drop_unsupported_params: true });
+});
