@@ -64,7 +64,8 @@ function outputFormatOf(body: Record<string, unknown>): Record<string, unknown> 
   if (type !== "json_schema" || !modelCapabilities(anthropicDeclaration, body.model).jsonSchema) {
     throw new RequestMappingError("response_format", `response_format ${String(type)} is not supported by ${who}`);
   }
-  const schema = isObject(format.json_schema) ? format.json_schema.schema : undefined;
+  const jsonSchema = isObject(format) ? format.json_schema : undefined;
+  const schema = isObject(jsonSchema) ? jsonSchema.schema : undefined;
   if (!isObject(schema)) {
     throw new RequestMappingError("response_format", "response_format json_schema needs json_schema.schema (a JSON Schema object) for Anthropic", "invalid_parameter");
   }
