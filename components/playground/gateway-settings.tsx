@@ -65,7 +65,7 @@ export function GatewaySettings({ promptId, settings }: { promptId: string; sett
           <input
             id="retry-status-codes"
             value={form.statusCodes}
-            placeholder="429, 500, 502, 503, 504"
+            placeholder="429, 500, 502, 503, 504, 529"
             disabled={disabled}
             onChange={(e) => edit({ statusCodes: e.target.value })}
             aria-invalid={errors.statusCodes ? true : undefined}

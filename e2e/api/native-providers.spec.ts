@@ -143,12 +143,12 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("a chat prompt answers an OpenAI chat.completion from a correct Messages request", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       const completion = await complete(promptID);
       expect(completion).toMatchObject({
         id: expect.stringMatching(/^chatcmpl-msg_mock_/),
         object: "chat.completion",
-        model: "claude-haiku-test",
+        model: "claude-haiku-4-5",
         choices: [{ index: 0, message: { role: "assistant", content: ANSWER }, finish_reason: "stop" }],
         usage: { prompt_tokens: PROMPT_WORDS, completion_tokens: 6, total_tokens: PROMPT_WORDS + 6 },
       });
@@ -157,7 +157,7 @@ test.describe("native providers through the Portkey SDK", () => {
       expect(request.path).toBe("/v1/messages");
       expect(request.headers).toMatchObject({ "x-api-key": "sk-ant-test", "anthropic-version": "2023-06-01" });
       expect(request.body).toEqual({
-        model: "claude-haiku-test",
+        model: "claude-haiku-4-5",
         max_tokens: 50,
         system: SYSTEM,
         messages: [
@@ -172,7 +172,7 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("finish reasons come from the native stop reason", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       await mockControl("enqueue", [{ content: "Short answer. END of the story" }]);
       expect((await complete(promptID)).choices[0]).toMatchObject({ message: { content: "Short answer. " }, finish_reason: "stop" });
       expect((await complete(promptID, { max_tokens: 2 })).choices[0]).toMatchObject({ message: { content: "Mock answer " }, finish_reason: "length" });
@@ -180,14 +180,14 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("streaming yields OpenAI chunks in order", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       expectOpenAIStream(await completeStream(promptID), ANSWER, "stop");
       const [request] = await mockRequests();
       expect(request.body).toMatchObject({ stream: true, system: SYSTEM, stop_sequences: ["END"] });
     });
 
     test("a saved prompt with tools and tool_choice round-trips, streamed or not", async () => {
-      const requests = await expectToolRoundTrip(virtualKey, "claude-haiku-test");
+      const requests = await expectToolRoundTrip(virtualKey, "claude-haiku-4-5");
       expect(requests).toHaveLength(2);
       for (const request of requests) {
         expect(request.body.tools).toEqual([
@@ -198,10 +198,10 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("n: 2 and other settings Anthropic cannot honour are refused with a 400 before any call", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       const error = await complete(promptID, { n: 2 }).catch((caught: unknown) => caught as Json);
       expect(error.status).toBe(400);
-      expect(String(error.message)).toContain("Anthropic does not support n > 1");
+      expect(String(error.message)).toContain("parameter 'n' is not supported by Anthropic model 'claude-haiku-4-5'");
       const seed = await complete(promptID, { seed: 42 }).catch((caught: unknown) => caught as Json);
       expect(seed.status).toBe(400);
       expect(String(seed.message)).toContain("parameter 'seed' is not supported by Anthropic");
@@ -209,14 +209,14 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("an upstream overload keeps its status and names the provider", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       const error = await complete(promptID, { model: "mock-error-529" }).catch((caught: unknown) => caught as Json);
       expect(error.status).toBe(529);
       expect(String(error.message)).toContain("Anthropic error: Overloaded");
     });
 
     test("an error event mid-stream becomes the documented stream error, with Anthropic's message", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       await mockControl("enqueue", [{ streamErrorAfterTokens: 2 }]);
       // Raw SSE, to see the exact bytes the client receives.
       const response = await fetch(`${E2E.baseUrl}/v1/prompts/${promptID}/completions`, {
@@ -234,7 +234,7 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("a stream the provider cuts short ends with the stream error event", async () => {
-      const promptID = await createPrompt(virtualKey, "claude-haiku-test");
+      const promptID = await createPrompt(virtualKey, "claude-haiku-4-5");
       const received: Json[] = [];
       const error = await (async () => {
         const stream = await portkey.prompts.completions.create({ promptID, variables: { q: QUESTION }, model: "mock-cut-2", stream: true });

@@ -33,6 +33,12 @@ describe("sendWithRetry", () => {
     expect(provider.calls).toBe(3);
   });
 
+  it("retries Anthropic's 529 (overloaded) by default, as it does a 503", async () => {
+    const provider = scripted([fail(529), ok]);
+    expect(await sendWithRetry(provider, request, options({ retry: { attempts: 1 } }))).toMatchObject({ retries: 1, response: { ok: true } });
+    expect(provider.calls).toBe(2);
+  });
+
   it("does not retry without a policy, nor statuses outside it, nor past the attempts", async () => {
     expect(await sendWithRetry(scripted([fail(503), ok]), request, options())).toMatchObject({ retries: 0, response: { status: 503 } });
     const notListed = scripted([fail(400), ok]);

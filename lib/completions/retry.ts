@@ -1,7 +1,8 @@
 import type { Provider, ProviderRequest, ProviderResponse } from "@/lib/providers/types";
 import type { RetryPolicy } from "./gateway-config";
 
-export const DEFAULT_RETRY_STATUSES = [429, 500, 502, 503, 504];
+/** 529 is Anthropic's "overloaded": transient like a 503, and retried by its own SDKs. */
+export const DEFAULT_RETRY_STATUSES = [429, 500, 502, 503, 504, 529];
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 10_000;
 /** A provider asking us to wait longer than this gets its error passed on instead. */

@@ -11,9 +11,19 @@ const STOP_REASONS: Record<NativeStop, string> = {
   content_filter: "refusal",
 };
 
-export const stopReason = (plan: NativePlan) => STOP_REASONS[plan.stop];
+/**
+ * Stop reasons only Anthropic has, which a behaviour's `finishReason` may name as they are:
+ * `refusal` (also reached through "content_filter"), `pause_turn` and
+ * `model_context_window_exceeded`. They replace the end of a text answer.
+ */
+const NATIVE_ONLY = new Set(["refusal", "pause_turn", "model_context_window_exceeded"]);
 
-export function anthropicMessage(plan: NativePlan) {
+export function stopReason(plan: NativePlan, finishReason?: string): string {
+  if (plan.stop === "end" && finishReason && NATIVE_ONLY.has(finishReason)) return finishReason;
+  return STOP_REASONS[plan.stop];
+}
+
+export function anthropicMessage(plan: NativePlan, finishReason?: string) {
   const content = plan.toolCalls
     ? plan.toolCalls.map((call) => ({ type: "tool_use", id: call.id, name: call.name, input: argumentsObject(call) }))
     : [{ type: "text", text: plan.tokens.join("") }];
@@ -23,7 +33,7 @@ export function anthropicMessage(plan: NativePlan) {
     role: "assistant",
     model: plan.model,
     content,
-    stop_reason: stopReason(plan),
+    stop_reason: stopReason(plan, finishReason),
     stop_sequence: plan.stopSequence,
     usage: { input_tokens: plan.promptTokens, output_tokens: plan.outputTokens },
   };
@@ -46,10 +56,10 @@ export function messageStart(plan: NativePlan) {
   };
 }
 
-export function messageDelta(plan: NativePlan) {
+export function messageDelta(plan: NativePlan, finishReason?: string) {
   return {
     type: "message_delta",
-    delta: { stop_reason: stopReason(plan), stop_sequence: plan.stopSequence },
+    delta: { stop_reason: stopReason(plan, finishReason), stop_sequence: plan.stopSequence },
     usage: { output_tokens: plan.outputTokens },
   };
 }

@@ -3,8 +3,9 @@ import { totalDelay } from "./behavior";
 import { anthropicError, anthropicMessage, messageDelta, messageStart } from "./anthropic-format";
 import { isObject, nativePlan, writeSteps, type NativePlan } from "./native-plan";
 import type { MockRoute } from "./route";
-import type { MockExchange } from "./types";
+import type { MockBehavior, MockExchange } from "./types";
 import { sendBehaviorError } from "./behavior-error";
+import { anthropicRequestError, sampleOf } from "./anthropic-validate";
 
 /**
  * Anthropic's Messages API (`POST /v1/messages`), JSON and SSE, with the same behaviours as
@@ -22,15 +23,15 @@ async function answer(ex: MockExchange): Promise<void> {
   if (!ex.req.headers["x-api-key"]) return ex.json(401, anthropicError(401, "x-api-key header is required"), headers);
   if (!ex.req.headers["anthropic-version"]) return ex.json(400, anthropicError(400, "anthropic-version: header is required"), headers);
   const body = isObject(ex.body) ? ex.body : null;
-  const invalid = validate(body);
+  const invalid = anthropicRequestError(body);
   if (invalid || !body) return ex.json(400, anthropicError(400, invalid ?? "invalid body"), headers);
 
-  const plan = nativePlan(ex.behavior, facts(body), "msg_mock_");
+  const plan = nativePlan(withStructuredAnswer(behavior, body), facts(body), "msg_mock_");
   if (body.stream === true) return stream(ex, plan, headers);
   const steps = plan.toolCalls ? plan.toolCalls.reduce((n, c) => n + 1 + splitArguments(c.arguments).length, 0) : plan.tokens.length;
   if (!(await ex.sleep(totalDelay(behavior, steps)))) return;
   if (behavior.cutAfterTokens !== undefined) return ex.cut();
-  ex.json(200, anthropicMessage(plan), headers);
+  ex.json(200, anthropicMessage(plan, behavior.finishReason), headers);
 }
 
 async function stream(ex: MockExchange, plan: NativePlan, headers: Record<string, string>) {
@@ -59,7 +60,7 @@ async function stream(ex: MockExchange, plan: NativePlan, headers: Record<string
   if (!(await writeSteps(ex, steps, overloaded))) return;
   const lastBlock = plan.toolCalls ? plan.toolCalls.length - 1 : 0;
   if (lastBlock >= 0) send({ type: "content_block_stop", index: lastBlock });
-  send(messageDelta(plan));
+  send(messageDelta(plan, ex.behavior.finishReason));
   send({ type: "message_stop" });
   ex.endStream();
 }
@@ -76,15 +77,12 @@ function facts(body: Body) {
   };
 }
 
-/** The checks the real API makes, so an adapter bug shows up as the 400 it would get there. */
-function validate(body: Body | null): string | null {
-  if (!body) return "Request body must be a JSON object";
-  if (typeof body.model !== "string" || !body.model) return "model: Field required";
-  if (typeof body.max_tokens !== "number" || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) return "max_tokens: Field required";
-  if (!Array.isArray(body.messages) || body.messages.length === 0) return "messages: Field required";
-  const bad = body.messages.findIndex((m) => !isObject(m) || (m.role !== "user" && m.role !== "assistant"));
-  if (bad !== -1) return `messages.${bad}.role: Input should be 'user' or 'assistant'`;
-  if (body.system !== undefined && typeof body.system !== "string" && !Array.isArray(body.system)) return "system: Input should be a valid string or list";
-  return null;
+/**
+ * With structured outputs the answer's text is JSON matching the schema, as the real API's is;
+ * a behaviour that sets the answer (content, tokens, tool calls) still wins.
+ */
+function withStructuredAnswer(behavior: MockBehavior, body: Body): MockBehavior {
+  const format = isObject(body.output_config) && isObject(body.output_config.format) ? body.output_config.format : null;
+  if (!format || behavior.content !== undefined || behavior.tokens !== undefined || behavior.toolCalls?.length) return behavior;
+  return { ...behavior, content: JSON.stringify(sampleOf(format.schema)) };
 }
-

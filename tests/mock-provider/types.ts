@@ -39,7 +39,7 @@ export interface MockBehavior {
   stallMs?: number;
   /** Answer with tool calls (finish_reason "tool_calls") instead of text. */
   toolCalls?: MockToolCall[];
-  /** finish_reason of a text answer, "stop" by default (e.g. "length"). */
+  /** finish_reason of a text answer, "stop" by default (e.g. "length"); the Anthropic route also takes its own "refusal", "pause_turn" and "model_context_window_exceeded". */
   finishReason?: string;
   /** Answer with a 302 to this URL instead (a provider trying to send the caller elsewhere). */
   redirectTo?: string;

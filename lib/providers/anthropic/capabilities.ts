@@ -3,10 +3,10 @@ import type { ProviderCapabilities } from "../types";
 /**
  * What Claude's Messages API offers, read by the engine, the UI (GET /v1/providers) and this
  * adapter's own parameter policy (./request.ts). Not offered: completion templates (the
- * legacy text API is retired), n > 1, logprobs, JSON mode or JSON schema response formats
- * (no native equivalent in this API version; prompting for JSON or a forced tool call are
- * the usual substitutes), presence/frequency penalties and seed (no such sampling settings),
- * and temperatures above 1 (Anthropic's range is 0 to 1).
+ * legacy text API is retired), n > 1, logprobs, JSON mode (structured outputs need a closed
+ * schema, see ./model-families.ts, where the models that take a JSON schema say so),
+ * presence/frequency penalties and seed (no such sampling settings), and temperatures above 1
+ * (Anthropic's range is 0 to 1).
  */
 export const ANTHROPIC_CAPABILITIES: ProviderCapabilities = {
   chat: true,

@@ -36,6 +36,7 @@ export function toAnthropicMessages(messages: OpenAIMessage[]): { system?: strin
     },
   });
 
+  trimPrefill(turns);
   return {
     ...(system !== undefined ? { system } : {}),
     // A turn that is one text block goes as a plain string: the simplest form the API takes.
@@ -46,19 +47,41 @@ export function toAnthropicMessages(messages: OpenAIMessage[]): { system?: strin
   };
 }
 
+/**
+ * A final assistant turn (a prefill the model continues) may not end with whitespace: the API
+ * answers "final assistant content cannot end with trailing whitespace". Trimmed, it means the same.
+ */
+function trimPrefill(turns: Array<{ role: string; parts: Block[] }>): void {
+  const last = turns.at(-1);
+  const block = last?.role === "assistant" ? last.parts.at(-1) : undefined;
+  if (block?.type === "text" && typeof block.text === "string") block.text = block.text.trimEnd();
+}
+
 function userBlock(part: ContentPart, where: string): Block[] {
   if (part.kind === "text") {
-    // Anthropic rejects empty text blocks; an empty string carries nothing anyway.
-    return part.text ? [{ type: "text", text: part.text }] : [];
+    // Anthropic rejects text blocks that are empty or only whitespace ("text content blocks must
+    // contain non-whitespace text"), such as the "\n\n" Claude itself writes before a tool call
+    // and a client replays: they carry nothing, so they are left out.
+    return part.text.trim() ? [{ type: "text", text: part.text }] : [];
   }
   if (part.kind === "image") return [imageBlock(part.url, where)];
   return [documentBlock(part.dataUrl, where)];
 }
 
+/** The image types the Messages API takes (Base64ImageSource.media_type); `image/jpg` is a common alias. */
+const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+const IMAGE_ALIASES: Record<string, string> = { "image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg" };
+
 /** A data URL becomes a base64 source; an http(s) URL a url source, which Anthropic fetches itself. */
 function imageBlock(url: string, where: string): Block {
   const data = parseDataUrl(url);
-  if (data) return { type: "image", source: { type: "base64", media_type: data.mediaType, data: data.data } };
+  if (data) {
+    const mediaType = IMAGE_ALIASES[data.mediaType] ?? data.mediaType;
+    if (!IMAGE_TYPES.has(mediaType)) {
+      throw new RequestMappingError(where, `${where}: image type '${data.mediaType}' is not supported by Anthropic (JPEG, PNG, GIF or WebP)`, "invalid_parameter");
+    }
+    return { type: "image", source: { type: "base64", media_type: mediaType, data: data.data } };
+  }
   if (isHttpUrl(url)) return { type: "image", source: { type: "url", url } };
   throw new RequestMappingError(where, `${where}: an image must be a base64 data URL or an http(s) URL`, "invalid_parameter");
 }

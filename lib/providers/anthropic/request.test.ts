@@ -52,6 +52,82 @@ describe("OpenAI request → Anthropic Messages", () => {
     expect(map({}).stop_sequences).toBeUndefined();
   });
 
+  it("leaves out empty stop sequences, which match nothing (the API refuses them)", () => {
+    expect(map({ stop: ["", "END"] }).stop_sequences).toEqual(["END"]);
+    expect(map({ stop: [""] })).not.toHaveProperty("stop_sequences");
+    expect(map({ stop: "" })).not.toHaveProperty("stop_sequences");
+  });
+
+  it("never sends a whitespace-only text block, such as Claude's own \"\\n\\n\" before a tool call, replayed", () => {
+    const request = map({
+      messages: [
+        { role: "user", content: [{ type: "text", text: "Weather?" }, { type: "text", text: "  " }] },
+        { role: "assistant", content: "\n\n", tool_calls: [{ id: "toolu_1", type: "function", function: { name: "get_weather", arguments: "{}" } }] },
+        { role: "tool", tool_call_id: "toolu_1", content: "18C" },
+        { role: "assistant", content: [{ type: "text", text: "\n" }, { type: "text", text: "It is 18C." }] },
+        { role: "user", content: "Thanks" },
+      ],
+    });
+    expect(request.messages).toEqual([
+      { role: "user", content: "Weather?" },
+      { role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "get_weather", input: {} }] },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "18C" }] },
+      { role: "assistant", content: "It is 18C." },
+      { role: "user", content: "Thanks" },
+    ]);
+  });
+
+  it("sends a prefill without the trailing whitespace the API refuses", () => {
+    const request = map({ model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Name a colour" }, { role: "assistant", content: "The colour is " }] });
+    expect(request.messages).toEqual([
+      { role: "user", content: "Name a colour" },
+      { role: "assistant", content: "The colour is" },
+    ]);
+  });
+
+  it("maps json_schema to structured outputs (output_config.format), closing every object as the API requires", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        name: { type: "string", minLength: 1, description: "Full name" },
+        tags: { type: "array", items: { type: "object", properties: { id: { type: "integer", minimum: 0 } } }, maxItems: 3 },
+        kind: { oneOf: [{ type: "string", enum: ["a", "b"] }, { type: "null" }] },
+      },
+      required: ["name"],
+      additionalProperties: true,
+    };
+    const request = map({ model: "claude-sonnet-4-5", response_format: { type: "json_schema", json_schema: { name: "person", strict: true, schema } } });
+    expect(request).not.toHaveProperty("response_format");
+    expect(request.output_config).toEqual({
+      format: {
+        type: "json_schema",
+        schema: {
+          type: "object",
+          required: ["name"],
+          properties: {
+            name: { type: "string", description: 'Full name\n\n{minLength: 1}' },
+            tags: {
+              type: "array",
+              items: { type: "object", properties: { id: { type: "integer", description: "{minimum: 0}" } }, additionalProperties: false },
+              description: "{maxItems: 3}",
+            },
+            kind: { anyOf: [{ type: "string", enum: ["a", "b"] }, { type: "null" }] },
+          },
+          additionalProperties: false,
+        },
+      },
+    });
+    expect(map({ model: "claude-opus-4-7", response_format: { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } } }).output_config).toEqual({
+      format: { type: "json_schema", schema: { type: "object", properties: {}, additionalProperties: false } },
+    });
+    expect(map({ response_format: { type: "text" } })).not.toHaveProperty("output_config");
+  });
+
+  it("normalises image/jpg to the image/jpeg the API lists", () => {
+    const request = map({ messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `data:image/jpg;base64,${PNG}` } }] }] });
+    expect(request.messages).toEqual([{ role: "user", content: [{ type: "image", source: { type: "base64", media_type: "image/jpeg", data: PNG } }] }]);
+  });
+
   it("maps base64 and URL images to image blocks", () => {
     const request = map({
       messages: [
@@ -140,7 +216,12 @@ describe("OpenAI request → Anthropic Messages", () => {
     [{ n: 2 }, "n"],
     [{ logprobs: true }, "logprobs"],
     [{ response_format: { type: "json_object" } }, "response_format"],
-    [{ response_format: { type: "json_schema", json_schema: { name: "x", schema: {} } } }, "response_format"],
+    [{ model: "claude-3-7-sonnet-latest", response_format: { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } } }, "response_format"],
+    [{ model: "claude-opus-4-1", response_format: { type: "json_schema", json_schema: { name: "x", schema: { type: "object" } } } }, "response_format"],
+    [{ response_format: { type: "json_schema", json_schema: { name: "x" } } }, "response_format"],
+    [{ stop: "\n" }, "stop"],
+    [{ stop: ["END", " \n\t"] }, "stop"],
+    [{ messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `data:image/bmp;base64,${PNG}` } }] }] }, "messages[0].content"],
     [{ temperature: 1.5 }, "temperature"],
     [{ bogus_option: true }, "bogus_option"],
     [{ messages: [{ role: "user", content: [{ type: "input_audio", input_audio: { data: "", format: "wav" } }] }] }, "messages[0].content[0]"],

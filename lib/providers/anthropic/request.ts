@@ -1,9 +1,11 @@
 import { RequestMappingError } from "../native/mapping-error";
 import { messagesOf, isObject } from "../native/openai-messages";
+import { modelCapabilities } from "../model-policy";
 import { checkParameters, declaredPolicy, maxTokensOf, modelChecked, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
 import { anthropicDeclaration } from "./declaration";
 import { toAnthropicMessages } from "./messages";
+import { toOutputSchema } from "./output-schema";
 
 /**
  * Anthropic requires `max_tokens`; OpenAI does not. A prompt that sets neither
@@ -28,10 +30,10 @@ export function toAnthropicRequest(requested: Record<string, unknown>, stream: b
   // What this Claude model refuses or ignores (./model-families.ts), then what no Claude maps.
   const body = modelChecked(anthropicDeclaration, requested);
   checkParameters(body, POLICY, "Anthropic");
-  checkResponseFormat(body.response_format);
+  const outputFormat = outputFormatOf(body);
   const { system, messages } = toAnthropicMessages(messagesOf(body));
   const tools = functionTools(body.tools);
-  const stop = stopSequences(body.stop);
+  const stop = anthropicStopSequences(body.stop);
   return {
     model: body.model,
     max_tokens: maxTokensOf(body) ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
@@ -43,16 +45,44 @@ export function toAnthropicRequest(requested: Record<string, unknown>, stream: b
     ...(stop ? { stop_sequences: stop } : {}),
     ...toolFields(tools, toolChoiceOf(body.tool_choice, tools), body.parallel_tool_calls),
     ...(typeof body.user === "string" && body.user ? { metadata: { user_id: body.user } } : {}),
+    ...(outputFormat ? { output_config: { format: outputFormat } } : {}),
     stream,
   };
 }
 
-/** Anthropic has no JSON mode: the capability table refuses both, this guards direct callers. */
-function checkResponseFormat(format: unknown): void {
-  if (format === undefined || format === null) return;
+/**
+ * `response_format` json_schema → structured outputs (`output_config.format`) on the models
+ * that have them; json_object asks for "any JSON object", which a structured-outputs schema
+ * cannot say (its objects must be closed), so it is refused like any other format.
+ */
+function outputFormatOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const format = body.response_format;
+  if (format === undefined || format === null) return undefined;
   const type = isObject(format) ? format.type : undefined;
-  if (type === "text") return;
-  throw new RequestMappingError("response_format", `response_format ${String(type)} is not supported by Anthropic`);
+  if (type === "text") return undefined;
+  const who = typeof body.model === "string" && body.model ? `Anthropic model '${body.model}'` : "Anthropic";
+  if (type !== "json_schema" || !modelCapabilities(anthropicDeclaration, body.model).jsonSchema) {
+    throw new RequestMappingError("response_format", `response_format ${String(type)} is not supported by ${who}`);
+  }
+  const jsonSchema = isObject(format) ? format.json_schema : undefined;
+  const schema = isObject(jsonSchema) ? jsonSchema.schema : undefined;
+  if (!isObject(schema)) {
+    throw new RequestMappingError("response_format", "response_format json_schema needs json_schema.schema (a JSON Schema object) for Anthropic", "invalid_parameter");
+  }
+  return { type: "json_schema", schema: toOutputSchema(schema) };
+}
+
+/**
+ * OpenAI's `stop` as Anthropic's `stop_sequences`. Empty strings match nothing and are left
+ * out; the API refuses whitespace-only ones ("each stop sequence must contain
+ * non-whitespace"), and dropping `"\n"` would change where the answer ends, so they are refused.
+ */
+function anthropicStopSequences(stop: unknown): string[] | undefined {
+  const sequences = stopSequences(stop)?.filter((sequence) => sequence !== "");
+  if (sequences?.some((sequence) => !sequence.trim())) {
+    throw new RequestMappingError("stop", "Anthropic does not accept whitespace-only stop sequences (such as \"\\n\"): remove them from stop", "invalid_parameter");
+  }
+  return sequences && sequences.length > 0 ? sequences : undefined;
 }
 
 function toolFields(tools: FunctionTool[], choice: ToolChoice | undefined, parallel: unknown): Record<string, unknown> {

@@ -42,6 +42,7 @@ describe("Anthropic Message → OpenAI chat.completion", () => {
     ["end_turn", "stop"],
     ["stop_sequence", "stop"],
     ["max_tokens", "length"],
+    ["model_context_window_exceeded", "length"],
     ["tool_use", "tool_calls"],
     ["refusal", "content_filter"],
     ["pause_turn", "stop"],
