@@ -18,7 +18,7 @@ export interface GeminiShape {
   candidates: number;
   /** A finishReason of Gemini's own list sent as is (MALFORMED_FUNCTION_CALL, LANGUAGE...). */
   finishReason?: string;
-  /** The thought signature a thinking model puts on its first function call. */
+  /** The thought signature a thinking model puts on its first function call, or its text. */
   signature?: string;
   /** A thought summary part (`thought: true`) sent before the answer. */
   thoughts?: string;
@@ -60,7 +60,8 @@ export function geminiResponse(shape: GeminiShape, parts: Part[], finished: bool
 }
 
 export function fullResponse(shape: GeminiShape) {
-  const parts = [...thoughtParts(shape), ...(shape.plan.toolCalls ? functionCallParts(shape) : [{ text: shape.plan.tokens.join("") }])];
+  const text = { text: shape.plan.tokens.join(""), ...(shape.signature ? { thoughtSignature: shape.signature } : {}) };
+  const parts = [...thoughtParts(shape), ...(shape.plan.toolCalls ? functionCallParts(shape) : [text])];
   return geminiResponse(shape, parts, true);
 }
 

@@ -11,13 +11,16 @@ export interface GeminiModelRules {
   multipleCandidates: boolean;
   /** responseMimeType application/json with function declarations (structured output with tools). */
   jsonWithFunctionCalling: boolean;
-  /** Thinking models sign their function calls (thoughtSignature on the first call part). */
-  signsCalls: boolean;
+  /**
+   * Thinking models sign their answers: the first function call part, or else the last text
+   * part (streamed: a closing chunk with an empty text part).
+   */
+  signs: boolean;
   /** The current turn's calls must come back signed (Gemini 3, not its image model). */
   requiresSignatures: boolean;
 }
 
-const LENIENT: GeminiModelRules = { penalties: true, multipleCandidates: true, jsonWithFunctionCalling: true, signsCalls: false, requiresSignatures: false };
+const LENIENT: GeminiModelRules = { penalties: true, multipleCandidates: true, jsonWithFunctionCalling: true, signs: false, requiresSignatures: false };
 
 export function geminiModelRules(model: string): GeminiModelRules {
   const name = model.replace(/^models\//, "");
@@ -30,7 +33,7 @@ export function geminiModelRules(model: string): GeminiModelRules {
     penalties: version < 2.5 && !experimental2,
     multipleCandidates: version < 3 && !image,
     jsonWithFunctionCalling: version >= 3,
-    signsCalls: version >= 2.5,
+    signs: version >= 2.5,
     requiresSignatures: version >= 3 && !image,
   };
 }

@@ -45,7 +45,7 @@ async function answer(ex: MockExchange, streaming: boolean): Promise<void> {
     candidates: typeof config.candidateCount === "number" && config.candidateCount > 1 ? Math.min(config.candidateCount, 8) : 1,
     // A behaviour's finishReason in Gemini's own spelling is sent as is.
     ...(behavior.finishReason && /^[A-Z_]+$/.test(behavior.finishReason) ? { finishReason: behavior.finishReason } : {}),
-    ...(geminiModelRules(model).signsCalls && plan.toolCalls ? { signature: mockSignature(plan.id) } : {}),
+    ...(geminiModelRules(model).signs ? { signature: mockSignature(plan.id) } : {}),
     ...(behavior.thoughts ? { thoughts: behavior.thoughts } : {}),
   };
   if (streaming) return stream(ex, shape);
@@ -67,8 +67,8 @@ async function stream(ex: MockExchange, shape: GeminiShape) {
     ? functionCallParts(shape).map((part) => () => send(geminiResponse(shape, [part], false, 0)))
     : plan.tokens.map((text, i) => () => send(geminiResponse(shape, [{ text }], false, i + 1)));
   if (!(await writeSteps(ex, steps, () => send(geminiError(503, ex.behavior.errorMessage))))) return;
-  // The last chunk carries the finish reason and the final usage.
-  send(geminiResponse(shape, [{ text: "" }], true));
+  // The last chunk carries the finish reason and the final usage (and a text answer's signature).
+  send(geminiResponse(shape, [{ text: "", ...(shape.signature && !plan.toolCalls ? { thoughtSignature: shape.signature } : {}) }], true));
   ex.endStream();
 }
 

@@ -85,7 +85,7 @@ describe("mock Gemini: thought signatures", () => {
   it("sends a thought part before the answer when the behaviour has one", async () => {
     mock.setBehavior({ thoughts: "Thinking about it", content: "Sunny" });
     const answer = (await (await call("gemini-3-flash-preview", {})).json()) as { candidates: Array<{ content: { parts: unknown[] } }> };
-    expect(answer.candidates[0].content.parts).toEqual([{ text: "Thinking about it", thought: true }, { text: "Sunny" }]);
+    expect(answer.candidates[0].content.parts).toEqual([{ text: "Thinking about it", thought: true }, { text: "Sunny", thoughtSignature: expect.any(String) }]);
   });
 
   it("refuses, on Gemini 3, a current turn whose function call lost its signature; accepts the real one and the documented bypass", async () => {
