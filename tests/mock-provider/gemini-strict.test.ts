@@ -50,10 +50,10 @@ describe("mock Gemini: the Schema subset", () => {
   const withParameters = (parameters: Record<string, unknown>) => ({ tools: [{ functionDeclarations: [{ name: "f", parameters }] }] });
 
   it.each([
-    [{ type: "object", properties: { n: { type: "integer", enum: [1, 2] } } }, "Invalid value at 'tools[0].function_declarations[0].parameters.properties[n].value.enum[0]' (TYPE_STRING), 1"],
-    [{ type: "object", properties: { k: { const: "cat" } } }, `Invalid JSON payload received. Unknown name "const" at 'tools[0].function_declarations[0].parameters.properties[k].value': Cannot find field.`],
-    [{ type: "object", properties: { k: { enum: ["a"] } } }, "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[k].value.enum: only allowed for STRING type"],
-    [{ type: "object", properties: { u: { type: "string", format: "uri" } } }, "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[u].value.format: only 'enum' and 'date-time' are supported for STRING type"],
+    [{ type: "object", properties: { n: { type: "integer", enum: [1, 2] } } }, "Invalid value at 'request.tools[0].function_declarations[0].parameters.properties[0].value.enum[0]' (TYPE_STRING), 1"],
+    [{ type: "object", properties: { k: { const: "cat" } } }, `Invalid JSON payload received. Unknown name "const" at 'tools[0].function_declarations[0].parameters.properties[0].value': Cannot find field.`],
+    [{ type: "object", properties: { k: { enum: ["a"] } } }, "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[k].enum: only allowed for STRING type"],
+    [{ type: "object", properties: { u: { type: "string", format: "uri" } } }, "* GenerateContentRequest.tools[0].function_declarations[0].parameters.properties[u].format: only 'enum' and 'date-time' are supported for STRING type"],
     [{ type: "object", additionalProperties: false }, `Invalid JSON payload received. Unknown name "additionalProperties" at 'tools[0].function_declarations[0].parameters': Cannot find field.`],
   ])("refuses %j", async (parameters, message) => {
     expect(await refusal(await call("gemini-2.0-flash", withParameters(parameters)))).toEqual(invalid(message));

@@ -72,29 +72,40 @@ function schemas(body: Body): string | null {
   return null;
 }
 
-function schemaError(schema: Body, at: string): string | null {
+/**
+ * Google names a place two ways: by property name in its `* GenerateContentRequest.…` checks,
+ * by property position in its JSON-decoding errors ("Invalid value at 'request.…'").
+ */
+interface Place {
+  named: string;
+  indexed: string;
+}
+
+function schemaError(schema: Body, at: string | Place): string | null {
+  const place = typeof at === "string" ? { named: at, indexed: at } : at;
   for (const key of Object.keys(schema)) {
-    if (!SCHEMA_FIELDS.has(key)) return `Invalid JSON payload received. Unknown name "${key}" at '${at}': Cannot find field.`;
+    if (!SCHEMA_FIELDS.has(key)) return `Invalid JSON payload received. Unknown name "${key}" at '${place.indexed}': Cannot find field.`;
   }
   const type = typeof schema.type === "string" ? schema.type.toLowerCase() : undefined;
   if (Array.isArray(schema.enum)) {
     const index = schema.enum.findIndex((value) => typeof value !== "string");
     // The enum field is a list of strings: a number or boolean fails the whole request.
-    if (index !== -1) return `Invalid value at '${at}.enum[${index}]' (TYPE_STRING), ${JSON.stringify(schema.enum[index])}`;
-    if (type !== "string") return `* GenerateContentRequest.${at}.enum: only allowed for STRING type`;
+    if (index !== -1) return `Invalid value at 'request.${place.indexed}.enum[${index}]' (TYPE_STRING), ${JSON.stringify(schema.enum[index])}`;
+    if (type !== "string") return `* GenerateContentRequest.${place.named}.enum: only allowed for STRING type`;
   }
   if (type === "string" && typeof schema.format === "string" && !["enum", "date-time"].includes(schema.format)) {
-    return `* GenerateContentRequest.${at}.format: only 'enum' and 'date-time' are supported for STRING type`;
+    return `* GenerateContentRequest.${place.named}.format: only 'enum' and 'date-time' are supported for STRING type`;
   }
+  const within = (named: string, indexed: string): Place => ({ named: `${place.named}${named}`, indexed: `${place.indexed}${indexed}` });
   if (isObject(schema.properties)) {
-    for (const [name, sub] of Object.entries(schema.properties)) {
-      const bad = isObject(sub) ? schemaError(sub, `${at}.properties[${name}].value`) : null;
+    for (const [i, [name, sub]] of Object.entries(schema.properties).entries()) {
+      const bad = isObject(sub) ? schemaError(sub, within(`.properties[${name}]`, `.properties[${i}].value`)) : null;
       if (bad) return bad;
     }
   }
-  if (isObject(schema.items)) return schemaError(schema.items, `${at}.items`);
+  if (isObject(schema.items)) return schemaError(schema.items, within(".items", ".items"));
   for (const [i, sub] of (Array.isArray(schema.anyOf) ? schema.anyOf : []).entries()) {
-    const bad = isObject(sub) ? schemaError(sub, `${at}.any_of[${i}]`) : null;
+    const bad = isObject(sub) ? schemaError(sub, within(`.any_of[${i}]`, `.any_of[${i}]`)) : null;
     if (bad) return bad;
   }
   return null;
