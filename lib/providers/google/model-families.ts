@@ -21,6 +21,13 @@ export interface GeminiModelFamily extends ModelFamily {
 
 export const GOOGLE_MODEL_FAMILIES: readonly GeminiModelFamily[] = [
   {
+    name: "Gemini 2.0",
+    prefixes: ["gemini-2.0-"],
+    capabilities: { multipleChoices: true },
+    jsonWithTools: false,
+    jsonSchemaFields: false,
+  },
+  {
     name: "Gemini 2.0 Flash",
     prefixes: ["gemini-2.0-flash"],
     capabilities: { penalties: true, multipleChoices: true },
