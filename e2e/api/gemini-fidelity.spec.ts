@@ -150,6 +150,17 @@ test("thought signatures: returned with the tool call, sent back on the next tur
   const replayed = (await mockRequests()).at(-1) as Json;
   expect(replayed.body.contents[1].parts[0]).toMatchObject({ functionCall: { name: "get_weather" }, thoughtSignature: call.extra_content.google.thought_signature });
   expect(issued.path).toBe(replayed.path);
+
+  // Streamed, the call's first delta carries the signature the same two ways.
+  await mockControl("enqueue", [{ toolCalls: [{ name: "get_weather", arguments: { city: "Paris" } }], thoughts: "I should call the tool" }]);
+  const streamed = await complete(await createPrompt(virtualKey, { model }, ASK, { tools: [WEATHER] }), { stream: true });
+  const deltas = streamed.body.text
+    .split("\n")
+    .filter((line: string) => line.startsWith("data: {"))
+    .flatMap((line: string) => JSON.parse(line.slice(6)).choices[0].delta.tool_calls ?? []);
+  const signature = deltas[0].extra_content.google.thought_signature;
+  expect(deltas[0].id).toContain(`.sig.${signature}`);
+  expect(streamed.body.text).not.toContain("I should call the tool");
 });
 
 test("finish reasons: a broken function call is an error naming it, a language stop is content_filter with the reason kept", async () => {
