@@ -277,7 +277,8 @@ test.describe("native providers through the Portkey SDK", () => {
     });
 
     test("finish reasons come from the native finishReason, and n maps to candidateCount", async () => {
-      const promptID = await createPrompt(virtualKey, "gemini-flash-test");
+      // Gemini 2.5: Gemini 3 answers a single candidate.
+      const promptID = await createPrompt(virtualKey, "gemini-2.5-flash");
       expect((await complete(promptID, { max_tokens: 2 })).choices[0]).toMatchObject({ message: { content: "Mock answer " }, finish_reason: "length" });
       const two = await complete(promptID, { n: 2 });
       expect(two.choices.map((c: Json) => [c.index, c.message.content])).toEqual([[0, ANSWER], [1, ANSWER]]);
@@ -295,7 +296,7 @@ test.describe("native providers through the Portkey SDK", () => {
     test("a saved prompt with tools and tool_choice round-trips, streamed or not", async () => {
       for (const request of await expectToolRoundTrip(virtualKey, "gemini-flash-test")) {
         expect(request.body.tools).toEqual([
-          { functionDeclarations: [{ name: "get_weather", description: "Current weather for a city", parameters: WEATHER_TOOL.function.parameters }] },
+          { functionDeclarations: [{ name: "get_weather", description: "Current weather for a city", parametersJsonSchema: WEATHER_TOOL.function.parameters }] },
         ]);
         expect(request.body.toolConfig).toEqual({ functionCallingConfig: { mode: "ANY", allowedFunctionNames: ["get_weather"] } });
       }

@@ -68,7 +68,9 @@ describe("declared capabilities: penalties, seed and the temperature range", () 
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { presence_penalty: 0.1 })?.param).toBe("presence_penalty");
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { frequency_penalty: -0.1 })?.param).toBe("frequency_penalty");
     expect(refusedParameter(ANTHROPIC_CAPABILITIES, "Anthropic", { presence_penalty: 0, frequency_penalty: 0, n: 1, logprobs: false, seed: null })).toBeNull();
-    expect(refusedParameter(GOOGLE_CAPABILITIES, "Google Gemini", { seed: 1, n: 3 })).toBeNull();
+    // Current Gemini models take a seed but answer one candidate (Gemini 2.x is a model family).
+    expect(refusedParameter(GOOGLE_CAPABILITIES, "Google Gemini", { seed: 1, n: 1 })).toBeNull();
+    expect(refusedParameter(GOOGLE_CAPABILITIES, "Google Gemini", { n: 3 })?.param).toBe("n");
   });
 
   it("refuses a temperature above the declared maximum", () => {

@@ -33,7 +33,7 @@ describe("provider registry", () => {
     expect(byId.anthropic.setup.defaultBaseUrl).toBe("https://api.anthropic.com");
     expect(byId.anthropic.capabilities).toMatchObject({ completion: false, multipleChoices: false, jsonMode: false, jsonSchema: false });
     expect(byId.google.setup.defaultBaseUrl).toBe("https://generativelanguage.googleapis.com");
-    expect(byId.google.capabilities).toMatchObject({ completion: false, multipleChoices: true, jsonSchema: true, logprobs: false });
+    expect(byId.google.capabilities).toMatchObject({ completion: false, multipleChoices: false, jsonSchema: true, logprobs: false });
     // A copy: the UI cannot alter what the engine checks.
     byId.openai.capabilities.chat = false;
     expect(getProvider("openai")?.capabilities.chat).toBe(true);

@@ -1,6 +1,8 @@
 import { contentText, lastUserText } from "./answer";
 import { totalDelay } from "./behavior";
-import { functionCallParts, fullResponse, geminiError, geminiResponse, type GeminiShape } from "./gemini-format";
+import { functionCallParts, fullResponse, geminiError, geminiKeyError, geminiResponse, thoughtParts, type GeminiShape } from "./gemini-format";
+import { geminiModelRules, mockSignature } from "./gemini-models";
+import { validateGeminiRequest } from "./gemini-validate";
 import { isObject, nativePlan, writeSteps } from "./native-plan";
 import type { MockRoute } from "./route";
 import type { MockExchange } from "./types";
@@ -24,20 +26,27 @@ type Body = Record<string, unknown>;
 async function answer(ex: MockExchange, streaming: boolean): Promise<void> {
   const { behavior } = ex;
   if (behavior.status !== undefined && behavior.status >= 400) return sendBehaviorError(ex, behavior.status, geminiError);
-  if (!ex.req.headers["x-goog-api-key"] && !ex.url.searchParams.get("key")) {
-    return ex.json(403, geminiError(403, "Method doesn't allow unregistered callers. Please use an API key."));
-  }
+  const key = ex.req.headers["x-goog-api-key"] ?? ex.url.searchParams.get("key");
+  if (!key) return ex.json(403, geminiError(403, "Method doesn't allow unregistered callers. Please use an API key."));
+  // The mock's convention for a key Google would not know: it starts with "bad".
+  if (String(key).startsWith("bad")) return ex.json(400, geminiKeyError());
   if (streaming && ex.url.searchParams.get("alt") !== "sse") {
     return ex.json(400, geminiError(400, "mock provider: streamGenerateContent is served as SSE only (?alt=sse)"));
   }
   const body = isObject(ex.body) ? ex.body : null;
-  const invalid = validate(body);
+  const model = decode(ex.params.model);
+  const invalid = validateGeminiRequest(body, model);
   if (invalid || !body) return ex.json(400, geminiError(400, invalid ?? "invalid body"));
 
   const config = isObject(body.generationConfig) ? body.generationConfig : {};
+  const plan = nativePlan(behavior, facts(body, model, config), "mock-");
   const shape: GeminiShape = {
-    plan: nativePlan(behavior, facts(body, decode(ex.params.model), config), "mock-"),
+    plan,
     candidates: typeof config.candidateCount === "number" && config.candidateCount > 1 ? Math.min(config.candidateCount, 8) : 1,
+    // A behaviour's finishReason in Gemini's own spelling is sent as is.
+    ...(behavior.finishReason && /^[A-Z_]+$/.test(behavior.finishReason) ? { finishReason: behavior.finishReason } : {}),
+    ...(geminiModelRules(model).signs ? { signature: mockSignature(plan.id) } : {}),
+    ...(behavior.thoughts ? { thoughts: behavior.thoughts } : {}),
   };
   if (streaming) return stream(ex, shape);
   const steps = shape.plan.toolCalls ? shape.plan.toolCalls.length : shape.plan.tokens.length;
@@ -50,13 +59,16 @@ async function stream(ex: MockExchange, shape: GeminiShape) {
   const { plan } = shape;
   const send = (data: unknown) => ex.writeEvent(JSON.stringify(data));
   ex.startStream();
-  // One chunk per text token, or per function call (Gemini streams a call whole).
+  // The thought summary first, then one chunk per text token, or per function call (Gemini
+  // streams a call whole).
+  const thoughts = thoughtParts(shape);
+  if (thoughts.length > 0) send(geminiResponse(shape, thoughts, false, 0));
   const steps = plan.toolCalls
-    ? functionCallParts(plan).map((part) => () => send(geminiResponse(shape, [part], false, 0)))
+    ? functionCallParts(shape).map((part) => () => send(geminiResponse(shape, [part], false, 0)))
     : plan.tokens.map((text, i) => () => send(geminiResponse(shape, [{ text }], false, i + 1)));
   if (!(await writeSteps(ex, steps, () => send(geminiError(503, ex.behavior.errorMessage))))) return;
-  // The last chunk carries the finish reason and the final usage.
-  send(geminiResponse(shape, [{ text: "" }], true));
+  // The last chunk carries the finish reason and the final usage (and a text answer's signature).
+  send(geminiResponse(shape, [{ text: "", ...(shape.signature && !plan.toolCalls ? { thoughtSignature: shape.signature } : {}) }], true));
   ex.endStream();
 }
 
@@ -70,20 +82,6 @@ function facts(body: Body, model: string, config: Record<string, unknown>) {
     stopSequences: Array.isArray(config.stopSequences) ? config.stopSequences.filter((s): s is string => typeof s === "string") : [],
     maxTokens: typeof config.maxOutputTokens === "number" ? config.maxOutputTokens : undefined,
   };
-}
-
-/** The checks the real API makes, so an adapter bug shows up as the 400 it would get there. */
-function validate(body: Body | null): string | null {
-  if (!body) return "Invalid JSON payload received.";
-  if (!Array.isArray(body.contents) || body.contents.length === 0) return "* GenerateContentRequest.contents: contents is not specified";
-  for (const content of body.contents) {
-    if (!isObject(content) || !Array.isArray(content.parts) || content.parts.length === 0) {
-      return "* GenerateContentRequest.contents[].parts: contents.parts must not be empty.";
-    }
-    if (content.role !== undefined && content.role !== "user" && content.role !== "model") return "Please use a valid role: user, model.";
-  }
-  if (body.systemInstruction !== undefined && !isObject(body.systemInstruction)) return "Invalid value at 'system_instruction'";
-  return null;
 }
 
 function decode(segment: string | undefined): string {

@@ -39,8 +39,14 @@ export interface MockBehavior {
   stallMs?: number;
   /** Answer with tool calls (finish_reason "tool_calls") instead of text. */
   toolCalls?: MockToolCall[];
-  /** finish_reason of a text answer, "stop" by default (e.g. "length"); the Anthropic route also takes its own "refusal", "pause_turn" and "model_context_window_exceeded". */
+  /**
+   * finish_reason of a text answer, "stop" by default (e.g. "length"). The Anthropic route also
+   * takes its own "refusal", "pause_turn" and "model_context_window_exceeded"; the Gemini
+   * routes send one of Gemini's own reasons as is (e.g. "MALFORMED_FUNCTION_CALL").
+   */
   finishReason?: string;
+  /** Gemini routes: a thought summary part (`thought: true`) sent before the answer. */
+  thoughts?: string;
   /** Answer with a 302 to this URL instead (a provider trying to send the caller elsewhere). */
   redirectTo?: string;
   /** Non-stream: a 200 answer whose body is this many bytes, written as fast as it is read. */

@@ -1,14 +1,15 @@
 import { RequestMappingError } from "../native/mapping-error";
-import { isHttpUrl, parseDataUrl, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
+import { isHttpUrl, isObject, parseDataUrl, type ContentPart, type OpenAIMessage } from "../native/openai-messages";
 import { walkMessages } from "../native/walk-messages";
+import { extensionSignature, isDerivedCallId, SIGNATURE_BYPASS, splitCallId } from "./thought-signature";
 
 /**
  * OpenAI chat messages → Gemini's `systemInstruction` + `contents` (the walk is walkMessages').
  *
  * System and developer messages go to `systemInstruction`. Roles become `user` / `model`;
  * tool calls are `functionCall` parts of a model turn and tool results `functionResponse`
- * parts of a user turn, named after the call they answer (Gemini pairs them by name,
- * OpenAI by id).
+ * parts of a user turn, named after the call they answer (Gemini pairs them by name, and by
+ * id when it gave one). A call's thought signature goes back with it (./thought-signature.ts).
  */
 
 type Part = Record<string, unknown>;
@@ -17,29 +18,36 @@ export interface GeminiContent {
   parts: Part[];
 }
 
-/**
- * Gemini 3 models require the thought signature of each function call they made to come
- * back with the history. OpenAI-format history cannot carry it; this is the value Google
- * documents for calls that were not produced by the model in this conversation.
- */
-export const REPLAYED_CALL_SIGNATURE = "skip_thought_signature_validator";
-
 export function toGeminiContents(messages: OpenAIMessage[]): { systemInstruction?: { parts: Part[] }; contents: GeminiContent[] } {
-  const callNames = new Map<string, string>();
+  const calls = new Map<string, { name: string; id?: string }>();
+  const signatures = (i: number) => (Array.isArray(messages[i].tool_calls) ? messages[i].tool_calls : []).map((raw: unknown) => {
+    const id = isObject(raw) && typeof raw.id === "string" ? raw.id : "";
+    return extensionSignature(raw) ?? splitCallId(id).signature;
+  });
   const { system, turns } = walkMessages<Part, "model">(messages, {
     provider: "Google Gemini",
     modelRole: "model",
     contentPart: toPart,
-    toolCall: (call) => {
-      if (call.id) callNames.set(call.id, call.function.name);
-      return { functionCall: { name: call.function.name, args: call.input }, thoughtSignature: REPLAYED_CALL_SIGNATURE };
+    toolCall: (call, i, j) => {
+      const own = signatures(i);
+      // Signatures go back exactly as received (Gemini signs only the first of parallel calls);
+      // a step with none was not made by this model here, and gets Google's bypass value.
+      const signature = own.some(Boolean) ? own[j] : SIGNATURE_BYPASS;
+      const { id } = splitCallId(call.id);
+      const replayedId = id && !isDerivedCallId(id) ? id : undefined;
+      if (call.id) calls.set(call.id, { name: call.function.name, id: replayedId });
+      return {
+        functionCall: { ...(replayedId ? { id: replayedId } : {}), name: call.function.name, args: call.input },
+        ...(signature ? { thoughtSignature: signature } : {}),
+      };
     },
     toolResult: (message, text, where) => {
-      const name = (message.tool_call_id && callNames.get(message.tool_call_id)) || message.name;
+      const call = message.tool_call_id ? calls.get(message.tool_call_id) : undefined;
+      const name = call?.name || message.name;
       if (!name) {
         throw new RequestMappingError(where, `${where}: no earlier assistant tool call has id '${String(message.tool_call_id)}'`, "invalid_parameter");
       }
-      return { functionResponse: { name, response: responseObject(text()) } };
+      return { functionResponse: { ...(call?.id ? { id: call.id } : {}), name, response: responseObject(text()) } };
     },
   });
 

@@ -31,7 +31,7 @@ export const google = createNativeProvider({
     url: `${apiRoot(credentials)}/${modelPath(body.model)}:${stream ? "streamGenerateContent?alt=sse" : "generateContent"}`,
     // The key in a header, not the `?key=` query string: URLs end up in logs.
     headers: { "x-goog-api-key": credentials.apiKey },
-    body: toGeminiRequest(body),
+    body: toGeminiRequest(body, { jsonSchemaFields: !apiRoot(credentials).endsWith("/v1") }),
   }),
   parseError: parseGeminiError,
   toCompletion: toOpenAICompletion,

@@ -58,6 +58,21 @@ describe("Gemini adapter: failures", () => {
     expect(errorEnvelope(failure).error).toEqual({ message: `Google Gemini error: ${message}`, type: "upstream_error", param: null, code });
   });
 
+  it("reports a bad API key, which Google answers 400 API_KEY_INVALID, as the 401 it is", async () => {
+    mockFetch(() => Response.json([errorBodies.badKey], { status: 400 }));
+    expect(await google.send({ kind: "chat", body, credentials })).toEqual({ ok: false, status: 401, message: "API key not valid. Please pass a valid API key.", code: "authentication_error" });
+  });
+
+  it("fails a 200 answer that ended on a malformed function call with a 502 naming the reason", async () => {
+    mockFetch(() => Response.json({ ...textResponse, candidates: [{ content: { parts: [] }, finishReason: "MALFORMED_FUNCTION_CALL", index: 0 }] }));
+    expect(await google.send({ kind: "chat", body, credentials })).toEqual({
+      ok: false,
+      status: 502,
+      message: "the answer ended with MALFORMED_FUNCTION_CALL: the function call the model generated is invalid",
+      code: "MALFORMED_FUNCTION_CALL",
+    });
+  });
+
   it("reads an error wrapped in an array", async () => {
     mockFetch(() => Response.json([errorBodies[429]], { status: 429 }));
     expect(await google.send({ kind: "chat", body, credentials })).toMatchObject({ status: 429, code: "RESOURCE_EXHAUSTED" });

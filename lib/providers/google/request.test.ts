@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { mappingRefusal, PNG } from "@/tests/fixtures/native-requests";
-import { REPLAYED_CALL_SIGNATURE, guessMimeType } from "./contents";
+import { guessMimeType } from "./contents";
 import { toGeminiRequest } from "./request";
-import { toGeminiSchema } from "./schema";
+import { toGeminiJsonSchema, toGeminiSchema } from "./schema";
+import { SIGNATURE_BYPASS } from "./thought-signature";
 
 const base = { model: "gemini-2.0-flash", messages: [{ role: "user", content: "Hi" }] };
 const map = (body: Record<string, unknown>) => toGeminiRequest({ ...base, ...body });
@@ -112,13 +113,13 @@ describe("OpenAI request → Gemini generateContent", () => {
         role: "model",
         parts: [
           { text: "Checking." },
-          { functionCall: { name: "get_weather", args: { city: "Paris" } }, thoughtSignature: REPLAYED_CALL_SIGNATURE },
-          { functionCall: { name: "now", args: {} }, thoughtSignature: REPLAYED_CALL_SIGNATURE },
+          { functionCall: { id: "call_1", name: "get_weather", args: { city: "Paris" } }, thoughtSignature: SIGNATURE_BYPASS },
+          { functionCall: { id: "call_2", name: "now", args: {} }, thoughtSignature: SIGNATURE_BYPASS },
         ],
       },
       {
         role: "user",
-        parts: [{ functionResponse: { name: "get_weather", response: { temp: 18 } } }, { functionResponse: { name: "now", response: { content: "noon" } } }],
+        parts: [{ functionResponse: { id: "call_1", name: "get_weather", response: { temp: 18 } } }, { functionResponse: { id: "call_2", name: "now", response: { content: "noon" } } }],
       },
     ]);
     expect(refusal({ messages: [{ role: "tool", tool_call_id: "nope", content: "x" }] }).param).toBe("messages[0]");
@@ -142,13 +143,114 @@ describe("OpenAI request → Gemini generateContent", () => {
         properties: {
           name: { type: "string" },
           age: { type: "integer", nullable: true },
-          kind: { enum: ["cat"] },
+          kind: { type: "string", enum: ["cat"] },
           owner: { type: "object", properties: { id: { anyOf: [{ type: "string" }, { type: "number" }] } } },
         },
         required: ["name"],
       },
     });
     expect(() => toGeminiSchema({ $ref: "#/$defs/Loop", $defs: { Loop: { $ref: "#/$defs/Loop" } } }, "response_format")).toThrow(/too deeply/);
+  });
+
+  it("sends back the thought signatures Gemini gave, from the id or extra_content, and replays Gemini's call ids", () => {
+    const request = map({
+      model: "gemini-3-flash-preview",
+      messages: [
+        { role: "user", content: "Weather in Paris and Rome?" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "fc_a.sig.U0lHLUE=", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+            { id: "fc_b", type: "function", function: { name: "get_weather", arguments: '{"city":"Rome"}' } },
+          ],
+        },
+        { role: "tool", tool_call_id: "fc_a.sig.U0lHLUE=", content: "18" },
+        { role: "tool", tool_call_id: "fc_b", content: "21" },
+        { role: "assistant", content: null, tool_calls: [{ id: "call_r2_0", type: "function", function: { name: "now", arguments: "{}" }, extra_content: { google: { thought_signature: "U0lHLUI=" } } }] },
+        { role: "tool", tool_call_id: "call_r2_0", content: "noon" },
+      ],
+    });
+    expect(request.contents).toEqual([
+      { role: "user", parts: [{ text: "Weather in Paris and Rome?" }] },
+      {
+        role: "model",
+        parts: [
+          // Only the first of parallel calls is signed: the second goes back unsigned, as received.
+          { functionCall: { id: "fc_a", name: "get_weather", args: { city: "Paris" } }, thoughtSignature: "U0lHLUE=" },
+          { functionCall: { id: "fc_b", name: "get_weather", args: { city: "Rome" } } },
+        ],
+      },
+      {
+        role: "user",
+        parts: [
+          { functionResponse: { id: "fc_a", name: "get_weather", response: { content: "18" } } },
+          { functionResponse: { id: "fc_b", name: "get_weather", response: { content: "21" } } },
+        ],
+      },
+      // An id this adapter derived is not Gemini's: not replayed.
+      { role: "model", parts: [{ functionCall: { name: "now", args: {} }, thoughtSignature: "U0lHLUI=" }] },
+      { role: "user", parts: [{ functionResponse: { name: "now", response: { content: "noon" } } }] },
+    ]);
+  });
+
+  it("gives current models JSON Schema as is, in parametersJsonSchema and responseJsonSchema", () => {
+    const parameters = { type: "object", properties: { level: { type: "integer", enum: [1, 2, 3] }, on: { const: true }, url: { type: "string", format: "uri" } }, required: ["level"], additionalProperties: false };
+    const request = map({
+      model: "gemini-3-flash-preview",
+      tools: [{ type: "function", function: { name: "set", parameters } }],
+      response_format: { type: "json_schema", json_schema: { name: "x", schema: { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: { kind: { const: "cat" } }, definitions: { A: { type: "string" } } } } },
+    });
+    expect(request.tools).toEqual([
+      {
+        functionDeclarations: [
+          {
+            name: "set",
+            parametersJsonSchema: { type: "object", properties: { level: { type: "integer", enum: [1, 2, 3] }, on: { type: "boolean" }, url: { type: "string", format: "uri" } }, required: ["level"], additionalProperties: false },
+          },
+        ],
+      },
+    ]);
+    expect(request.generationConfig).toEqual({
+      responseMimeType: "application/json",
+      responseJsonSchema: { type: "object", properties: { kind: { type: "string", enum: ["cat"] } }, $defs: { A: { type: "string" } } },
+    });
+    // The stable v1 API is given Gemini's Schema subset.
+    expect(toGeminiRequest({ ...base, model: "gemini-2.5-flash", tools: [{ type: "function", function: { name: "set", parameters } }] }, { jsonSchemaFields: false }).tools).toEqual([
+      { functionDeclarations: [{ name: "set", parameters: { type: "object", properties: { level: { type: "string", enum: ["1", "2", "3"] }, on: { type: "string", enum: ["true"] }, url: { type: "string" } }, required: ["level"] } }] },
+    ]);
+  });
+
+  it("gives Gemini's Schema string enums, typed, and only the formats it lists", () => {
+    expect(toGeminiSchema({ type: "object", properties: { n: { type: "integer", enum: [1, 2] }, b: { type: "boolean", enum: [true, false] }, s: { enum: ["a", null] }, d: { type: "string", format: "date-time" }, e: { type: "string", format: "email" }, f: { type: "number", format: "float" } } }, "p")).toEqual({
+      type: "object",
+      properties: {
+        n: { type: "string", enum: ["1", "2"] },
+        b: { type: "string", enum: ["true", "false"] },
+        s: { type: "string", enum: ["a"], nullable: true },
+        d: { type: "string", format: "date-time" },
+        e: { type: "string" },
+        f: { type: "number", format: "float" },
+      },
+    });
+    expect(toGeminiJsonSchema({ anyOf: [{ $ref: "#/definitions/A", description: "dropped beside a $ref" }], oneOf: [{ type: "string" }] }, "p")).toEqual({ anyOf: [{ type: "string" }] });
+  });
+
+  it("does not send penalties or candidateCount to models that refuse the fields, even at their no-op value", () => {
+    expect(map({ model: "gemini-2.5-flash", presence_penalty: 0, frequency_penalty: 0, n: 1 })).not.toHaveProperty("generationConfig");
+    expect(map({ model: "gemini-2.5-flash", n: 3 }).generationConfig).toEqual({ candidateCount: 3 });
+    expect(refusal({ model: "gemini-3-pro-preview", n: 2 })).toMatchObject({ param: "n", message: "parameter 'n' is not supported by Google Gemini model 'gemini-3-pro-preview'" });
+    expect(refusal({ model: "gemini-2.5-flash", presence_penalty: 0.5 }).param).toBe("presence_penalty");
+  });
+
+  it.each([
+    ["gemini-2.5-flash", true],
+    ["gemini-2.0-flash", true],
+    ["gemini-3-flash-preview", false],
+  ])("JSON output with tools on %s is refused: %s", (model, refused) => {
+    const body = { model, tools: [{ type: "function", function: { name: "f" } }], response_format: { type: "json_object" } };
+    if (refused) expect(refusal(body)).toMatchObject({ param: "response_format", message: `Google Gemini model '${model}' does not take response_format json_object together with tools` });
+    else expect(map(body).generationConfig).toEqual({ responseMimeType: "application/json" });
   });
 
   it.each([

@@ -2,9 +2,11 @@ import { RequestMappingError } from "../native/mapping-error";
 import { isObject, messagesOf } from "../native/openai-messages";
 import { checkParameters, declaredPolicy, maxTokensOf, modelChecked, noOp, numberParam, OPENAI_ONLY_FIELDS, stopSequences } from "../native/parameters";
 import { functionTools, toolChoiceOf, type FunctionTool, type ToolChoice } from "../native/tools";
+import { modelCapabilities, modelFamily } from "../model-policy";
 import { googleDeclaration } from "./declaration";
 import { toGeminiContents } from "./contents";
-import { toGeminiSchema } from "./schema";
+import { takesJsonSchemaFields } from "./model-families";
+import { toGeminiJsonSchema, toGeminiSchema } from "./schema";
 
 // logprobs is refused from the capability table (declaredPolicy), which also checks that
 // n, penalties and seed, declared supported, are mapped here.
@@ -22,23 +24,47 @@ const POLICY = declaredPolicy(googleDeclaration, {
   },
 });
 
+export interface GeminiRequestOptions {
+  /**
+   * Whether the API version reached takes full JSON Schema (`parametersJsonSchema`,
+   * `responseJsonSchema`): v1beta does; the stable v1 is given Gemini's Schema subset.
+   */
+  jsonSchemaFields: boolean;
+}
+
 /** An OpenAI chat body → a Gemini GenerateContentRequest (the model goes in the URL). */
-export function toGeminiRequest(requested: Record<string, unknown>): Record<string, unknown> {
+export function toGeminiRequest(requested: Record<string, unknown>, options: GeminiRequestOptions = { jsonSchemaFields: true }): Record<string, unknown> {
   // What this Gemini model refuses or ignores (./model-families.ts), then what no Gemini maps.
   const body = modelChecked(googleDeclaration, requested);
   checkParameters(body, POLICY, "Google Gemini");
   const { systemInstruction, contents } = toGeminiContents(messagesOf(body));
   const tools = functionTools(body.tools);
-  const generationConfig = generationConfigOf(body);
+  const schema = schemaDialect(options.jsonSchemaFields && takesJsonSchemaFields(modelFamily(googleDeclaration, body.model)));
+  const generationConfig = generationConfigOf(body, schema);
   return {
     contents,
     ...(systemInstruction ? { systemInstruction } : {}),
-    ...toolFields(tools, toolChoiceOf(body.tool_choice, tools)),
+    ...toolFields(tools, toolChoiceOf(body.tool_choice, tools), schema),
     ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
   };
 }
 
-function generationConfigOf(body: Record<string, unknown>): Record<string, unknown> {
+interface SchemaDialect {
+  parameters: string;
+  response: string;
+  convert: (schema: Record<string, unknown>, param: string) => Record<string, unknown>;
+}
+
+function schemaDialect(jsonSchema: boolean): SchemaDialect {
+  return jsonSchema
+    ? { parameters: "parametersJsonSchema", response: "responseJsonSchema", convert: toGeminiJsonSchema }
+    : { parameters: "parameters", response: "responseSchema", convert: toGeminiSchema };
+}
+
+function generationConfigOf(body: Record<string, unknown>, schema: SchemaDialect): Record<string, unknown> {
+  // A setting the model lacks got here only at its no-op value (modelChecked refused the rest):
+  // it is not sent, since these models refuse the field whatever its value.
+  const capabilities = modelCapabilities(googleDeclaration, body.model);
   const config: Record<string, unknown> = {};
   const set = (key: string, value: unknown) => {
     if (value !== undefined) config[key] = value;
@@ -49,16 +75,18 @@ function generationConfigOf(body: Record<string, unknown>): Record<string, unkno
   set("topK", numberParam(body, "top_k"));
   set("stopSequences", stopSequences(body.stop));
   const n = numberParam(body, "n");
-  if (n !== undefined && n > 1) config.candidateCount = n;
-  set("presencePenalty", numberParam(body, "presence_penalty"));
-  set("frequencyPenalty", numberParam(body, "frequency_penalty"));
+  if (n !== undefined && n > 1 && capabilities.multipleChoices) config.candidateCount = n;
+  if (capabilities.penalties) {
+    set("presencePenalty", numberParam(body, "presence_penalty"));
+    set("frequencyPenalty", numberParam(body, "frequency_penalty"));
+  }
   set("seed", numberParam(body, "seed"));
-  Object.assign(config, responseFormatOf(body.response_format));
+  Object.assign(config, responseFormatOf(body.response_format, schema));
   return config;
 }
 
 /** json_object → JSON output; json_schema → JSON output constrained by the (translated) schema. */
-function responseFormatOf(format: unknown): Record<string, unknown> {
+function responseFormatOf(format: unknown, schema: SchemaDialect): Record<string, unknown> {
   if (format === undefined || format === null) return {};
   const type = isObject(format) ? format.type : undefined;
   if (type === "text") return {};
@@ -68,19 +96,19 @@ function responseFormatOf(format: unknown): Record<string, unknown> {
     if (!spec || !isObject(spec.schema)) {
       throw new RequestMappingError("response_format", "response_format json_schema needs json_schema.schema", "invalid_parameter");
     }
-    return { responseMimeType: "application/json", responseSchema: toGeminiSchema(spec.schema, "response_format") };
+    return { responseMimeType: "application/json", [schema.response]: schema.convert(spec.schema, "response_format") };
   }
   throw new RequestMappingError("response_format", `response_format type '${String(type)}' is not supported by Google Gemini`);
 }
 
-function toolFields(tools: FunctionTool[], choice: ToolChoice | undefined): Record<string, unknown> {
+function toolFields(tools: FunctionTool[], choice: ToolChoice | undefined, schema: SchemaDialect): Record<string, unknown> {
   // Without tools a tool_choice constrains nothing: dropping it changes no answer.
   if (tools.length === 0) return {};
   const functionDeclarations = tools.map((tool, i) => ({
     name: tool.name,
     ...(tool.description ? { description: tool.description } : {}),
     // Gemini rejects an object schema without properties: a function without arguments has none.
-    ...(tool.parameters && hasArguments(tool.parameters) ? { parameters: toGeminiSchema(tool.parameters, `tools[${i}]`) } : {}),
+    ...(tool.parameters && hasArguments(tool.parameters) ? { [schema.parameters]: schema.convert(tool.parameters, `tools[${i}]`) } : {}),
   }));
   const functionCallingConfig =
     choice?.mode === "none" ? { mode: "NONE" }

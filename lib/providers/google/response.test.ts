@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { translateStream } from "../native/translate-stream";
 import { assembleText, assembleToolCalls, readTranslated, sse, streamOf } from "@/tests/fixtures/native-streams";
-import { finishReasonOf } from "./finish-reason";
+import { FinishReason } from "@google/genai";
+import { finishOf } from "./finish-reason";
 import { errorMidStream, textResponse, textStream, toolResponse, toolStream } from "@/tests/fixtures/google";
 import { toOpenAICompletion, usageOf } from "./response";
 import { newGeminiStreamTranslator } from "./stream";
@@ -60,15 +61,38 @@ describe("Gemini GenerateContentResponse → OpenAI chat.completion", () => {
   });
 
   it.each([
-    ["STOP", false, "stop"],
-    ["MAX_TOKENS", false, "length"],
-    ["SAFETY", false, "content_filter"],
-    ["RECITATION", false, "content_filter"],
-    ["PROHIBITED_CONTENT", false, "content_filter"],
-    ["OTHER", false, "stop"],
-    ["STOP", true, "tool_calls"],
-  ])("maps finishReason %s (function call: %s) to %s", (reason, called, finish) => {
-    expect(finishReasonOf(reason, called)).toBe(finish);
+    ["STOP", false, { finishReason: "stop" }],
+    ["MAX_TOKENS", false, { finishReason: "length" }],
+    ["SAFETY", false, { finishReason: "content_filter", nativeReason: "SAFETY" }],
+    ["RECITATION", false, { finishReason: "content_filter", nativeReason: "RECITATION" }],
+    ["LANGUAGE", false, { finishReason: "content_filter", nativeReason: "LANGUAGE" }],
+    ["IMAGE_PROHIBITED_CONTENT", false, { finishReason: "content_filter", nativeReason: "IMAGE_PROHIBITED_CONTENT" }],
+    ["STOP", true, { finishReason: "tool_calls" }],
+    ["OTHER", false, { failure: { code: "OTHER", message: "the answer ended with OTHER: generation stopped for an unspecified reason" } }],
+    ["MALFORMED_FUNCTION_CALL", true, { failure: { code: "MALFORMED_FUNCTION_CALL", message: "the answer ended with MALFORMED_FUNCTION_CALL: the function call the model generated is invalid" } }],
+  ])("maps finishReason %s (function call: %s) to %j", (reason, called, outcome) => {
+    expect(finishOf(reason, called)).toEqual(outcome);
+  });
+
+  it("never turns a reason of Google's FinishReason list other than STOP into a plain stop", () => {
+    for (const reason of Object.values(FinishReason).filter((r) => r !== FinishReason.STOP)) {
+      expect(finishOf(reason, false), reason).not.toEqual({ finishReason: "stop" });
+    }
+  });
+
+  it("fails an answer that ended on a broken function call, keeping Gemini's reason and message", () => {
+    const malformed = { ...textResponse, candidates: [{ content: { parts: [] }, finishReason: "MALFORMED_FUNCTION_CALL", finishMessage: "Malformed function call: print(", index: 0 }] };
+    expect(() => toOpenAICompletion(malformed, "m")).toThrow(expect.objectContaining({ code: "MALFORMED_FUNCTION_CALL", message: "the answer ended with MALFORMED_FUNCTION_CALL: Malformed function call: print(" }));
+    const filtered = { ...textResponse, candidates: [{ ...textResponse.candidates[0], finishReason: "RECITATION" }] };
+    expect(toOpenAICompletion(filtered, "m")?.choices[0]).toMatchObject({ finish_reason: "content_filter", native_finish_reason: "RECITATION" });
+  });
+
+  it("carries a call's thought signature in the tool call id and in extra_content", () => {
+    const signed = structuredClone(toolResponse) as typeof toolResponse;
+    (signed.candidates[0].content.parts[0] as Record<string, unknown>).thoughtSignature = "c2lnLWE=";
+    const [first, second] = toOpenAICompletion(signed, "m")?.choices[0].message.tool_calls ?? [];
+    expect(first).toEqual({ id: "call_tOolRespId01_0.sig.c2lnLWE=", type: "function", function: expect.any(Object), extra_content: { google: { thought_signature: "c2lnLWE=" } } });
+    expect(second).toEqual({ id: "call_tOolRespId01_1", type: "function", function: expect.any(Object) });
   });
 });
 
@@ -106,6 +130,22 @@ describe("Gemini stream → OpenAI chunks", () => {
     expect(assembleText(chunks)).toBe("Partial");
     expect(events.some((e) => e.data === "[DONE]")).toBe(false);
     expect(error?.message).toBe("Google Gemini error: The model is overloaded. Please try again later. (UNAVAILABLE)");
+  });
+
+  it("delivers the text, then errors naming a finish reason that leaves no usable answer", async () => {
+    const cut = sse([{ data: { candidates: [{ content: { parts: [{ text: "Let me" }] }, index: 0 }], responseId: "r" } }, { data: { candidates: [{ finishReason: "TOO_MANY_TOOL_CALLS", index: 0 }], responseId: "r" } }]);
+    const { chunks, error } = await translate(cut);
+    expect(assembleText(chunks)).toBe("Let me");
+    expect(error?.message).toBe("Google Gemini error: the answer ended with TOO_MANY_TOOL_CALLS: the model called too many tools consecutively (TOO_MANY_TOOL_CALLS)");
+    const filtered = sse([{ data: { candidates: [{ content: { parts: [{ text: "x" }] }, finishReason: "SPII", index: 0 }], responseId: "r" } }]);
+    expect((await translate(filtered)).chunks.at(-1)?.choices[0]).toMatchObject({ finish_reason: "content_filter", native_finish_reason: "SPII" });
+  });
+
+  it("streams a signed call with its signature, and no thought text", async () => {
+    const signed = sse([{ data: { candidates: [{ content: { parts: [{ text: "planning", thought: true }, { functionCall: { name: "f", args: {} }, thoughtSignature: "U0lH" }] }, finishReason: "STOP", index: 0 }], responseId: "r" } }]);
+    const { chunks } = await translate(signed);
+    expect(assembleText(chunks)).toBe("");
+    expect(chunks.flatMap((c) => c.choices[0].delta.tool_calls ?? [])[0]).toMatchObject({ id: "call_r_0.sig.U0lH", extra_content: { google: { thought_signature: "U0lH" } } });
   });
 
   it("errors when the stream ends without a finish reason", async () => {

@@ -1,6 +1,8 @@
 import { chatCompletion, completionId, nowSeconds, randomHex, type ChoiceResult, type OpenAIUsage } from "../native/openai-output";
+import { UpstreamAnswerError } from "../native/mapping-error";
 import { isObject, type OpenAIToolCall } from "../native/openai-messages";
-import { finishReasonOf } from "./finish-reason";
+import { finishOf, nativeReasonField } from "./finish-reason";
+import { idWithSignature, signatureExtension } from "./thought-signature";
 
 /** A Gemini GenerateContentResponse → an OpenAI chat.completion; null when it is not one. */
 export function toOpenAICompletion(response: Record<string, unknown>, requestModel: string) {
@@ -13,11 +15,14 @@ export function toOpenAICompletion(response: Record<string, unknown>, requestMod
       const { text, calls } = candidateParts(candidate);
       const index = Number(candidate.index ?? 0);
       const toolCalls = calls.map((call, i): OpenAIToolCall => ({
-        id: call.id ?? callIds(index, i),
+        id: idWithSignature(call.id ?? callIds(index, i), call.signature),
         type: "function",
         function: { name: call.name, arguments: call.arguments },
+        ...signatureExtension(call.signature),
       }));
-      return { content: text, toolCalls, finishReason: finishReasonOf(candidate.finishReason, toolCalls.length > 0) };
+      const outcome = finishOf(candidate.finishReason, toolCalls.length > 0, candidate.finishMessage);
+      if ("failure" in outcome) throw new UpstreamAnswerError(outcome.failure.message, outcome.failure.code);
+      return { content: text, toolCalls, finishReason: outcome.finishReason, fields: nativeReasonField(outcome) };
     });
   // The prompt itself was blocked (promptFeedback.blockReason): no candidate, nothing said.
   if (choices.length === 0) choices.push({ content: "", toolCalls: [], finishReason: "content_filter" });
@@ -35,6 +40,8 @@ export interface GeminiCall {
   name: string;
   /** The call's `args` as the JSON string OpenAI's `arguments` is. */
   arguments: string;
+  /** The thought signature Gemini put on the call's part, to be sent back with it. */
+  signature?: string;
 }
 
 /** A candidate's visible text and function calls; thought summaries are not part of the answer. */
@@ -51,6 +58,7 @@ export function candidateParts(candidate: Record<string, unknown>): { text: stri
         ...(typeof call.id === "string" && call.id ? { id: call.id } : {}),
         name: call.name as string,
         arguments: JSON.stringify(call.args ?? {}),
+        ...(typeof part.thoughtSignature === "string" && part.thoughtSignature ? { signature: part.thoughtSignature } : {}),
       });
     }
   }

@@ -4,12 +4,14 @@ import { ChunkWriter, completionId, type OpenAIUsage } from "../native/openai-ou
 import { isObject } from "../native/openai-messages";
 import type { StreamTranslator } from "../native/translate-stream";
 import { errorObject, streamErrorMessage } from "./errors";
-import { finishReasonOf } from "./finish-reason";
+import { finishOf, nativeReasonField } from "./finish-reason";
 import { candidateParts, toolCallIds, usageOf } from "./response";
+import { idWithSignature, signatureExtension } from "./thought-signature";
 
 interface CandidateState {
   toolCalls: number;
   finishReason: unknown;
+  finishMessage: unknown;
   finished: boolean;
 }
 
@@ -53,7 +55,7 @@ export function newGeminiStreamTranslator(requestModel: string): StreamTranslato
       const index = Number(candidate.index ?? 0);
       let state = candidates.get(index);
       if (!state) {
-        state = { toolCalls: 0, finishReason: null, finished: false };
+        state = { toolCalls: 0, finishReason: null, finishMessage: null, finished: false };
         candidates.set(index, state);
         frames.push(out.role(index));
       }
@@ -61,11 +63,13 @@ export function newGeminiStreamTranslator(requestModel: string): StreamTranslato
       if (text) frames.push(out.text(index, text));
       for (const call of calls) {
         const toolIndex = state.toolCalls++;
-        frames.push(out.toolCallStart(index, toolIndex, call.id ?? ids(index, toolIndex), call.name));
+        const id = idWithSignature(call.id ?? ids(index, toolIndex), call.signature);
+        frames.push(out.toolCallStart(index, toolIndex, id, call.name, signatureExtension(call.signature)));
         frames.push(out.toolCallArguments(index, toolIndex, call.arguments));
       }
       if (candidate.finishReason) {
         state.finishReason = candidate.finishReason;
+        state.finishMessage = candidate.finishMessage;
         state.finished = true;
       }
     }
@@ -87,7 +91,10 @@ export function newGeminiStreamTranslator(requestModel: string): StreamTranslato
     const frames = indexes.map((index, i) => {
       const state = candidates.get(index) as CandidateState;
       const last = i === indexes.length - 1;
-      return out.delta(index, {}, finishReasonOf(state.finishReason, state.toolCalls > 0), last ? (usage ?? usageOf(null)) : undefined);
+      const outcome = finishOf(state.finishReason, state.toolCalls > 0, state.finishMessage);
+      // What came before is delivered; the stream then fails naming Gemini's reason.
+      if ("failure" in outcome) throw new UpstreamStreamError(`Google Gemini error: ${outcome.failure.message} (${outcome.failure.code})`);
+      return out.delta(index, {}, outcome.finishReason, last ? (usage ?? usageOf(null)) : undefined, nativeReasonField(outcome));
     });
     return [...frames, out.done()];
   }

@@ -4,16 +4,22 @@ import { parseJsonObject, postProviderJson, providerFailure as failure, readFail
 import type { ProviderSetup } from "../setup";
 import type { ProviderDeclaration } from "../declaration";
 import type { Provider, ProviderCredentials, ProviderRequest, ProviderResponse } from "../types";
-import { RequestMappingError } from "./mapping-error";
+import { RequestMappingError, UpstreamAnswerError } from "./mapping-error";
 import { translateStream, type StreamTranslator } from "./translate-stream";
 
 /** The provider-specific pieces of a native (non-OpenAI-format) adapter. */
 export interface NativeAdapterConfig<Id extends string> extends ProviderDeclaration<Id> {
   /** The upstream call for an OpenAI chat body; throws RequestMappingError for what cannot be honoured. */
   buildCall(body: Record<string, unknown>, credentials: ProviderCredentials, stream: boolean): { url: string; headers: Record<string, string>; body: unknown };
-  /** The provider's error body → message and code (its error type or status name). */
-  parseError(text: string, status: number, statusText: string): { message: string; code: string | null };
-  /** The provider's JSON answer → an OpenAI chat.completion; null when it is not a recognisable answer. */
+  /**
+   * The provider's error body → message and code (its error type or status name), and the
+   * status to report when the provider's own misstates the failure (a bad key answered 400).
+   */
+  parseError(text: string, status: number, statusText: string): { message: string; code: string | null; status?: number };
+  /**
+   * The provider's JSON answer → an OpenAI chat.completion; null when it is not a recognisable
+   * answer; throws UpstreamAnswerError when it is one that carries no usable result.
+   */
   toCompletion(json: Record<string, unknown>, requestModel: string): Record<string, unknown> | null;
   newStreamTranslator(requestModel: string): StreamTranslator;
 }
@@ -62,6 +68,7 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
       if (!answer) return failure(502, `${displayName} sent a response that is not a valid answer`, "provider_bad_response");
       return { ok: true, status: 200, stream: false, body: answer };
     } catch (error) {
+      if (error instanceof UpstreamAnswerError) return failure(502, error.message, error.code);
       return readFailure(displayName, error, signal);
     }
   }

@@ -23,3 +23,17 @@ export class UpstreamStreamError extends Error {
     this.name = "UpstreamStreamError";
   }
 }
+
+/**
+ * A provider answered 200 but with no usable answer (e.g. generation ended on a malformed
+ * function call): the adapter's call fails with a 502 carrying the provider's reason as code.
+ */
+export class UpstreamAnswerError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "UpstreamAnswerError";
+  }
+}

@@ -14,6 +14,8 @@ export interface ChoiceResult {
   content: string | null;
   toolCalls: OpenAIToolCall[];
   finishReason: string;
+  /** Provider extensions on the choice (e.g. the provider's own finish reason). */
+  fields?: Record<string, unknown>;
 }
 
 /** A chat.completion id derived from the provider's own id, so logs can be matched to it. */
@@ -45,6 +47,7 @@ export function chatCompletion(fields: { id: string; model: string; created: num
       },
       logprobs: null,
       finish_reason: choice.finishReason,
+      ...choice.fields,
     })),
     usage: fields.usage,
   };
@@ -61,14 +64,14 @@ export class ChunkWriter {
     readonly created = nowSeconds(),
   ) {}
 
-  /** One choice's delta; `usage` rides on the final chunk (with its finish_reason). */
-  delta(index: number, delta: Record<string, unknown>, finishReason: string | null = null, usage?: OpenAIUsage): string {
+  /** One choice's delta; `usage` rides on the final chunk (with its finish_reason); `fields` extend the choice. */
+  delta(index: number, delta: Record<string, unknown>, finishReason: string | null = null, usage?: OpenAIUsage, fields?: Record<string, unknown>): string {
     return this.frame({
       id: this.id,
       object: "chat.completion.chunk",
       created: this.created,
       model: this.model,
-      choices: [{ index, delta, logprobs: null, finish_reason: finishReason }],
+      choices: [{ index, delta, logprobs: null, finish_reason: finishReason, ...fields }],
       ...(usage ? { usage } : {}),
     });
   }
@@ -81,9 +84,9 @@ export class ChunkWriter {
     return this.delta(index, { content: text });
   }
 
-  /** The first delta of a tool call: its position, id and name, arguments still empty. */
-  toolCallStart(index: number, toolIndex: number, id: string, name: string): string {
-    return this.delta(index, { tool_calls: [{ index: toolIndex, id, type: "function", function: { name, arguments: "" } }] });
+  /** The first delta of a tool call: its position, id and name, arguments still empty; `extra` extends the call. */
+  toolCallStart(index: number, toolIndex: number, id: string, name: string, extra?: Record<string, unknown>): string {
+    return this.delta(index, { tool_calls: [{ index: toolIndex, id, type: "function", function: { name, arguments: "" }, ...extra }] });
   }
 
   toolCallArguments(index: number, toolIndex: number, fragment: string): string {

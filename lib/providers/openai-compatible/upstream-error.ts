@@ -11,11 +11,11 @@ const MAX_MESSAGE_CHARS = 1000;
  * and the shapes compatible servers actually send (Ollama `{error: "..."}`, Mistral
  * `{message, type, code}`, FastAPI/vLLM `{detail}`), falling back to the raw text.
  */
-export async function readUpstreamError(response: UpstreamResponse, parse: (text: string, status: number, statusText: string) => { message: string; code: string | null } = parseErrorBody): Promise<ProviderFailure> {
+export async function readUpstreamError(response: UpstreamResponse, parse: (text: string, status: number, statusText: string) => { message: string; code: string | null; status?: number } = parseErrorBody): Promise<ProviderFailure> {
   const text = await response.text();
-  const { message, code } = parse(text, response.status, response.statusText);
+  const { message, code, status } = parse(text, response.status, response.statusText);
   const retryAfter = retryAfterOf(response.headers);
-  return { ok: false, status: response.status, message, code, ...(retryAfter ? { retryAfter } : {}) };
+  return { ok: false, status: status ?? response.status, message, code, ...(retryAfter ? { retryAfter } : {}) };
 }
 
 export function parseErrorBody(text: string, status: number, statusText = ""): { message: string; code: string | null } {
