@@ -43,6 +43,12 @@ const EXPECTED: Record<string, Action | "public"> = {
   "GET /v1/labels/[id]": "read",
   "PUT /v1/labels/[id]": "write",
   "DELETE /v1/labels/[id]": "write",
+  "GET /v1/scorers": "read",
+  "POST /v1/scorers": "write",
+  "GET /v1/scorers/[id]": "read",
+  "PUT /v1/scorers/[id]": "write",
+  "DELETE /v1/scorers/[id]": "write",
+  "POST /v1/scorers/test": "read",
   "GET /v1/logs": "read",
   "GET /v1/logs/[id]": "read",
   // Listing keys shows masks only; the playground picks a key from this list.

@@ -25,6 +25,7 @@ export const TRANSFER_ORDER = [
   "PromptLabel",
   "Partial",
   "PartialVersion",
+  "Scorer",
   "CompletionLog",
 ] as const;
 
