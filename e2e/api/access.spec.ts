@@ -38,6 +38,12 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/collections/x", "read"],
   ["PUT", "/v1/collections/x", "write"],
   ["DELETE", "/v1/collections/x", "write"],
+  ["GET", "/v1/scorers", "read"],
+  ["POST", "/v1/scorers", "write"],
+  ["GET", "/v1/scorers/x", "read"],
+  ["PUT", "/v1/scorers/x", "write"],
+  ["DELETE", "/v1/scorers/x", "write"],
+  ["POST", "/v1/scorers/test", "read"],
   ["GET", "/v1/labels", "read"],
   ["POST", "/v1/labels", "write"],
   ["GET", "/v1/labels/x", "read"],
@@ -253,6 +259,12 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect(save.message).toMatch(/viewer/);
     expect((await viewer.post("/v1/prompts", { data: { name: "nope", string: "x", parameters: {} } })).status()).toBe(403);
     expect((await viewer.get("/v1/api-keys")).status()).toBe(403);
+    // Scorers: viewers read and try them, editors save them.
+    const scorer = { name: `exact ${Date.now().toString(36)}`, definition: { type: "exact_match" } };
+    expect((await viewer.post("/v1/scorers", { data: scorer })).status()).toBe(403);
+    expect((await editor.post("/v1/scorers", { data: scorer })).status()).toBe(200);
+    expect((await viewer.get("/v1/scorers")).status()).toBe(200);
+    expect((await viewer.post("/v1/scorers/test", { data: { scorer, output: "a", expected: "a" } })).status()).toBe(200);
 
     // The owner demotes the editor: the next request already has the new role.
     const members = (await (await owner.get("/v1/members")).json()) as { data: { id: string; email: string; role: string }[] };
