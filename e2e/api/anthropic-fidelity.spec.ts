@@ -83,7 +83,7 @@ test("sampling: models after Opus 4.6 get no sampling settings; their defaults a
 });
 
 test("stop sequences: a whitespace-only one is refused naming stop; an empty one is left out", async () => {
-  await expectRefused({ stop: "\n" }, null, ["whitespace", "stop"]);
+  await expectRefused({ stop: "\n" }, "stop", ["whitespace", "stop"]);
   expect((await complete({ stop: ["", "END"] })).status).toBe(200);
   expect((await sentBody()).stop_sequences).toEqual(["END"]);
 });
@@ -147,7 +147,7 @@ test("image/jpg is sent as the image/jpeg the API lists; an unlisted type is ref
   expect((await complete({ template: image("image/jpg") })).status).toBe(200);
   expect((await sentBody()).messages[0].content[1]).toEqual({ type: "image", source: { type: "base64", media_type: "image/jpeg", data: PNG } });
   await mock.reset();
-  await expectRefused({ template: image("image/bmp") }, null, ["messages[0].content", "image/bmp"]);
+  await expectRefused({ template: image("image/bmp") }, "messages[0].content", ["messages[0].content", "image/bmp"]);
 });
 
 test("Anthropic's newer stop reasons come back as OpenAI finish reasons", async () => {

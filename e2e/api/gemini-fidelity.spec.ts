@@ -182,5 +182,5 @@ test("a bad API key, which Google answers 400 API_KEY_INVALID, is a 401", async 
   const badKey = await geminiKey("bad-key-123");
   const failed = await complete(await createPrompt(badKey, { model: "gemini-2.5-flash" }));
   expect(failed.status).toBe(401);
-  expect(failed.body.error).toMatchObject({ code: "authentication_error", message: "Google Gemini error: API key not valid. Please pass a valid API key." });
+  expect(failed.body.error).toMatchObject({ type: "authentication_error", code: "authentication_error", message: "Google Gemini error: API key not valid. Please pass a valid API key." });
 });

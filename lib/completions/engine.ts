@@ -68,13 +68,13 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
 
     const refused = outcome.kind === "response" && !outcome.response.ok ? outcome.response : null;
     const failure = refused
-      ? upstreamError(call.provider.displayName, refused.status, redactSecret(refused.message, call.credentials.apiKey), refused.code)
+      ? upstreamError(call.provider.displayName, refused.status, redactSecret(refused.message, call.credentials.apiKey), refused.code, refused.param ?? null)
       : new ApiError(504, `${call.provider.displayName} did not answer within ${timeoutMs} ms`, "timeout_error", "upstream_timeout");
     if (refused?.retryAfter) headers["retry-after"] = refused.retryAfter;
     logWriter.enqueue({ ...log, status: "error", httpStatus: failure.status, error: failure.message, latencyMs: elapsed() });
     const fallbackOn = config.strategy?.on_status_codes;
     const canFallBack = config.strategy?.mode === "fallback" && position < plan.length - 1 && (!fallbackOn || fallbackOn.includes(failure.status));
-    if (!canFallBack) throw new ApiError(failure.status, failure.message, failure.type, failure.code, null, headers);
+    if (!canFallBack) throw new ApiError(failure.status, failure.message, failure.type, failure.code, failure.param, headers);
   }
   throw new Error("unreachable: a plan always has a target");
 }

@@ -97,6 +97,8 @@ export type ProviderResponse =
       message: string;
       code: string | null;
       retryAfter?: string;
+      /** The request parameter at fault, when the adapter refused the request before sending it. */
+      param?: string;
     };
 
 export interface Provider {

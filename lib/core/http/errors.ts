@@ -45,9 +45,13 @@ export const conflict = (message: string, code = "conflict") => new ApiError(409
 export const unprocessable = (message: string, param: string | null = null) =>
   new ApiError(422, message, "invalid_request_error", "unprocessable", param);
 
-/** An upstream provider failed: its status is kept (429 stays 429) and it is named. */
-export function upstreamError(provider: string, status: number, message: string, code: string | null = null) {
-  return new ApiError(status, `${provider} error: ${message}`, "upstream_error", code ?? `provider_${status}`);
+/**
+ * An upstream provider failed: its status is kept (429 stays 429) and it is named. A refused
+ * provider key is an authentication error, as OpenAI clients expect of a 401.
+ */
+export function upstreamError(provider: string, status: number, message: string, code: string | null = null, param: string | null = null) {
+  const type = status === 401 ? "authentication_error" : "upstream_error";
+  return new ApiError(status, `${provider} error: ${message}`, type, code ?? `provider_${status}`, param);
 }
 
 /** The body every error has: readable by the Portkey SDKs and by OpenAI clients. */

@@ -45,7 +45,7 @@ export function createNativeProvider<Id extends string>(config: NativeAdapterCon
     try {
       call = config.buildCall(body, credentials, stream);
     } catch (error) {
-      if (error instanceof RequestMappingError) return failure(400, error.message, error.code);
+      if (error instanceof RequestMappingError) return { ...failure(400, error.message, error.code), param: error.param };
       throw error;
     }
 
