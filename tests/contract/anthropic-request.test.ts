@@ -108,6 +108,9 @@ describe("Anthropic request bodies conform to the SDK's MessageCreateParams", ()
     expect(conforms({ ...good, stream: true }, false).join()).toMatch(/stream/);
     const jpg = { ...good, messages: [{ role: "user", content: [{ type: "image", source: { type: "base64", media_type: "image/jpg", data: PNG } }] }] };
     expect(conforms(jpg, false).join()).toMatch(/media_type/);
+    // Literals are exact here: only Google's Schema `Type` is compared without case, and only in the Gemini check.
+    const upper = { ...good, messages: [{ role: "user", content: [{ type: "image", source: { type: "base64", media_type: "IMAGE/PNG", data: PNG } }] }] };
+    expect(conforms(upper, false).join()).toMatch(/media_type/);
     const choice = { ...good, tools: [{ name: "f", input_schema: { type: "object" } }], tool_choice: { type: "required" } };
     expect(conforms(choice, false).join()).toMatch(/tool_choice/);
     const noMax: Record<string, unknown> = { ...good };

@@ -1,18 +1,28 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PNG } from "@/tests/fixtures/native-requests";
 import { toGeminiRequest } from "@/lib/providers/google/request";
-import { typeChecker } from "./sdk-conformance";
+import { sdkTypes, type TypeCheck } from "./sdk-type-check";
 
 /**
  * The bodies the Gemini adapter sends, checked against the request types of Google's own SDK
- * (@google/genai): every field must be one the API has, where it has it, with the value type
- * it declares (see ./gemini-wire.ts and ./sdk-conformance.ts).
+ * (@google/genai, a dev dependency): every field must be one the API has, where it has it, with
+ * the value type it declares (see ./sdk-type-check.ts).
  */
 
-let check: (value: unknown) => string[];
+/**
+ * The body of POST models/{model}:generateContent as the Gemini API (v1beta) takes it, in the
+ * SDK's types: the SDK's `config` flattens these fields, and its converters put them back in
+ * this shape on the wire.
+ */
+const GENERATE_CONTENT = "{ contents: Content[]; systemInstruction?: Content; tools?: Tool[]; toolConfig?: ToolConfig; generationConfig?: GenerationConfig }";
+
+let sdk: TypeCheck;
 beforeAll(() => {
-  check = typeChecker("tests/contract/gemini-wire.ts", "GeminiGenerateContentBody");
-});
+  // Schema `type` is the enum Type ("OBJECT"); the adapter sends JSON Schema's lower case, which the API takes too.
+  sdk = sdkTypes('import type { Content, GenerationConfig, Tool, ToolConfig } from "@google/genai";', { GenerateContent: GENERATE_CONTENT }, { caseInsensitiveEnums: ["Type"] });
+}, 60_000);
+
+const check = (body: unknown) => sdk.errors(body, "GenerateContent");
 
 const WEATHER = {
   type: "function",
@@ -88,13 +98,16 @@ describe("Gemini request bodies against @google/genai's types", () => {
   it("is a check that fails on a misnamed field or a wrong value type", () => {
     const good = toGeminiRequest(CASES[0][1]);
     expect(check({ ...good, generationConfig: { ...(good.generationConfig as object), maxTokens: 5 } })).toEqual([
-      "GeminiGenerateContentBody.generationConfig.maxTokens: not a field of GenerationConfig",
+      "body.generationConfig.maxTokens: not a field of GenerationConfig",
     ]);
     expect(check({ ...good, tools: [{ functionDeclarations: [{ name: "f", parameters: { type: "object", properties: { n: { type: "integer", enum: [1] } } } }] }] })).toEqual([
-      "GeminiGenerateContentBody.tools[0].functionDeclarations[0].parameters.properties.n.enum[0]: 1 is not a string",
+      "body.tools[0].functionDeclarations[0].parameters.properties.n.enum[0]: expected a string, got 1",
     ]);
     expect(check({ ...good, toolConfig: { functionCallingConfig: { mode: "FORCE" } } })).toEqual([
-      expect.stringContaining("GeminiGenerateContentBody.toolConfig.functionCallingConfig.mode: \"FORCE\" is not one of"),
+      expect.stringMatching(/^body\.toolConfig\.functionCallingConfig\.mode: expected one of "MODE_UNSPECIFIED", .*got "FORCE"$/),
     ]);
+    const noContents: Record<string, unknown> = { ...good };
+    delete noContents.contents;
+    expect(check(noContents)).toEqual(["body.contents: required"]);
   });
 });
