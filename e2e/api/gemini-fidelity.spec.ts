@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { Portkey } from "portkey-ai";
 import { E2E } from "../support/env";
+import { mock } from "../support/mock";
 
 /**
  * Gemini requests the real API would refuse, and answers it can give, end to end: prompts run
@@ -17,16 +18,7 @@ const portkey = new Portkey({ apiKey: E2E.apiKey, baseURL: `${E2E.baseUrl}/v1` }
 let counter = 0;
 const unique = (base: string) => `${base} ${Date.now().toString(36)}${++counter}`;
 
-async function mockControl(path: string, body?: unknown) {
-  const response = await fetch(`${E2E.mockUrl}/__mock/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`mock ${path}: ${response.status}`);
-  return response.json();
-}
-const mockRequests = (): Promise<Json[]> => mockControl("requests");
+const mockRequests = async (): Promise<Json[]> => (await mock.requests()).map((request) => request as unknown as Json);
 
 async function geminiKey(key = "AIza-test") {
   const created = (await portkey.virtualKeys.create({ name: unique("gemini fidelity"), provider: "google", key, custom_host: E2E.mockUrl })) as unknown as { slug: string };
@@ -70,7 +62,7 @@ test.beforeAll(async () => {
   virtualKey = await geminiKey();
 });
 test.beforeEach(async () => {
-  await mockControl("reset", {});
+  await mock.reset();
 });
 
 test("penalties: refused up front for models that reject them, sent to Gemini 2.0 Flash, never sent at their no-op value", async () => {
@@ -128,7 +120,7 @@ test("JSON output with tools: refused up front where Gemini rejects the pair, se
 
 test("thought signatures: returned with the tool call, sent back on the next turn, thoughts kept out of the answer", async () => {
   const model = "gemini-3-flash-preview";
-  await mockControl("enqueue", [{ toolCalls: [{ name: "get_weather", arguments: { city: "Paris" } }], thoughts: "I should call the tool" }]);
+  await mock.enqueue({ toolCalls: [{ name: "get_weather", arguments: { city: "Paris" } }], thoughts: "I should call the tool" });
   const first = await complete(await createPrompt(virtualKey, { model }, ASK, { tools: [WEATHER] }));
   expect(first.status).toBe(200);
   const [call] = first.body.choices[0].message.tool_calls;
@@ -143,7 +135,7 @@ test("thought signatures: returned with the tool call, sent back on the next tur
     { role: "assistant", content: null, tool_calls: [{ id: call.id, type: "function", function: call.function }] },
     { role: "tool", tool_call_id: call.id, content: '{"temp":18}' },
   ];
-  await mockControl("enqueue", [{ content: "It is 18 degrees.", thoughts: "The tool said 18" }]);
+  await mock.enqueue({ content: "It is 18 degrees.", thoughts: "The tool said 18" });
   const second = await complete(await createPrompt(virtualKey, { model }, history, { tools: [WEATHER] }));
   expect(second.status).toBe(200);
   expect(second.body.choices[0].message.content).toBe("It is 18 degrees.");
@@ -152,7 +144,7 @@ test("thought signatures: returned with the tool call, sent back on the next tur
   expect(issued.path).toBe(replayed.path);
 
   // Streamed, the call's first delta carries the signature the same two ways.
-  await mockControl("enqueue", [{ toolCalls: [{ name: "get_weather", arguments: { city: "Paris" } }], thoughts: "I should call the tool" }]);
+  await mock.enqueue({ toolCalls: [{ name: "get_weather", arguments: { city: "Paris" } }], thoughts: "I should call the tool" });
   const streamed = await complete(await createPrompt(virtualKey, { model }, ASK, { tools: [WEATHER] }), { stream: true });
   const deltas = streamed.body.text
     .split("\n")
@@ -165,7 +157,7 @@ test("thought signatures: returned with the tool call, sent back on the next tur
 
 test("finish reasons: a broken function call is an error naming it, a language stop is content_filter with the reason kept", async () => {
   const promptId = await createPrompt(virtualKey, { model: "gemini-2.5-flash" });
-  await mockControl("enqueue", [{ finishReason: "MALFORMED_FUNCTION_CALL" }, { finishReason: "LANGUAGE" }, { finishReason: "TOO_MANY_TOOL_CALLS" }]);
+  await mock.enqueue({ finishReason: "MALFORMED_FUNCTION_CALL" }, { finishReason: "LANGUAGE" }, { finishReason: "TOO_MANY_TOOL_CALLS" });
   const malformed = await complete(promptId);
   expect(malformed.status).toBe(502);
   expect(malformed.body.error).toMatchObject({ code: "MALFORMED_FUNCTION_CALL", message: expect.stringContaining("MALFORMED_FUNCTION_CALL") });
