@@ -67,7 +67,7 @@ describe("Anthropic adapter: failures", () => {
     expect(errorEnvelope(failure)).toEqual({
       status: "failure",
       message: `Anthropic error: ${message}`,
-      error: { message: `Anthropic error: ${message}`, type: "upstream_error", param: null, code },
+      error: { message: `Anthropic error: ${message}`, type: status === 401 ? "authentication_error" : "upstream_error", param: null, code },
     });
   });
 
@@ -93,6 +93,7 @@ describe("Anthropic adapter: failures", () => {
       status: 400,
       message: "parameter 'seed' is not supported by Anthropic model 'claude-sonnet-4-5'",
       code: "unsupported_parameter",
+      param: "seed",
     });
     expect(spy).not.toHaveBeenCalled();
   });

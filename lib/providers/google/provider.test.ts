@@ -55,7 +55,9 @@ describe("Gemini adapter: failures", () => {
     if (result.ok) return;
     const failure = upstreamError(google.displayName, result.status, result.message, result.code);
     expect(failure.status).toBe(status);
-    expect(errorEnvelope(failure).error).toEqual({ message: `Google Gemini error: ${message}`, type: "upstream_error", param: null, code });
+    // A refused key reads as what it is to an OpenAI client: an authentication error.
+    const type = status === 401 ? "authentication_error" : "upstream_error";
+    expect(errorEnvelope(failure).error).toEqual({ message: `Google Gemini error: ${message}`, type, param: null, code });
   });
 
   it("reports a bad API key, which Google answers 400 API_KEY_INVALID, as the 401 it is", async () => {
