@@ -26,6 +26,9 @@ export const TRANSFER_ORDER = [
   "Partial",
   "PartialVersion",
   "CompletionLog",
+  "Dataset",
+  "DatasetVersion",
+  "DatasetItem",
 ] as const;
 
 export type ModelName = (typeof TRANSFER_ORDER)[number];
