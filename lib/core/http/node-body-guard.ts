@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { bodyTooLarge, declaredLength, decode, maxBodyBytes, unreadable } from "./body-limit";
+import { bodyLimitFor, bodyTooLarge, declaredLength, decode, maxBodyBytes, unreadable } from "./body-limit";
 import { errorEnvelope } from "./errors";
 
 /**
@@ -17,7 +17,13 @@ import { errorEnvelope } from "./errors";
  * - Answered before such a body was complete (a 401, a redirect): the connection is closed
  *   rather than drained, since node would otherwise read and discard it to the end.
  */
-export function guardRequestBody(req: IncomingMessage, res: ServerResponse, extraHeaders: [string, string][], limit = maxBodyBytes()): "answered" | "guarded" {
+export function guardRequestBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraHeaders: [string, string][],
+  // Bulk imports (CSV, JSON Lines on /v1) stream through their route: their own limit.
+  limit = bodyLimitFor(req.method, req.url, req.headers["content-type"]),
+): "answered" | "guarded" {
   const declared = declaredLength(req.headers["content-length"]);
   const chunked = req.headers["transfer-encoding"] !== undefined;
   const oversized = declared !== null && declared > limit;
