@@ -99,3 +99,19 @@ export function useDeleteItem(id: string) {
   const invalidate = useInvalidateDatasets();
   return useMutation({ mutationFn: (itemId: string) => apiFetch<object>(`/datasets/${id}/items/${itemId}`, { method: "DELETE" }), onSuccess: invalidate });
 }
+
+/** The playground's "Save as test case": into an existing dataset, or a new one made with it. */
+export function useSaveTestCase() {
+  const invalidate = useInvalidateDatasets();
+  return useMutation({
+    mutationFn: async (input: { datasetId: string | null; newName: string; item: { variables: Record<string, unknown>; expected?: unknown } }) => {
+      if (input.datasetId) {
+        await apiFetch(`/datasets/${input.datasetId}/items`, { body: input.item });
+        return { datasetId: input.datasetId };
+      }
+      const created = await apiFetch<Dataset>("/datasets", { body: { name: input.newName, items: [input.item] } });
+      return { datasetId: created.id };
+    },
+    onSuccess: invalidate,
+  });
+}

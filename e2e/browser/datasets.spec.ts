@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+
+test("datasets: create one, import a CSV through the preview and mapping, edit an item inline, see the new version", async ({ page }) => {
+  const name = `Refunds ${Date.now().toString(36)}`;
+  await page.goto("/datasets");
+  await page.getByTestId("dataset-new").click();
+  await page.getByTestId("dataset-name").fill(name);
+  await page.getByTestId("dataset-description").fill("Questions customers ask");
+  await page.getByTestId("dataset-create-submit").click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("page-title")).toHaveText(name);
+  await expect(page.getByTestId("items-empty")).toBeVisible();
+
+  // A bad CSV is refused whole, naming its line.
+  await page.getByTestId("dataset-import").click();
+  const dialog = page.getByTestId("import-dialog");
+  await dialog.getByTestId("import-text").fill('question,answer\n"ok",1\n"broken,2\n');
+  await expect(dialog.getByTestId("import-preview-error")).toContainText("line 3: unterminated quoted field");
+  await dialog.getByTestId("import-submit").click();
+  await expect(dialog.getByTestId("import-error")).toContainText("line 3: unterminated quoted field");
+
+  // A good one: `answer` is mapped to expected, `notes` ignored; the preview follows.
+  await dialog.getByTestId("import-text").fill('question,answer,notes,metadata.channel\n"Can I get a refund, please?",Yes within 30 days,x,web\nWhere is my order?,Check the tracking link,y,mail\n');
+  await expect(dialog.getByTestId("import-map-question")).toHaveValue("variables");
+  await expect(dialog.getByTestId("import-map-metadata.channel")).toHaveValue("metadata");
+  await expect(dialog.getByTestId("import-preview-row")).toHaveCount(2);
+  await expect(dialog.getByTestId("import-preview-row").first()).toContainText('"answer":"Yes within 30 days"');
+  await dialog.getByTestId("import-map-answer").selectOption("expected");
+  await dialog.getByTestId("import-map-notes").selectOption("ignore");
+  const first = dialog.getByTestId("import-preview-row").first();
+  await expect(first).toContainText('{"question":"Can I get a refund, please?"}');
+  await expect(first).toContainText("Yes within 30 days");
+  await expect(first).toContainText('{"channel":"web"}');
+  await dialog.getByTestId("import-submit").click();
+  await expect(dialog).toBeHidden();
+
+  const rows = page.getByTestId("item-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().getByTestId("item-expected")).toHaveText("Yes within 30 days");
+  await expect(page.getByTestId("dataset-version")).toHaveText("2");
+
+  // Inline edit of the second item: a new version, the old one still readable.
+  await rows.nth(1).getByTestId("item-edit").click();
+  await expect(rows.nth(1)).toHaveAttribute("data-editing", "true");
+  await rows.nth(1).getByTestId("item-edit-expected").fill("Use the tracking link in your email");
+  await rows.nth(1).getByTestId("item-save").click();
+  await expect(rows.nth(1).getByTestId("item-expected")).toHaveText("Use the tracking link in your email");
+  await expect(page.getByTestId("dataset-version")).toHaveText("3");
+
+  const versions = page.getByTestId("version-row");
+  await expect(versions).toHaveCount(3);
+  await expect(versions.nth(0).getByTestId("version-description")).toHaveText("edit item");
+  await expect(versions.nth(1).getByTestId("version-description")).toHaveText("import 2 items (CSV)");
+  await versions.nth(1).click();
+  await expect(page.getByTestId("dataset-version")).toHaveText("2");
+  await expect(rows.nth(1).getByTestId("item-expected")).toHaveText("Check the tracking link");
+  await expect(page.getByTestId("item-edit")).toHaveCount(0); // older versions are read-only
+  await page.getByTestId("view-current").click();
+  await expect(rows.nth(1).getByTestId("item-expected")).toHaveText("Use the tracking link in your email");
+
+  // Listed, and usable on a phone-sized screen.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.getByTestId("nav-datasets").click();
+  const row = page.getByTestId("dataset-row").filter({ hasText: name });
+  await expect(row).toContainText("2");
+  await expect(row).toContainText("v3");
+});
