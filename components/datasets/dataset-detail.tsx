@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/toast";
 import { useCan } from "@/lib/auth/role-context";
 import { useDataset, useDatasetItems, useDeleteDataset, useDeleteItem } from "@/lib/hooks/use-datasets";
 import { AddItemDialog } from "./add-item-dialog";
+import { FromLogsDialog } from "./from-logs-dialog";
 import { ImportDialog } from "./import-dialog";
 import { ItemRow } from "./item-row";
 import { VersionsList } from "./versions-list";
@@ -26,7 +27,7 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
   const dataset = useDataset(datasetId);
   const [version, setVersion] = useState<number | null>(null);
   const items = useDatasetItems(datasetId, version);
-  const [dialog, setDialog] = useState<"import" | "add" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "add" | "logs" | "delete" | null>(null);
   const [deletingItem, setDeletingItem] = useState<string | null>(null);
   const deleteDataset = useDeleteDataset();
   const deleteItem = useDeleteItem(datasetId);
@@ -60,6 +61,9 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
                 </Button>
                 <Button variant="secondary" onClick={() => setDialog("import")} data-testid="dataset-import">
                   Import
+                </Button>
+                <Button variant="secondary" onClick={() => setDialog("logs")} data-testid="dataset-from-logs">
+                  From logs
                 </Button>
               </>
             ) : null}
@@ -135,6 +139,7 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
 
       {dialog === "import" ? <ImportDialog datasetId={datasetId} onClose={() => setDialog(null)} /> : null}
       {dialog === "add" ? <AddItemDialog datasetId={datasetId} onClose={() => setDialog(null)} /> : null}
+      {dialog === "logs" ? <FromLogsDialog datasetId={datasetId} onClose={() => setDialog(null)} /> : null}
       <ConfirmDialog
         open={dialog === "delete"}
         title="Delete this dataset?"

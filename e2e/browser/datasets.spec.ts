@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E } from "../support/env";
 
 test("datasets: create one, import a CSV through the preview and mapping, edit an item inline, see the new version", async ({ page }) => {
   const name = `Refunds ${Date.now().toString(36)}`;
@@ -64,4 +65,31 @@ test("datasets: create one, import a CSV through the preview and mapping, edit a
   const row = page.getByTestId("dataset-row").filter({ hasText: name });
   await expect(row).toContainText("2");
   await expect(row).toContainText("v3");
+});
+
+test("playground: Save as test case stores the current variables and the answer in a new dataset", async ({ page, request }) => {
+  const headers = { "x-portkey-api-key": E2E.apiKey };
+  const key = await request.post("/v1/virtual-keys", { headers, data: { name: `Test case mock ${Date.now()}`, provider: "openai", key: "sk-test-case-e2e-0000", custom_host: `${E2E.mockUrl}/v1` } });
+  const prompt = await request.post("/v1/prompts", {
+    headers,
+    data: { name: `Test case ${Date.now()}`, string: JSON.stringify([{ role: "user", content: "Summarise {{topic}}" }]), model: "gpt-4o-mini", virtual_key: (await key.json()).slug, parameters: {} },
+  });
+  const promptId = ((await prompt.json()) as { id: string }).id;
+  await page.goto(`/prompts/${promptId}`);
+  await page.getByTestId("variable-topic").fill("tides");
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-output")).toHaveText("Mock answer to: Summarise tides");
+
+  await page.getByTestId("save-test-case").click();
+  const dialog = page.getByTestId("test-case-dialog");
+  await dialog.getByTestId("test-case-dataset").selectOption("__new__");
+  const name = `From playground ${Date.now().toString(36)}`;
+  await dialog.getByTestId("test-case-new-name").fill(name);
+  await dialog.getByTestId("test-case-submit").click();
+  await expect(dialog).toBeHidden();
+
+  const list = (await (await request.get(`/v1/datasets?search=${encodeURIComponent(name)}`, { headers })).json()) as { data: { id: string }[] };
+  expect(list.data).toHaveLength(1);
+  const items = (await (await request.get(`/v1/datasets/${list.data[0].id}/items`, { headers })).json()) as { data: { variables: unknown; expected: unknown }[] };
+  expect(items.data).toEqual([expect.objectContaining({ variables: { topic: "tides" }, expected: "Mock answer to: Summarise tides" })]);
 });
