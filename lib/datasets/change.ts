@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { jsonOrNull } from "@/lib/prompts/db-helpers";
+import { insertItemRows } from "./insert-rows";
 import type { DatasetItemInput } from "./schemas";
 
 /**
@@ -56,13 +56,13 @@ export async function changeDataset<T>(
         datasetId,
         version,
         async add(items) {
-          const rows = items.map((item) => ({ ...rowData(item), datasetId, itemId: randomUUID(), position: nextPosition++, addedIn: version }));
-          if (rows.length > 0) await tx.datasetItem.createMany({ data: rows });
+          const rows = items.map((item) => ({ ...item, itemId: randomUUID(), position: nextPosition++ }));
+          await insertItemRows(tx, datasetId, version, rows);
           added += rows.length;
           return rows.map((row) => row.itemId);
         },
         async replace(row, item) {
-          await tx.datasetItem.create({ data: { ...rowData(item), datasetId, itemId: row.itemId, position: row.position, addedIn: version } });
+          await insertItemRows(tx, datasetId, version, [{ ...item, itemId: row.itemId, position: row.position }]);
           added++;
         },
         async remove(itemId) {
@@ -82,14 +82,6 @@ export async function changeDataset<T>(
     },
     { timeout: CHANGE_TIMEOUT_MS, maxWait: 60_000 },
   );
-}
-
-function rowData(item: DatasetItemInput) {
-  return {
-    variables: item.variables as Prisma.InputJsonValue,
-    expected: jsonOrNull(item.expected),
-    metadata: jsonOrNull(item.metadata),
-  };
 }
 
 /** "1 item", "120 items". */
