@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
+import { RSS_LIMIT_MB, watchMemory } from "../support/hostile-run";
+import { pidListeningOn } from "../support/server-process";
 
 // The datasets API, every route, on whichever database the suite runs on (E2E_DATABASE_URL).
 test.describe.configure({ mode: "serial" });
@@ -178,6 +180,25 @@ test("an import larger than the JSON body limit streams through its own limit", 
   // JSON bodies keep the ordinary limit.
   const json = await call("POST", `/v1/datasets/${dataset.id}/items`, { variables: { big: "y".repeat(1_100_000) } });
   expect(json.status).toBe(413);
+});
+
+test("100,000 rows (about 45 MB) import under the server's 160 MB heap: streamed, never held whole", async () => {
+  test.setTimeout(300_000);
+  const dataset = await newDataset("Huge");
+  const padding = "p".repeat(400);
+  const rows = Array.from({ length: 100_000 }, (_, i) => `q${i},${padding},a${i}`);
+  const body = `q,padding,expected\n${rows.join("\n")}\n`;
+  expect(body.length).toBeGreaterThan(40_000_000);
+  const memory = watchMemory(pidListeningOn());
+  const imported = await importBody(`/v1/datasets/${dataset.id}/items`, body, "text/csv");
+  const { peakMb, alive } = memory.stop();
+  expect(imported.status, imported.text.slice(0, 300)).toBe(200);
+  expect(imported.json).toMatchObject({ version: 2, added: 100_000, item_count: 100_000 });
+  expect(alive).toBe(true);
+  expect(peakMb, "server RSS").toBeLessThan(RSS_LIMIT_MB);
+  // The last row, straight away: the cursor is the last position seen (white-box, positions count from 0).
+  const last = await call("GET", `/v1/datasets/${dataset.id}/items?limit=1&cursor=${Buffer.from("99998").toString("base64url")}`);
+  expect(last.json.data[0]).toMatchObject({ variables: { q: "q99999", padding }, expected: "a99999" });
 });
 
 test("a backtest set from logs: by ids, and by prompt, version, label, status and sample", async () => {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import type { Dataset, DatasetItem, Prisma } from "@/lib/generated/prisma/client";
-import { pageArgs } from "@/lib/prompts/db-helpers";
+import { fitsInt, pageArgs } from "@/lib/prompts/db-helpers";
 import { collectionIdFromBody } from "@/lib/prompts/lookup";
 import { changeDataset, plural } from "./change";
 import type { CreateDatasetInput, ListDatasetsQuery, ListItemsQuery, UpdateDatasetInput, UpdateItemInput } from "./schemas";
@@ -119,7 +119,7 @@ const encodeCursor = (position: number) => Buffer.from(String(position), "utf8")
 
 function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^\d{1,10}$/.test(text)) throw badRequest("Invalid cursor: pass back the next_cursor of a previous page", "cursor");
+  if (!/^\d{1,10}$/.test(text) || !fitsInt(Number(text))) throw badRequest("Invalid cursor: pass back the next_cursor of a previous page", "cursor");
   return Number(text);
 }
 
