@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { insertItemRows } from "./insert-rows";
+import { insertItemRows, type Tx } from "./insert-rows";
 import type { DatasetItemInput } from "./schemas";
 
 /**
@@ -13,7 +12,6 @@ import type { DatasetItemInput } from "./schemas";
  *  3. a DatasetVersion row says what changed and how many items the version holds.
  * Rows are never updated otherwise, so every older version stays readable as it was.
  */
-export type Tx = Prisma.TransactionClient;
 
 export interface ChangeContext {
   tx: Tx;

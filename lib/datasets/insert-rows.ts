@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sqliteDate } from "@/lib/logs/sqlite-batch";
-import type { Tx } from "./change";
+
+/** A transaction's client: what a change of a dataset writes through (change.ts). */
+export type Tx = Prisma.TransactionClient;
 
 export interface ItemRow {
   itemId: string;
