@@ -93,3 +93,41 @@ test("playground: Save as test case stores the current variables and the answer 
   const items = (await (await request.get(`/v1/datasets/${list.data[0].id}/items`, { headers })).json()) as { data: { variables: unknown; expected: unknown }[] };
   expect(items.data).toEqual([expect.objectContaining({ variables: { topic: "tides" }, expected: "Mock answer to: Summarise tides" })]);
 });
+
+test("logs: a log's variables and answer go into a dataset from its details; a filter makes a backtest set", async ({ page, request }) => {
+  const headers = { "x-portkey-api-key": E2E.apiKey };
+  const key = await request.post("/v1/virtual-keys", { headers, data: { name: `Backtest mock ${Date.now()}`, provider: "openai", key: "sk-backtest-e2e-0000", custom_host: `${E2E.mockUrl}/v1` } });
+  const prompt = await request.post("/v1/prompts", {
+    headers,
+    data: { name: `Backtest UI ${Date.now()}`, string: JSON.stringify([{ role: "user", content: "Explain {{topic}}" }]), model: "gpt-4o-mini", virtual_key: (await key.json()).slug, parameters: {} },
+  });
+  const promptId = ((await prompt.json()) as { id: string }).id;
+  for (const topic of ["tides", "winds"]) expect((await request.post(`/v1/prompts/${promptId}/completions`, { headers, data: { variables: { topic } } })).status()).toBe(200);
+  await expect.poll(async () => ((await (await request.get(`/v1/logs?prompt=${promptId}`, { headers })).json()).data as unknown[]).length).toBe(2);
+  const name = `Backtest ${Date.now().toString(36)}`;
+  const dataset = (await (await request.post("/v1/datasets", { headers, data: { name } })).json()) as { id: string };
+
+  await page.goto(`/logs?prompt=${promptId}`);
+  await page.getByTestId("log-row").first().click();
+  await page.getByTestId("log-add-to-dataset").click();
+  const dialog = page.getByTestId("add-logs-dialog");
+  await dialog.getByTestId("add-logs-dataset").selectOption(dataset.id);
+  await dialog.getByTestId("add-logs-submit").click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto(`/datasets/${dataset.id}`);
+  const rows = page.getByTestId("item-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("item-variables")).toHaveText('{"topic":"winds"}');
+  await expect(rows.first().getByTestId("item-expected")).toHaveText("Mock answer to: Explain winds");
+
+  await page.getByTestId("dataset-from-logs").click();
+  const fromLogs = page.getByTestId("from-logs-dialog");
+  await fromLogs.getByTestId("from-logs-prompt").selectOption(promptId);
+  await fromLogs.getByTestId("from-logs-version").fill("1");
+  await fromLogs.getByTestId("from-logs-submit").click();
+  await expect(fromLogs).toBeHidden();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).getByTestId("item-expected")).toHaveText("Mock answer to: Explain tides");
+  await expect(page.getByTestId("version-row").first().getByTestId("version-description")).toHaveText("add 2 items from logs");
+});

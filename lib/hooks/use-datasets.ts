@@ -115,3 +115,13 @@ export function useSaveTestCase() {
     onSuccess: invalidate,
   });
 }
+
+/** Logs picked on the Logs page into a dataset (a backtest set by hand). */
+export function useAddLogsToDataset() {
+  const invalidate = useInvalidateDatasets();
+  return useMutation({
+    mutationFn: ({ datasetId, logIds }: { datasetId: string; logIds: string[] }) =>
+      apiFetch<Awaited<ReturnType<typeof addItems>>>(`/datasets/${datasetId}/items`, { body: { from_logs: { log_ids: logIds } } }),
+    onSuccess: invalidate,
+  });
+}

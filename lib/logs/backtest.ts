@@ -1,5 +1,6 @@
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { loggedAnswer } from "./answer";
 import type { LogStatus } from "./schemas";
 
 /**
@@ -45,7 +46,7 @@ export async function logsAsTestCases(filter: BacktestFilter, random: () => numb
   if (filter.sample !== undefined && picked.length > filter.sample) picked = sample(picked, filter.sample, random);
   // Oldest first: the order they were asked in.
   picked = [...picked].reverse();
-  return picked.map((row) => ({ logId: row.id, variables: isObject(row.variables) ? row.variables : {}, answer: answerOf(row.response) }));
+  return picked.map((row) => ({ logId: row.id, variables: isObject(row.variables) ? row.variables : {}, answer: loggedAnswer(row.response) }));
 }
 
 function metadataMatches(request: unknown, wanted: Record<string, string>): boolean {
@@ -68,24 +69,3 @@ function sample<T>(rows: T[], size: number, random: () => number): T[] {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * The answer a log kept: a non-streamed chat (`choices[0].message.content`) or completion
- * (`choices[0].text`) body, or a stream's summary (`content`). Tool calls alone are the answer
- * as JSON.
- */
-export function answerOf(response: unknown): unknown {
-  if (!isObject(response)) return null;
-  if (Array.isArray(response.choices)) {
-    const choice = response.choices[0];
-    if (!isObject(choice)) return null;
-    if (typeof choice.text === "string") return choice.text;
-    const message = isObject(choice.message) ? choice.message : null;
-    if (typeof message?.content === "string" && message.content !== "") return message.content;
-    if (Array.isArray(message?.tool_calls) && message.tool_calls.length > 0) return { tool_calls: message.tool_calls };
-    return typeof message?.content === "string" ? message.content : null;
-  }
-  if (typeof response.content === "string" && response.content !== "") return response.content;
-  if (Array.isArray(response.tool_call_deltas) && response.tool_call_deltas.length > 0) return { tool_calls: response.tool_call_deltas };
-  return typeof response.content === "string" ? response.content : null;
-}
