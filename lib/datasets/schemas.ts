@@ -81,36 +81,52 @@ const isoTime = z
 export const MAX_LOGS_PER_REQUEST = 10_000;
 
 /** A backtest set: the named logs, or the logs a filter picks (optionally a random sample of them). */
-export const fromLogsSchema = z.union([
-  z.object({ log_ids: z.array(z.string().min(1).max(100)).min(1).max(MAX_LOGS_PER_REQUEST) }).strict(),
-  z
-    .object({
-      /** A prompt id or slug; required with `version` or `label`. */
-      prompt: z.string().trim().min(1).max(200).optional(),
-      version: versionNumber.optional(),
-      label: z.string().trim().min(1).max(100).optional(),
-      since: isoTime.optional(),
-      until: isoTime.optional(),
-      status: z.enum(LOG_STATUSES).optional(),
-      /** Matches the metadata the call was logged with (string values, every key must match). */
-      metadata: z.record(z.string(), z.string()).optional(),
-      sample: z.number().int().min(1).max(MAX_LOGS_PER_REQUEST).optional(),
-    })
-    .strict()
-    .refine((filter) => filter.prompt || (filter.version === undefined && filter.label === undefined), {
-      message: "`version` and `label` need `prompt`",
-      path: ["prompt"],
-    })
-    .refine((filter) => filter.version === undefined || filter.label === undefined, { message: "give `version` or `label`, not both", path: ["label"] }),
-]);
+const logIdsSchema = z.object({ log_ids: z.array(z.string().min(1).max(100)).min(1).max(MAX_LOGS_PER_REQUEST) }).strict();
+const logFilterSchema = z
+  .object({
+    /** A prompt id or slug; required with `version` or `label`. */
+    prompt: z.string().trim().min(1).max(200).optional(),
+    version: versionNumber.optional(),
+    label: z.string().trim().min(1).max(100).optional(),
+    since: isoTime.optional(),
+    until: isoTime.optional(),
+    status: z.enum(LOG_STATUSES).optional(),
+    /** Matches the `metadata` object of the logged request (string values, every key must match). */
+    metadata: z.record(z.string(), z.string()).optional(),
+    sample: z.number().int().min(1).max(MAX_LOGS_PER_REQUEST).optional(),
+  })
+  .strict()
+  .refine((filter) => filter.prompt || (filter.version === undefined && filter.label === undefined), {
+    message: "`version` and `label` need `prompt`",
+    path: ["prompt"],
+  })
+  .refine((filter) => filter.version === undefined || filter.label === undefined, { message: "give `version` or `label`, not both", path: ["label"] });
+// `log_ids` picks the shape first, so that a mistake is reported against it.
+export const fromLogsSchema = z.unknown().transform((body, ctx): z.infer<typeof logIdsSchema> | z.infer<typeof logFilterSchema> => {
+  const named = typeof body === "object" && body !== null && "log_ids" in body;
+  const parsed = (named ? logIdsSchema : logFilterSchema).safeParse(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 export type FromLogsInput = z.infer<typeof fromLogsSchema>;
 
-/** POST /v1/datasets/:id/items with a JSON body: one item, `items`, or `from_logs`. */
-export const addItemsSchema = z.union([
-  z.object({ items: z.array(datasetItemInputSchema).min(1).max(MAX_ITEMS_PER_REQUEST) }).strict(),
-  z.object({ from_logs: fromLogsSchema }).strict(),
-  datasetItemInputSchema.extend({ variables: itemVariablesSchema }),
-]);
+/**
+ * POST /v1/datasets/:id/items with a JSON body: one item, `items`, or `from_logs`. The body's
+ * keys pick the shape first, so that a mistake is reported against that shape (a union
+ * would only say "invalid input").
+ */
+const itemsBody = z.object({ items: z.array(datasetItemInputSchema).min(1).max(MAX_ITEMS_PER_REQUEST) }).strict();
+const fromLogsBody = z.object({ from_logs: fromLogsSchema }).strict();
+const oneItemBody = datasetItemInputSchema.extend({ variables: itemVariablesSchema });
+export const addItemsSchema = z.unknown().transform((body, ctx): z.infer<typeof itemsBody> | z.infer<typeof fromLogsBody> | z.infer<typeof oneItemBody> => {
+  const keys = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+  const schema = "items" in keys ? itemsBody : "from_logs" in keys ? fromLogsBody : oneItemBody;
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 export type AddItemsInput = z.infer<typeof addItemsSchema>;
 
 export const updateItemSchema = z
