@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
 import { RSS_LIMIT_MB, watchMemory } from "../support/hostile-run";
+import { pushBody } from "../support/raw-socket";
 import { pidListeningOn } from "../support/server-process";
 
 // The datasets API, every route, on whichever database the suite runs on (E2E_DATABASE_URL).
@@ -180,6 +181,18 @@ test("an import larger than the JSON body limit streams through its own limit", 
   // JSON bodies keep the ordinary limit.
   const json = await call("POST", `/v1/datasets/${dataset.id}/items`, { variables: { big: "y".repeat(1_100_000) } });
   expect(json.status).toBe(413);
+});
+
+test("an unauthenticated import is answered 401 at once and the connection closed, its body unread", async () => {
+  const MB = 1024 * 1024;
+  // Under the import limit (64 MiB), over the ordinary one: declared, then chunked.
+  for (const contentLength of [40 * MB, undefined]) {
+    const result = await pushBody({ path: "/v1/datasets/x/items", headers: { "content-type": "text/csv" }, contentLength, maxBytes: 40 * MB, prefix: "q,expected\n" });
+    expect(result.status).toBe(401);
+    expect(result.sentAtAnswer, "answered only after reading the body").toBeLessThan(8 * MB);
+    expect(result.sentAtClose, "the server kept reading").not.toBeNull();
+    expect(result.sentAtClose!).toBeLessThan(40 * MB);
+  }
 });
 
 test("100,000 rows (about 45 MB) import under the server's 160 MB heap: streamed, never held whole", async () => {

@@ -15,7 +15,9 @@ import { errorEnvelope } from "./errors";
  *   untouched). Past the limit: the chunk is dropped, a 413 answered unless an answer is
  *   already under way, and the connection closed.
  * - Answered before such a body was complete (a 401, a redirect): the connection is closed
- *   rather than drained, since node would otherwise read and discard it to the end.
+ *   rather than drained, since node would otherwise read and discard it to the end. So is
+ *   one of a CSV or JSON Lines import (whose limit is PROMPTLY_MAX_IMPORT_BYTES) declaring
+ *   more than the ordinary limit.
  */
 export function guardRequestBody(
   req: IncomingMessage,
@@ -27,8 +29,11 @@ export function guardRequestBody(
   const declared = declaredLength(req.headers["content-length"]);
   const chunked = req.headers["transfer-encoding"] !== undefined;
   const oversized = declared !== null && declared > limit;
-  // No body, or one within the limit: node's parser stops at the declared length.
-  if (!oversized && !chunked) return "guarded";
+  // Within an import's larger limit but over the ordinary one: an answer given before it was
+  // all read (a 401) hangs up too, rather than node draining up to PROMPTLY_MAX_IMPORT_BYTES.
+  const large = declared !== null && declared > maxBodyBytes();
+  // No body, or a small one within the limit: node's parser stops at the declared length.
+  if (!oversized && !chunked && !large) return "guarded";
   lingerOnClose(req.socket);
   if (oversized) {
     if (!(req.url ?? "").startsWith("/v1/")) {
