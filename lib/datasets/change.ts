@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
-import { insertItemRows, type Tx } from "./insert-rows";
+import { insertItemRows, STAGED, type Tx } from "./insert-rows";
 import type { DatasetItemInput } from "./schemas";
 
 /**
@@ -21,7 +21,9 @@ export interface ChangeContext {
   add(items: readonly DatasetItemInput[]): Promise<string[]>;
   /** Adds a new row for an existing item (an edit), keeping its id and position. */
   replace(row: { itemId: string; position: number }, item: DatasetItemInput): Promise<void>;
-  /** Marks the live row of an item removed in this version; false when there is none. */
+  /** Publishes the `count` rows an import staged: they join this version. */
+  publish(stagedBy: string, count: number): Promise<void>;
+  /** Marks the live row of an item removed in this version; null when there is none. */
   remove(itemId: string): Promise<{ itemId: string; position: number; variables: unknown; expected: unknown; metadata: unknown } | null>;
 }
 
@@ -63,8 +65,14 @@ export async function changeDataset<T>(
           await insertItemRows(tx, datasetId, version, [{ ...item, itemId: row.itemId, position: row.position }]);
           added++;
         },
+        async publish(stagedBy, count) {
+          const published = await tx.datasetItem.updateMany({ where: { datasetId, stagedBy, addedIn: STAGED }, data: { addedIn: version, stagedBy: null } });
+          // Fewer than staged: someone cleared them as stale meanwhile; refuse rather than publish half.
+          if (published.count !== count) throw new Error(`staged import ${stagedBy}: ${published.count} of ${count} rows left`);
+          added += count;
+        },
         async remove(itemId) {
-          const live = await tx.datasetItem.findFirst({ where: { datasetId, itemId, removedIn: null } });
+          const live = await tx.datasetItem.findFirst({ where: { datasetId, itemId, removedIn: null, stagedBy: null } });
           if (!live) return null;
           await tx.datasetItem.update({ where: { id: live.id }, data: { removedIn: version } });
           removed++;

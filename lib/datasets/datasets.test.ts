@@ -5,6 +5,7 @@ import { addItems } from "./add-items";
 import { createDataset, deleteItem, getDataset, listItems, listVersions, updateItem } from "./datasets";
 import { exportDataset } from "./export";
 import { importItems } from "./import";
+import { STAGED } from "./insert-rows";
 import { textPieces } from "./parse-import";
 import { listItemsQuerySchema } from "./schemas";
 
@@ -67,6 +68,7 @@ describe("imports", () => {
     const rows = Array.from({ length: 2_345 }, (_, i) => `q${i},"a, ${i}",src${i % 3}`);
     const result = await importItems(dataset.id, textPieces(`question,expected,metadata.src\n${rows.join("\n")}\n`, 4096), "csv", undefined, null);
     expect(result).toEqual({ version: 2, item_count: 2_345, added: 2_345 });
+    expect(await db.datasetItem.count({ where: { datasetId: dataset.id, NOT: { stagedBy: null } } })).toBe(0);
     const csv = await (await exportDataset(dataset.id, { format: "csv" })).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("question,expected,metadata.src");
@@ -74,6 +76,16 @@ describe("imports", () => {
     expect(lines).toHaveLength(2_346);
     const jsonl = await (await exportDataset(dataset.id, { format: "jsonl", version: 2 })).text();
     expect(JSON.parse(jsonl.split("\n")[2])).toMatchObject({ variables: { question: "q2" }, expected: "a, 2", metadata: { src: "src2" } });
+  });
+  it("stage rows no version shows until published; a dead import's rows are cleared by the next one", async () => {
+    const dataset = await createDataset({ name: "Staged", items: [{ variables: { q: "kept" } }] }, null);
+    const staged = (age: number) => ({ datasetId: dataset.id, itemId: `dead-${age}`, position: 100 + age, variables: { q: "dead" }, addedIn: STAGED, stagedBy: "dead-import", createdAt: new Date(Date.now() - age) });
+    await db.datasetItem.createMany({ data: [staged(7 * 3_600_000), staged(60_000)] });
+    expect((await items(dataset.id)).data.map((item) => item.variables.q)).toEqual(["kept"]);
+    await importItems(dataset.id, textPieces('{"variables":{"q":"new"}}\n'), "jsonl", undefined, null);
+    expect((await items(dataset.id)).data.map((item) => item.variables.q)).toEqual(["kept", "new"]);
+    // The old one is gone, the recent one (perhaps an import still running) stays, unseen.
+    expect((await db.datasetItem.findMany({ where: { datasetId: dataset.id, stagedBy: "dead-import" } })).map((row) => row.itemId)).toEqual(["dead-60000"]);
   });
 });
 

@@ -3,8 +3,11 @@ import { databaseDialect } from "@/lib/core/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sqliteDate } from "@/lib/logs/sqlite-batch";
 
-/** A transaction's client: what a change of a dataset writes through (change.ts). */
+/** A transaction's client (a change of a dataset, change.ts), or the client itself (staged rows). */
 export type Tx = Prisma.TransactionClient;
+
+/** addedIn of staged rows: above any version, so that no version shows them before they are published. */
+export const STAGED = 2_147_483_647;
 
 export interface ItemRow {
   itemId: string;
@@ -20,7 +23,7 @@ export interface ItemRow {
  * SQL with bound values is several times faster. Values are encoded as Prisma encodes them:
  * JSON as text (cast to json on PostgreSQL), SQLite dates as Prisma's DateTime text.
  */
-export async function insertItemRows(tx: Tx, datasetId: string, version: number, rows: readonly ItemRow[]): Promise<void> {
+export async function insertItemRows(tx: Tx, datasetId: string, version: number, rows: readonly ItemRow[], stagedBy: string | null = null): Promise<void> {
   if (rows.length === 0) return;
   const postgres = databaseDialect(process.env.DATABASE_URL) === "postgres";
   const now = new Date();
@@ -31,7 +34,7 @@ export async function insertItemRows(tx: Tx, datasetId: string, version: number,
   };
   const values = rows.map(
     (row) =>
-      Prisma.sql`(${randomUUID()}, ${datasetId}, ${row.itemId}, ${row.position}, ${json(row.variables ?? {})}, ${json(row.expected)}, ${json(row.metadata)}, ${version}, ${createdAt})`,
+      Prisma.sql`(${randomUUID()}, ${datasetId}, ${row.itemId}, ${row.position}, ${json(row.variables ?? {})}, ${json(row.expected)}, ${json(row.metadata)}, ${version}, ${stagedBy}, ${createdAt})`,
   );
-  await tx.$executeRaw`INSERT INTO "dataset_item" ("id", "datasetId", "itemId", "position", "variables", "expected", "metadata", "addedIn", "createdAt") VALUES ${Prisma.join(values)}`;
+  await tx.$executeRaw`INSERT INTO "dataset_item" ("id", "datasetId", "itemId", "position", "variables", "expected", "metadata", "addedIn", "stagedBy", "createdAt") VALUES ${Prisma.join(values)}`;
 }

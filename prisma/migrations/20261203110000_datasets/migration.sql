@@ -36,6 +36,7 @@ CREATE TABLE "dataset_item" (
     "metadata" JSONB,
     "addedIn" INTEGER NOT NULL,
     "removedIn" INTEGER,
+    "stagedBy" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "dataset_item_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "dataset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -57,3 +58,6 @@ CREATE INDEX "dataset_item_datasetId_addedIn_idx" ON "dataset_item"("datasetId",
 
 -- CreateIndex
 CREATE INDEX "dataset_item_datasetId_itemId_idx" ON "dataset_item"("datasetId", "itemId");
+
+-- CreateIndex
+CREATE INDEX "dataset_item_datasetId_stagedBy_idx" ON "dataset_item"("datasetId", "stagedBy");

@@ -38,6 +38,7 @@ CREATE TABLE "dataset_item" (
     "metadata" JSON,
     "addedIn" INTEGER NOT NULL,
     "removedIn" INTEGER,
+    "stagedBy" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "dataset_item_pkey" PRIMARY KEY ("id")
@@ -60,6 +61,9 @@ CREATE INDEX "dataset_item_datasetId_addedIn_idx" ON "dataset_item"("datasetId",
 
 -- CreateIndex
 CREATE INDEX "dataset_item_datasetId_itemId_idx" ON "dataset_item"("datasetId", "itemId");
+
+-- CreateIndex
+CREATE INDEX "dataset_item_datasetId_stagedBy_idx" ON "dataset_item"("datasetId", "stagedBy");
 
 -- AddForeignKey
 ALTER TABLE "dataset" ADD CONSTRAINT "dataset_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "collection"("id") ON DELETE SET NULL ON UPDATE CASCADE;
