@@ -35,14 +35,13 @@ export function guardRequestBody(
   // No body, or a small one within the limit: node's parser stops at the declared length.
   if (!oversized && !chunked && !large) return "guarded";
   lingerOnClose(req.socket);
-  if (oversized) {
-    if (!(req.url ?? "").startsWith("/v1/")) {
-      answerTooLarge(req, res, extraHeaders, limit);
-      return "answered";
-    }
-    // Whatever the route answers, the connection ends with it: the rest is not wanted.
-    res.setHeader("connection", "close");
+  if (oversized && !(req.url ?? "").startsWith("/v1/")) {
+    answerTooLarge(req, res, extraHeaders, limit);
+    return "answered";
   }
+  // Whatever the route answers, the connection ends with it: an answer given before the
+  // body was all read hangs up, and the client must not send its next request on it.
+  if (oversized || large) res.setHeader("connection", "close");
   res.once("finish", () => {
     if (!req.complete) hangUp(req, limit);
   });
