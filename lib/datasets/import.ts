@@ -2,18 +2,20 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { once } from "node:events";
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { changeDataset, plural } from "./change";
 import { datasetOr404 } from "./datasets";
 import { insertItemRows, STAGED } from "./insert-rows";
+import { LineSplitter } from "./lines";
 import { parseImport, type ImportFormat } from "./parse-import";
 import type { ColumnMapping, DatasetItemInput } from "./schemas";
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit (9 columns each). */
 const BATCH = 500;
+/** One spooled item: already validated, each field within PROMPTLY_MAX_VARIABLES_BYTES. */
+const MAX_SPOOLED_LINE = 16 * 1_048_576;
 /** Staged rows older than this belong to an import that died (a crash): cleared by the next one. */
 const STALE_MS = 6 * 3_600_000;
 
@@ -40,13 +42,21 @@ export async function importItems(id: string, source: AsyncIterable<string>, for
     let position = await reservePositions(dataset.id, count);
     let batch: DatasetItemInput[] = [];
     const flush = async () => {
+      if (batch.length === 0) return;
       await insertItemRows(db, dataset.id, STAGED, batch.map((item) => ({ ...item, itemId: randomUUID(), position: position++ })), importId);
       batch = [];
     };
-    for await (const line of readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity })) {
-      batch.push(JSON.parse(line) as DatasetItemInput);
-      if (batch.length >= BATCH) await flush();
+    // Not readline: its async iterator keeps reading while the loop awaits the database, so
+    // a slow database would let the whole file pile up in memory. A stream's iterator reads
+    // the next chunk only when asked.
+    const lines = new LineSplitter(MAX_SPOOLED_LINE);
+    for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 65_536 })) {
+      for (const { text } of lines.push(chunk as string)) {
+        batch.push(JSON.parse(text) as DatasetItemInput);
+        if (batch.length >= BATCH) await flush();
+      }
     }
+    for (const { text } of lines.end()) batch.push(JSON.parse(text) as DatasetItemInput);
     await flush();
     const result = await changeDataset(
       dataset.id,
