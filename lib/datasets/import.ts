@@ -12,8 +12,13 @@ import { LineSplitter } from "./lines";
 import { parseImport, type ImportFormat } from "./parse-import";
 import type { ColumnMapping, DatasetItemInput } from "./schemas";
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit (9 columns each). */
-const BATCH = 500;
+/**
+ * One INSERT holds at most 500 rows (well under SQLite's bound-parameter limit, 9 columns
+ * each) and about 32 KB of JSON: Prisma keeps its last 100 queries with their values, so
+ * the batches' size, not the import's, bounds what stays in memory.
+ */
+const BATCH_ROWS = 500;
+const BATCH_CHARS = 32_768;
 /** One spooled item: already validated, each field within PROMPTLY_MAX_VARIABLES_BYTES. */
 const MAX_SPOOLED_LINE = 16 * 1_048_576;
 /** Staged rows older than this belong to an import that died (a crash): cleared by the next one. */
@@ -41,10 +46,12 @@ export async function importItems(id: string, source: AsyncIterable<string>, for
     await db.datasetItem.deleteMany({ where: { datasetId: dataset.id, addedIn: STAGED, createdAt: { lt: new Date(Date.now() - STALE_MS) } } });
     let position = await reservePositions(dataset.id, count);
     let batch: DatasetItemInput[] = [];
+    let batchChars = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       await insertItemRows(db, dataset.id, STAGED, batch.map((item) => ({ ...item, itemId: randomUUID(), position: position++ })), importId);
       batch = [];
+      batchChars = 0;
     };
     // Not readline: its async iterator keeps reading while the loop awaits the database, so
     // a slow database would let the whole file pile up in memory. A stream's iterator reads
@@ -53,7 +60,8 @@ export async function importItems(id: string, source: AsyncIterable<string>, for
     for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 65_536 })) {
       for (const { text } of lines.push(chunk as string)) {
         batch.push(JSON.parse(text) as DatasetItemInput);
-        if (batch.length >= BATCH) await flush();
+        batchChars += text.length;
+        if (batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) await flush();
       }
     }
     for (const { text } of lines.end()) batch.push(JSON.parse(text) as DatasetItemInput);
