@@ -8,6 +8,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/prompts", label: "Prompts" },
+  { href: "/datasets", label: "Datasets" },
   { href: "/logs", label: "Logs" },
   { href: "/settings", label: "Settings" },
 ];

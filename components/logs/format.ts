@@ -30,15 +30,8 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** The text of an answer, whatever shape was logged (JSON body, or a stream's summary). */
-export function answerText(response: unknown): string | null {
-  if (!response || typeof response !== "object") return null;
-  const r = response as { content?: unknown; choices?: { message?: { content?: unknown }; text?: unknown }[] };
-  if (typeof r.content === "string") return r.content;
-  const choice = r.choices?.[0];
-  const text = choice?.message?.content ?? choice?.text;
-  return typeof text === "string" ? text : null;
-}
+// What a logged answer says is read in one place, shared with backtest sets (lib/logs/backtest.ts).
+export { answerText } from "@/lib/logs/answer";
 
 export type LoggedMessage = { role: string; content: string };
 

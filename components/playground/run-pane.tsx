@@ -1,5 +1,8 @@
 "use client";
+import { useState } from "react";
+import { SaveTestCaseDialog } from "@/components/datasets/save-test-case-dialog";
 import { Button } from "@/components/ui/button";
+import { useCan } from "@/lib/auth/role-context";
 import { Icon } from "@/components/prompts/icons";
 import type { RunState } from "@/lib/playground/run-state";
 import { ShortcutHint } from "./kbd";
@@ -27,6 +30,8 @@ export function RunPane({
   runLabel: string;
 }) {
   const running = run.status === "running";
+  const canSave = useCan("write") && run.status === "done";
+  const [saving, setSaving] = useState(false);
   return (
     <section aria-label="Variables and output" className="flex min-w-0 flex-col" data-testid="run-pane">
       <PaneHeader title="Variables" hint={variables.length ? String(variables.length) : undefined} />
@@ -53,7 +58,20 @@ export function RunPane({
       <PaneHeader title="Output" hint={run.model ?? undefined} />
       <div className="p-3">
         <RunOutput run={run} />
+        {canSave ? (
+          <Button variant="secondary" className="mt-3" onClick={() => setSaving(true)} data-testid="save-test-case">
+            Save as test case
+          </Button>
+        ) : null}
       </div>
+      {saving ? (
+        <SaveTestCaseDialog
+          variables={Object.fromEntries(variables.map((name) => [name, values[name] ?? ""]))}
+          // Tool calls alone are the answer as JSON, as in a backtest set from logs.
+          answer={run.text || (run.toolCalls.length ? { tool_calls: run.toolCalls.map(({ id, name, arguments: args }) => ({ id, type: "function", function: { name, arguments: args } })) } : "")}
+          onClose={() => setSaving(false)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -51,6 +51,17 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["DELETE", "/v1/labels/x", "write"],
   ["GET", "/v1/logs", "read"],
   ["GET", "/v1/logs/x", "read"],
+  ["GET", "/v1/datasets", "read"],
+  ["POST", "/v1/datasets", "write"],
+  ["GET", "/v1/datasets/x", "read"],
+  ["PUT", "/v1/datasets/x", "write"],
+  ["DELETE", "/v1/datasets/x", "write"],
+  ["GET", "/v1/datasets/x/items", "read"],
+  ["POST", "/v1/datasets/x/items", "write"],
+  ["PUT", "/v1/datasets/x/items/y", "write"],
+  ["DELETE", "/v1/datasets/x/items/y", "write"],
+  ["GET", "/v1/datasets/x/versions", "read"],
+  ["GET", "/v1/datasets/x/export", "read"],
   ["GET", "/v1/virtual-keys", "read"],
   ["POST", "/v1/virtual-keys", "settings"],
   ["GET", "/v1/virtual-keys/x", "read"],
@@ -265,6 +276,15 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect((await editor.post("/v1/scorers", { data: scorer })).status()).toBe(200);
     expect((await viewer.get("/v1/scorers")).status()).toBe(200);
     expect((await viewer.post("/v1/scorers/test", { data: { scorer, output: "a", expected: "a" } })).status()).toBe(200);
+    // Datasets: the editor creates, the viewer reads but can't change them.
+    const dataset = await editor.post("/v1/datasets", { data: { name: "Editor's set", items: [{ variables: { q: "1" } }] } });
+    expect(dataset.status()).toBe(200);
+    const datasetId = ((await dataset.json()) as { id: string }).id;
+    expect((await viewer.get(`/v1/datasets/${datasetId}/items`)).status()).toBe(200);
+    for (const [method, route] of [["POST", "/v1/datasets"], ["POST", `/v1/datasets/${datasetId}/items`], ["PUT", `/v1/datasets/${datasetId}`], ["DELETE", `/v1/datasets/${datasetId}`]] as const) {
+      const answer = await refusal(await viewer.fetch(route, { method, data: method === "DELETE" ? undefined : { name: "nope", variables: {} } }));
+      expect(answer.status, `viewer ${method} ${route}`).toBe(403);
+    }
 
     // The owner demotes the editor: the next request already has the new role.
     const members = (await (await owner.get("/v1/members")).json()) as { data: { id: string; email: string; role: string }[] };

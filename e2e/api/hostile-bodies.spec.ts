@@ -63,6 +63,9 @@ test("10,000 fuzzed requests across every /v1 route: never a 5xx, the server ali
     expect(logged.status).toBe(200);
     const logs = await api("GET", `/v1/logs?prompt_id=${String(prompt.id)}`);
     const logId = String(((logs.body.data ?? logs.body) as Json[])[0]?.id ?? "none");
+    const dataset = await own("/v1/datasets", { name: `hostile bodies ${tag}`, collection_id: folder.id, items: [{ variables: { word: "hi" }, expected: "hello" }] });
+    const items = await api("GET", `/v1/datasets/${String(dataset.id)}/items`);
+    const itemId = String((items.body.data as Json[])[0]?.id ?? "none");
 
     // Ids a request may use: reads may look at shared records too, writes touch this test's only.
     const own_: Record<string, string[]> = {
@@ -73,6 +76,8 @@ test("10,000 fuzzed requests across every /v1 route: never a 5xx, the server ali
       "virtual-keys": [String(vk.slug), String(vk.id)],
       versionId: [String(prompt.version_id), "1", "2"],
       logs: [logId],
+      datasets: [String(dataset.id)],
+      itemId: [itemId],
     };
     const shared: Record<string, string[]> = { labels: ["production", "staging"], collections: ["default"], prompts: [`${String(prompt.id)}@production`] };
     const keys = { admin: E2E.apiKey, run: String(runner.key) };
@@ -84,7 +89,7 @@ test("10,000 fuzzed requests across every /v1 route: never a 5xx, the server ali
         route: fc.constantFrom(...routes),
         picks: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 9 }), hostileId, fc.boolean()), { minLength: 2, maxLength: 2 }),
         auth: fc.constantFrom("admin", "admin", "admin", "bearer", "run", "run", "none", "wrong"),
-        contentType: fc.constantFrom("application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/json; charset=latin1", "application/xml"),
+        contentType: fc.constantFrom("application/json", "application/json", "text/plain", "text/csv", "application/x-ndjson", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/json; charset=latin1", "application/xml"),
         body: fc.oneof({ weight: 20, arbitrary: bodyArb }, { weight: 4, arbitrary: extraBodies }, { weight: 1, arbitrary: overLimit }),
         query: fc.dictionary(fc.constantFrom("current_page", "page_size", "search", "force", "collection_id", "prompt_id", "status", "from", "to", "x"), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("-1", "1e400", "99999999999999999999", "true", "0", "%")), { maxKeys: 3 }),
       })
@@ -115,7 +120,7 @@ test("10,000 fuzzed requests across every /v1 route: never a 5xx, the server ali
     await eachLimited(requests, CONCURRENCY, async (request) => {
       const answer = await run.send(request);
       // What the fuzz managed to create is deleted afterwards.
-      if (answer?.status === 200 && request.method === "POST" && /^\/v1\/(prompts|prompts\/partials|labels|collections|virtual-keys|api-keys)$/.test(request.path)) {
+      if (answer?.status === 200 && request.method === "POST" && /^\/v1\/(prompts|prompts\/partials|labels|collections|virtual-keys|api-keys|datasets)$/.test(request.path)) {
         const id = (JSON.parse(answer.text) as Json).id;
         if (id) created.push([request.path, String(id)]);
       }

@@ -16,11 +16,16 @@ export class ApiClientError extends Error {
  * The UI's one way to call /v1: same origin, session cookie, JSON in and out; a non-2xx
  * answer throws ApiClientError with the error envelope's message.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  // `raw`: a body sent as is with its own content type (a CSV or JSON Lines import).
+  init: { method?: string; body?: unknown; raw?: { text: string; contentType: string }; signal?: AbortSignal } = {},
+): Promise<T> {
+  const hasBody = init.body !== undefined || init.raw !== undefined;
   const response = await fetch(path.startsWith("/v1") ? path : `/v1${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    method: init.method ?? (hasBody ? "POST" : "GET"),
+    headers: init.raw ? { "content-type": init.raw.contentType } : init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.raw ? init.raw.text : init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",
     signal: init.signal,
   });

@@ -116,13 +116,15 @@ async function isSelfOrDescendant(candidate: string, ancestor: string): Promise<
 export async function deleteCollection(ref: string) {
   const collection = await collectionOr404(ref);
   if (collection.isDefault) throw forbidden("The default collection can't be deleted");
-  const [prompts, children] = await Promise.all([
+  const [prompts, children, datasets] = await Promise.all([
     db.prompt.count({ where: { collectionId: collection.id } }),
     db.collection.count({ where: { parentId: collection.id } }),
+    // Deleted datasets don't count: their folder link is cleared with the folder.
+    db.dataset.count({ where: { collectionId: collection.id, deletedAt: null } }),
   ]);
-  if (prompts > 0 || children > 0) {
+  if (prompts > 0 || children > 0 || datasets > 0) {
     throw conflict(
-      `Collection '${collection.slug}' is not empty (${prompts} prompt(s), ${children} sub-collection(s)): move or delete them first`,
+      `Collection '${collection.slug}' is not empty (${prompts} prompt(s), ${children} sub-collection(s)${datasets ? `, ${datasets} dataset(s)` : ""}): move or delete them first`,
     );
   }
   try {

@@ -27,6 +27,9 @@ export const TRANSFER_ORDER = [
   "PartialVersion",
   "Scorer",
   "CompletionLog",
+  "Dataset",
+  "DatasetVersion",
+  "DatasetItem",
 ] as const;
 
 export type ModelName = (typeof TRANSFER_ORDER)[number];

@@ -18,6 +18,13 @@ export const queryKeys = {
   apiKeys: { all: ["api-keys"] as const },
   members: { all: ["members"] as const },
   invites: { all: ["invites"] as const },
+  datasets: {
+    all: ["datasets"] as const,
+    list: (params: Record<string, unknown> = {}) => ["datasets", "list", params] as const,
+    detail: (id: string) => ["datasets", "detail", id] as const,
+    items: (id: string, version: number | null) => ["datasets", "detail", id, "items", version] as const,
+    versions: (id: string) => ["datasets", "detail", id, "versions"] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,

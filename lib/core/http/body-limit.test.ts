@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./errors";
-import { readBodyText, withBodyLimit } from "./body-limit";
+import { bodyLimitFor, readBodyText, streamBodyText, withBodyLimit } from "./body-limit";
 
 const LIMIT = 1024;
 
@@ -79,5 +79,42 @@ describe("withBodyLimit", () => {
     const handler = withBodyLimit(async (request) => Response.json({ method: request.method, body: await request.json(), type: request.headers.get("content-type") }));
     const response = await handler(new Request("http://x/", { method: "POST", body: '{"email":"a@b.c"}', headers: { "content-type": "application/json" } }));
     expect(await response.json()).toEqual({ method: "POST", body: { email: "a@b.c" }, type: "application/json" });
+  });
+});
+
+describe("import bodies", () => {
+  it("get PROMPTLY_MAX_IMPORT_BYTES on /v1 POSTs of CSV or JSON Lines, every other body the ordinary limit", () => {
+    process.env.PROMPTLY_MAX_IMPORT_BYTES = "5000000";
+    try {
+      expect(bodyLimitFor("POST", "/v1/datasets/x/items", "text/csv; charset=utf-8")).toBe(5_000_000);
+      expect(bodyLimitFor("POST", "/v1/datasets/x/items?mapping=%7B%7D", "application/x-ndjson")).toBe(5_000_000);
+      expect(bodyLimitFor("POST", "/v1/datasets/x/items", "application/json")).toBe(1_048_576);
+      expect(bodyLimitFor("PUT", "/v1/datasets/x/items", "text/csv")).toBe(1_048_576);
+      expect(bodyLimitFor("POST", "/api/auth/sign-in/email", "text/csv")).toBe(1_048_576);
+    } finally {
+      delete process.env.PROMPTLY_MAX_IMPORT_BYTES;
+    }
+  });
+
+  it("stream as text pieces, multi-byte characters split across chunks intact, and stop past the limit", async () => {
+    const bytes = new TextEncoder().encode("é,ü\n€");
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
+        controller.close();
+      },
+    });
+    const request = new Request("http://x/", { method: "POST", body, duplex: "half" } as RequestInit);
+    let text = "";
+    for await (const piece of streamBodyText(request, LIMIT)) text += piece;
+    expect(text).toBe("é,ü\n€");
+
+    const { request: big, pulled } = streamed(4 * LIMIT);
+    const pieces = async () => {
+      for await (const piece of streamBodyText(big, LIMIT)) void piece;
+    };
+    const error = await refusal(pieces());
+    expect(error).toMatchObject({ status: 413, code: "body_too_large" });
+    expect(pulled()).toBeLessThan(4 * LIMIT); // not read to the end
   });
 });

@@ -1,4 +1,4 @@
-import { limitValue, MAX_BODY_BYTES } from "@/lib/core/limits/content-limits";
+import { limitValue, MAX_BODY_BYTES, MAX_IMPORT_BYTES, type Limit } from "@/lib/core/limits/content-limits";
 import type { ApiRequest } from "./api-request";
 import { ApiError, errorEnvelope } from "./errors";
 
@@ -11,10 +11,30 @@ import { ApiError, errorEnvelope } from "./errors";
 /** PROMPTLY_MAX_BODY_BYTES, or 1 MiB when unset or not a positive whole number. */
 export const maxBodyBytes = (): number => limitValue(MAX_BODY_BYTES);
 
-export function bodyTooLarge(limit = maxBodyBytes()): ApiError {
+/**
+ * Bulk imports (CSV, JSON Lines) are read as a stream by the routes that take them, never
+ * buffered whole, so they get a larger limit of their own: PROMPTLY_MAX_IMPORT_BYTES.
+ * Any other route reading such a body still caps it at the ordinary limit (readBodyText).
+ */
+export const IMPORT_CONTENT_TYPES = ["text/csv", "application/x-ndjson", "application/jsonl"] as const;
+
+export function isImportContentType(contentType: string | null | undefined): boolean {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  return (IMPORT_CONTENT_TYPES as readonly string[]).includes(type);
+}
+
+export const maxImportBytes = (): number => limitValue(MAX_IMPORT_BYTES);
+
+/** The limit the production server enforces for a request before any route runs. */
+export function bodyLimitFor(method: string | undefined, url: string | undefined, contentType: string | null | undefined): number {
+  if (method === "POST" && (url ?? "").startsWith("/v1/") && isImportContentType(contentType)) return Math.max(maxImportBytes(), maxBodyBytes());
+  return maxBodyBytes();
+}
+
+export function bodyTooLarge(limit = maxBodyBytes(), which: Limit = limit !== maxBodyBytes() && limit === maxImportBytes() ? MAX_IMPORT_BYTES : MAX_BODY_BYTES): ApiError {
   return new ApiError(
     413,
-    `Request body is larger than the limit of ${limit} bytes (set ${MAX_BODY_BYTES.env} to change it)`,
+    `Request body is larger than the limit of ${limit} bytes (set ${which.env} to change it)`,
     "invalid_request_error",
     "body_too_large",
   );
@@ -40,6 +60,44 @@ export async function readBodyText(request: BodySource, limit = maxBodyBytes()):
   if (request.body === undefined) return request.text();
   if (request.body === null) return "";
   return decode(await readCapped(request.body, limit));
+}
+
+/**
+ * A request's body as text pieces, as they arrive (for imports: memory stays flat whatever
+ * the size), refused with a 413 once the count passes `limit`. UTF-8; a BOM is left in place.
+ */
+export async function* streamBodyText(request: BodySource, limit: number): AsyncGenerator<string> {
+  const declared = declaredLength(request.headers.get("content-length"));
+  if (declared !== null && declared > limit) throw bodyTooLarge(limit);
+  if (request.body === undefined) {
+    yield await request.text();
+    return;
+  }
+  if (request.body === null) return;
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let total = 0;
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw unreadable(error);
+      }
+      if (chunk.done) break;
+      total += chunk.value.byteLength;
+      if (total > limit) throw bodyTooLarge(limit);
+      const text = decoder.decode(chunk.value, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    // Stopped early (a bad line, the limit): the rest is not wanted.
+    void reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
 }
 
 async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array[]> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { bodyTooLarge, declaredLength, decode, maxBodyBytes, unreadable } from "./body-limit";
+import { bodyLimitFor, bodyTooLarge, declaredLength, decode, maxBodyBytes, unreadable } from "./body-limit";
 import { errorEnvelope } from "./errors";
 
 /**
@@ -15,23 +15,33 @@ import { errorEnvelope } from "./errors";
  *   untouched). Past the limit: the chunk is dropped, a 413 answered unless an answer is
  *   already under way, and the connection closed.
  * - Answered before such a body was complete (a 401, a redirect): the connection is closed
- *   rather than drained, since node would otherwise read and discard it to the end.
+ *   rather than drained, since node would otherwise read and discard it to the end. So is
+ *   one of a CSV or JSON Lines import (whose limit is PROMPTLY_MAX_IMPORT_BYTES) declaring
+ *   more than the ordinary limit.
  */
-export function guardRequestBody(req: IncomingMessage, res: ServerResponse, extraHeaders: [string, string][], limit = maxBodyBytes()): "answered" | "guarded" {
+export function guardRequestBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraHeaders: [string, string][],
+  // Bulk imports (CSV, JSON Lines on /v1) stream through their route: their own limit.
+  limit = bodyLimitFor(req.method, req.url, req.headers["content-type"]),
+): "answered" | "guarded" {
   const declared = declaredLength(req.headers["content-length"]);
   const chunked = req.headers["transfer-encoding"] !== undefined;
   const oversized = declared !== null && declared > limit;
-  // No body, or one within the limit: node's parser stops at the declared length.
-  if (!oversized && !chunked) return "guarded";
+  // Within an import's larger limit but over the ordinary one: an answer given before it was
+  // all read (a 401) hangs up too, rather than node draining up to PROMPTLY_MAX_IMPORT_BYTES.
+  const large = declared !== null && declared > maxBodyBytes();
+  // No body, or a small one within the limit: node's parser stops at the declared length.
+  if (!oversized && !chunked && !large) return "guarded";
   lingerOnClose(req.socket);
-  if (oversized) {
-    if (!(req.url ?? "").startsWith("/v1/")) {
-      answerTooLarge(req, res, extraHeaders, limit);
-      return "answered";
-    }
-    // Whatever the route answers, the connection ends with it: the rest is not wanted.
-    res.setHeader("connection", "close");
+  if (oversized && !(req.url ?? "").startsWith("/v1/")) {
+    answerTooLarge(req, res, extraHeaders, limit);
+    return "answered";
   }
+  // Whatever the route answers, the connection ends with it: an answer given before the
+  // body was all read hangs up, and the client must not send its next request on it.
+  if (oversized || large) res.setHeader("connection", "close");
   res.once("finish", () => {
     if (!req.complete) hangUp(req, limit);
   });

@@ -23,6 +23,9 @@ export const CACHE_MAX_BYTES: Limit = { env: "PROMPTLY_CACHE_MAX_BYTES", fallbac
 export const MAX_BODY_BYTES: Limit = { env: "PROMPTLY_MAX_BODY_BYTES", fallback: 1_048_576, unit: "bytes" };
 export const MAX_UPSTREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_BYTES", fallback: 10_485_760, unit: "bytes" };
 export const MAX_UPSTREAM_STREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_STREAM_BYTES", fallback: 67_108_864, unit: "bytes" };
+// Dataset imports (CSV, JSON Lines) stream through their route, so they have limits of their own.
+export const MAX_IMPORT_BYTES: Limit = { env: "PROMPTLY_MAX_IMPORT_BYTES", fallback: 67_108_864, unit: "bytes" };
+export const MAX_IMPORT_ROWS: Limit = { env: "PROMPTLY_MAX_IMPORT_ROWS", fallback: 100_000, unit: "rows" };
 export const UPSTREAM_IDLE_TIMEOUT_MS: Limit = { env: "PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS", fallback: 120_000, unit: "ms" };
 
 /** The limit's value: its variable (in `env`, the process's by default) when that is a positive integer, else the default. */
