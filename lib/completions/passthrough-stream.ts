@@ -25,7 +25,8 @@ export function passthroughStream(
     abortUpstream: () => void;
     /** True once the client went away: an upstream read failing then is a cancellation. */
     clientGone?: () => boolean;
-    onFirstChunk: () => void;
+    /** Each chunk as it is forwarded (for time to first token): keep it cheap. */
+    onChunk: (chunk: Uint8Array) => void;
     onEnd: (outcome: StreamOutcome, chunks: Uint8Array[]) => void;
   },
 ): ReadableStream<Uint8Array> {
@@ -48,7 +49,7 @@ export function passthroughStream(
             end({ status: "success" });
             return;
           }
-          if (chunks.length === 0) hooks.onFirstChunk();
+          hooks.onChunk(value);
           chunks.push(value);
           controller.enqueue(value);
         } catch (error) {

@@ -72,6 +72,31 @@ describe("respondStream", () => {
     expect(row()).toMatchObject({ status: "success", httpStatus: 200, error: null, ttftMs: 42, finishReason: "stop", response: { content: "Hello" } });
   });
 
+  it("times the first token, not a first chunk that carries only the role or nothing", async () => {
+    // The clock reads 10 ms per chunk handed over: the n-th chunk arrives at n × 10.
+    let now = 0;
+    const paced = (parts: string[]) => {
+      let next = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          now = (next + 1) * 10;
+          if (next < parts.length) controller.enqueue(encoder.encode(parts[next++]));
+          else controller.close();
+        },
+      }, { highWaterMark: 0 });
+    };
+    const clock = { elapsed: () => now };
+    const role = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: "assistant", content: "" } }] })}\n\n`;
+    const toolCall = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: "c", function: { name: "f", arguments: "" } }] } }] })}\n\n`;
+    await respondStream(paced([role, ": keep-alive\n\n", chunk("Hi"), chunk(" there")]), options(clock)).text();
+    expect(row().ttftMs).toBe(30);
+    await respondStream(paced([role, toolCall]), options(clock)).text();
+    expect(row(1).ttftMs).toBe(20);
+    // No output at all (only a role, then the end): no time to first token.
+    await respondStream(paced([role, "data: [DONE]\n\n"]), options(clock)).text();
+    expect(row(2).ttftMs).toBeNull();
+  });
+
   it("ends a failing upstream with an SSE error event and logs the redacted error", async () => {
     const response = respondStream(upstreamOf([chunk("a")], new Error("boom sk-secret")), options({ redact: (text) => text.replace("sk-secret", "[redacted]") }));
     const text = await response.text();

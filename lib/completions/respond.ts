@@ -1,7 +1,7 @@
 import { logWriter, type CompletionLogRow } from "@/lib/logs/writer";
 import { usageColumns, type Usage } from "./log-row";
 import { passthroughStream } from "./passthrough-stream";
-import { summarizeSse } from "./stream-summary";
+import { carriesOutput, summarizeSse } from "./stream-summary";
 
 type BaseRow = Omit<CompletionLogRow, "status">;
 
@@ -52,8 +52,9 @@ export function respondStream(
   const body = passthroughStream(upstream, {
     abortUpstream: options.abortUpstream,
     clientGone: () => options.clientSignal.aborted,
-    onFirstChunk: () => {
-      ttftMs = options.elapsed();
+    // The first token, not the first bytes: providers open with a role-only or empty delta.
+    onChunk: (chunk) => {
+      if (ttftMs === null && carriesOutput(chunk)) ttftMs = options.elapsed();
     },
     onEnd: (outcome, chunks) => {
       options.clientSignal.removeEventListener("abort", options.abortUpstream);

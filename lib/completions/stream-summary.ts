@@ -34,3 +34,16 @@ export function summarizeSse(chunks: Uint8Array[]): StreamSummary {
   }
   return summary;
 }
+
+const chunkDecoder = new TextDecoder();
+// A delta or choice with some text in it, or the start of a tool call: the answer has begun.
+const OUTPUT = /"(?:content|text|refusal|reasoning_content)":"(?:[^"\\]|\\.)|"tool_calls":\[\{/;
+
+/**
+ * True when an SSE chunk carries part of the answer (text, a refusal, reasoning, a tool call)
+ * rather than only a role, an empty delta, usage or a keep-alive: what time to first token
+ * measures. Read without parsing: only the chunks before the first token are looked at.
+ */
+export function carriesOutput(chunk: Uint8Array): boolean {
+  return OUTPUT.test(chunkDecoder.decode(chunk));
+}
