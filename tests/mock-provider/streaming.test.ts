@@ -52,9 +52,9 @@ describe("mock provider: streaming", () => {
       if (sentWhenFirstArrived < 0 && event.data.includes("tok1")) sentWhenFirstArrived = mock.requests[0].tokensSent;
     });
     expect(sentWhenFirstArrived).toBe(1);
-    const tokenTimes = events.filter((e) => e.data.includes('"content":"tok')).map((e) => e.at);
-    expect(tokenTimes).toHaveLength(4);
-    for (let i = 1; i < tokenTimes.length; i++) expect(tokenTimes[i] - tokenTimes[i - 1]).toBeGreaterThanOrEqual(40);
+    // Pacing is shown by state, not by clock readings (a loaded machine stretches or bunches
+    // timers): when the first token reached the reader, the mock had produced only that one.
+    expect(events.filter((e) => e.data.includes('"content":"tok'))).toHaveLength(4);
   });
 
   it("cuts the connection after N tokens, without finish chunk or [DONE]", async () => {
