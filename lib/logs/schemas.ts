@@ -52,6 +52,8 @@ export interface LogSummary {
   latency_ms: number | null;
   ttft_ms: number | null;
   total_tokens: number | null;
+  /** US dollars at the prices of the day it was logged; null = unknown (no price or no usage), never 0 for unknown. */
+  cost_usd: number | null;
   stream: boolean;
 }
 
@@ -66,7 +68,7 @@ export interface LogDetail extends LogSummary {
   virtual_key_id: string | null;
   error: string | null;
   finish_reason: string | null;
-  usage: { prompt_tokens: number | null; completion_tokens: number | null; total_tokens: number | null };
+  usage: { prompt_tokens: number | null; completion_tokens: number | null; total_tokens: number | null; cached_tokens: number | null };
   variables: unknown;
   request: unknown;
   response: unknown;
