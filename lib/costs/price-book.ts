@@ -4,10 +4,12 @@ import { notFound } from "@/lib/core/http/errors";
 import { runtimeSlot } from "@/lib/core/runtime";
 import type { ModelPrices } from "@/lib/providers/declaration";
 import { listDeclarations } from "@/lib/providers/declarations";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/ids";
 import { findPrice, type ModelPrice } from "./match";
 import type { DeleteModelPriceQuery, ModelPriceResponse, PutModelPriceInput } from "./schemas";
 
 interface BookEntry extends ModelPrice {
+  provider: ProviderId;
   source: "declared" | "override";
   declared: ModelPrices | null;
   updatedAt: Date | null;
@@ -28,6 +30,8 @@ function forget(): void {
 
 onRemoteWrite("model-prices", forget);
 
+const isProvider = (id: string): id is ProviderId => (PROVIDER_IDS as readonly string[]).includes(id);
+
 async function loadBook(): Promise<PriceBook> {
   const overrides = await db.modelPrice.findMany({ orderBy: [{ provider: "asc" }, { model: "asc" }] });
   const book = new Map<string, BookEntry[]>();
@@ -41,9 +45,11 @@ async function loadBook(): Promise<PriceBook> {
     book.set(declaration.id, entries);
   }
   for (const row of overrides) {
+    // A provider no longer in the code: nothing can be logged under it.
+    if (!isProvider(row.provider)) continue;
     const entries = book.get(row.provider) ?? [];
     const index = entries.findIndex((entry) => entry.model === row.model);
-    const entry: BookEntry = { ...row, source: "override", declared: index >= 0 ? entries[index].declared : null };
+    const entry: BookEntry = { ...row, provider: row.provider, source: "override", declared: index >= 0 ? entries[index].declared : null };
     if (index >= 0) entries[index] = entry;
     else entries.push(entry);
     book.set(row.provider, entries);

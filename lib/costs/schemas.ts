@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROVIDER_IDS } from "@/lib/providers/ids";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/ids";
 
 const perMTok = z.number().finite().nonnegative().max(1_000_000);
 
@@ -21,7 +21,7 @@ export const deleteModelPriceQuerySchema = z.object({
 export type DeleteModelPriceQuery = z.infer<typeof deleteModelPriceQuerySchema>;
 
 export interface ModelPriceResponse {
-  provider: string;
+  provider: ProviderId;
   model: string;
   input_per_mtok: number;
   output_per_mtok: number;
