@@ -33,7 +33,7 @@ async function promptFor(model: string): Promise<string> {
 
 /** Runs the prompt once and returns its log row (rows are written in batches: waits for it). */
 async function runAndLog(promptId: string, seen: number, stream = false): Promise<Json> {
-  const run = await call("POST", `/v1/prompts/${promptId}/completions`, { variables: { word: "cost" }, ...(stream ? { stream: true } : {}) });
+  const run = await call("POST", `/v1/prompts/${promptId}/completions`, { variables: { word: "cost" }, ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) });
   expect(run.status, run.text).toBe(200);
   let logs: Json[] = [];
   await expect.poll(async () => (logs = (await call("GET", `/v1/logs?prompt=${promptId}`)).json.data).length).toBe(seen + 1);
@@ -59,7 +59,9 @@ test("a completion's log carries its cost at the declared price; an override pri
   expect(put.status, put.text).toBe(200);
   expect(put.json).toMatchObject({ source: "override", input_per_mtok: 1000, declared: { input_per_mtok: 0.1 } });
   try {
+    // Streamed, with usage in the last chunk: priced like any other.
     const second = await runAndLog(promptId, 1, true);
+    expect(second.usage.completion_tokens).toBeGreaterThan(0);
     expect(second.cost_usd).toBeCloseTo(priced(second, 1000, 2000), 9);
     // The earlier row keeps the price of its day.
     expect((await call("GET", `/v1/logs/${first.id}`)).json.cost_usd).toBe(first.cost_usd);
