@@ -70,6 +70,7 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/model-prices", "read"],
   ["PUT", "/v1/model-prices", "settings"],
   ["DELETE", "/v1/model-prices", "settings"],
+  ["POST", "/v1/model-prices/recompute", "settings"],
   ["GET", "/v1/api-keys", "settings"],
   ["POST", "/v1/api-keys", "settings"],
   ["DELETE", "/v1/api-keys/x", "settings"],

@@ -58,9 +58,10 @@ test("a completion's log carries its cost at the declared price; an override pri
   const put = await call("PUT", "/v1/model-prices", { provider: "openai", model, input_per_mtok: 1000, output_per_mtok: 2000, cached_input_per_mtok: 500 });
   expect(put.status, put.text).toBe(200);
   expect(put.json).toMatchObject({ source: "override", input_per_mtok: 1000, declared: { input_per_mtok: 0.1 } });
+  let second: Json = {};
   try {
     // Streamed, with usage in the last chunk: priced like any other.
-    const second = await runAndLog(promptId, 1, true);
+    second = await runAndLog(promptId, 1, true);
     expect(second.usage.completion_tokens).toBeGreaterThan(0);
     expect(second.cost_usd).toBeCloseTo(priced(second, 1000, 2000), 9);
     // The earlier row keeps the price of its day.
@@ -72,6 +73,13 @@ test("a completion's log carries its cost at the declared price; an override pri
   }
   expect((await call("GET", "/v1/model-prices")).json.data.find((p: Json) => p.provider === "openai" && p.model === model).source).toBe("declared");
   expect((await call("DELETE", `/v1/model-prices?provider=openai&model=${model}`)).status).toBe(404);
+
+  // Only an explicit recompute reprices logged rows: here, back at the declared price.
+  const recompute = await call("POST", "/v1/model-prices/recompute", { from: second.created_at, to: second.created_at });
+  expect(recompute.status, recompute.text).toBe(200);
+  expect(recompute.json.updated).toBeGreaterThanOrEqual(1);
+  expect((await call("GET", `/v1/logs/${second.id}`)).json.cost_usd).toBeCloseTo(priced(second, 0.1, 0.4), 12);
+  expect((await call("POST", "/v1/model-prices/recompute", { from: second.created_at, to: first.created_at })).status).toBe(400);
 });
 
 test("a model without a price logs cost unknown (null), and an admin can price it", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { flushLogs } from "@/lib/lifecycle/shutdown";
+import { recomputeLogCosts } from "@/lib/logs/recompute-costs";
 import { logWriter } from "@/lib/logs/writer";
 import { deleteModelPrice, listModelPrices, priceBook, priceFor, putModelPrice } from "./price-book";
 
@@ -58,5 +59,26 @@ describe("the price book", () => {
     expect(await costOf("cost-after")).toBeCloseTo(0.15, 12);
     expect(await costOf("cost-known")).toBeCloseTo((800 * 2.5 + 200 * 1.25 + 500 * 10) / 1e6, 12);
     await deleteModelPrice({ provider: "openai", model: "gpt-4o" });
+  });
+});
+
+describe("repricing a range of logs", () => {
+  it("prices the range's rows at today's prices and leaves rows outside it alone", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+    const usage = { promptTokens: 1_000_000, completionTokens: 0 };
+    await db.completionLog.createMany({
+      data: [
+        { traceId: "re-before", status: "success", provider: "openai", model: "gpt-4o", ...usage, costUsd: 1, createdAt: at(0) },
+        { traceId: "re-in", status: "success", provider: "openai", model: "gpt-4o", ...usage, costUsd: 1, createdAt: at(10) },
+        { traceId: "re-in-unknown", status: "success", provider: "openai", model: "nobody-prices-this", ...usage, costUsd: 1, createdAt: at(11) },
+        { traceId: "re-after", status: "success", provider: "openai", model: "gpt-4o", ...usage, costUsd: 1, createdAt: at(30) },
+      ],
+    });
+    expect(await recomputeLogCosts({ from: at(5), to: at(20) })).toEqual({ scanned: 2, updated: 2 });
+    expect(await costOf("re-in")).toBe(2.5);
+    expect(await costOf("re-in-unknown")).toBeNull();
+    expect(await costOf("re-before")).toBe(1);
+    expect(await costOf("re-after")).toBe(1);
+    expect(await recomputeLogCosts({ from: at(5), to: at(20) })).toEqual({ scanned: 2, updated: 0 });
   });
 });

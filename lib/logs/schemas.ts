@@ -75,3 +75,9 @@ export interface LogDetail extends LogSummary {
   api_key_id: string | null;
   user_id: string | null;
 }
+
+/** POST /v1/model-prices/recompute: reprices the logs of a time range at today's prices. */
+export const recomputeCostsSchema = z
+  .strictObject({ from: isoTime, to: isoTime })
+  .refine((range) => range.from <= range.to, { message: "must not be after `to`", path: ["from"] });
+export type RecomputeCostsInput = z.infer<typeof recomputeCostsSchema>;
