@@ -4,6 +4,7 @@ import { createApiKey, findActiveApiKey, revokeApiKey } from "@/lib/auth/api-key
 import { db } from "@/lib/core/db";
 import { CACHE_CHANNEL, CacheBus, remoteWritesHeard, type CacheTopic } from "./bus";
 import { CACHE_TOPICS } from "./topics";
+import { deleteModelPrice, priceBook, priceFor } from "@/lib/costs/price-book";
 import { bumpPromptCacheGeneration, cached, promptCacheGeneration } from "@/lib/prompts/cache";
 
 // Needs a PostgreSQL (TEST_DATABASE_URL): buses stand for instances. The app's own database
@@ -168,5 +169,20 @@ describe.skipIf(!url)("the process's caches on PostgreSQL", { timeout: 30_000 },
     expect(await revokeApiKey(record.id)).toBe(true);
     await until(() => count(other.heard, "api-keys") === heard + 1);
     expect(count(other.heard, "prompts")).toBe(1); // its connect only
+  });
+
+  it("model prices: a price set on another instance prices this one's next log; one set here is sent", async () => {
+    const other = instance();
+    await other.bus.start();
+    expect(priceFor(await priceBook(), "openai", "bus-priced")).toBeNull(); // now cached
+    // Written by the other instance straight into the shared database: not seen until its message.
+    await db.modelPrice.create({ data: { provider: "openai", model: "bus-priced", inputPerMTok: 1, outputPerMTok: 2 } });
+    expect(priceFor(await priceBook(), "openai", "bus-priced")).toBeNull();
+    other.bus.publish("model-prices");
+    await until(async () => priceFor(await priceBook(), "openai", "bus-priced") !== null, 2_000);
+
+    const heard = count(other.heard, "model-prices");
+    await deleteModelPrice({ provider: "openai", model: "bus-priced" });
+    await until(() => count(other.heard, "model-prices") === heard + 1);
   });
 });
