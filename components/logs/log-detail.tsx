@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { LogDetail } from "@/lib/logs/schemas";
+import { formatCost } from "@/lib/costs/format";
 import { answerText, formatCount, formatMs, requestMessages, requestPrompt } from "./format";
 import { JsonBlock } from "./json-block";
 import { LogStatusBadge, VersionBadge } from "./log-status-badge";
@@ -38,6 +39,11 @@ export function LogDetailView({ log }: { log: LogDetail }) {
           <span className="tabular-nums">
             {formatCount(log.usage.prompt_tokens)} / {formatCount(log.usage.completion_tokens)} / {formatCount(log.usage.total_tokens)}
           </span>
+        </Fact>
+        <Fact label="Cost" testId="log-detail-cost">
+          <span className="tabular-nums">{formatCost(log.cost_usd)}</span>
+          {log.usage.cached_tokens ? <span className="text-xs text-zinc-500"> · {formatCount(log.usage.cached_tokens)} cached prompt tokens</span> : null}
+          {log.cost_usd === null ? <span className="text-xs text-zinc-500"> (no price for this model, or no usage reported)</span> : null}
         </Fact>
         <Fact label="Finish reason">{log.finish_reason ?? "—"}</Fact>
         <Fact label="Caller">{log.api_key_id ? "API key" : log.user_id ? "Signed-in user (playground)" : "—"}</Fact>

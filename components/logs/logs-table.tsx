@@ -6,6 +6,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
 import { usePromptOptions } from "@/lib/hooks/use-logs";
+import { formatCost } from "@/lib/costs/format";
 import type { LogList, LogSummary } from "@/lib/logs/schemas";
 import { formatCount, formatLogTime, formatMs } from "./format";
 import { LogStatusBadge, VersionBadge } from "./log-status-badge";
@@ -58,10 +59,11 @@ export function LogsTable({ query, rows, filtered, onOpen, onClearFilters }: Pro
             <Th>Status</Th>
             <Th className="text-right">Latency</Th>
             <Th className="text-right">Tokens</Th>
+            <Th className="text-right">Cost</Th>
           </tr>
         </thead>
         {query.isPending ? (
-          <SkeletonRows rows={6} columns={7} testId="logs-loading" />
+          <SkeletonRows rows={6} columns={8} testId="logs-loading" />
         ) : (
           <tbody className={`divide-y divide-zinc-100 dark:divide-zinc-800 ${query.isPlaceholderData ? "opacity-60" : ""}`}>
             {rows.map((log) => (
@@ -112,6 +114,9 @@ export function LogsTable({ query, rows, filtered, onOpen, onClearFilters }: Pro
                   {log.ttft_ms !== null ? <div className="text-xs text-zinc-500">TTFT {formatMs(log.ttft_ms)}</div> : null}
                 </Td>
                 <Td className="text-right tabular-nums">{formatCount(log.total_tokens)}</Td>
+                <Td className={`text-right tabular-nums ${log.cost_usd === null ? "text-zinc-500" : ""}`} data-testid="log-row-cost">
+                  {formatCost(log.cost_usd)}
+                </Td>
               </tr>
             ))}
           </tbody>

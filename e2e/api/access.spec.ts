@@ -67,6 +67,10 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/virtual-keys/x", "read"],
   ["PUT", "/v1/virtual-keys/x", "settings"],
   ["DELETE", "/v1/virtual-keys/x", "settings"],
+  ["GET", "/v1/model-prices", "read"],
+  ["PUT", "/v1/model-prices", "settings"],
+  ["DELETE", "/v1/model-prices", "settings"],
+  ["POST", "/v1/model-prices/recompute", "settings"],
   ["GET", "/v1/api-keys", "settings"],
   ["POST", "/v1/api-keys", "settings"],
   ["DELETE", "/v1/api-keys/x", "settings"],
@@ -270,6 +274,11 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect(save.message).toMatch(/viewer/);
     expect((await viewer.post("/v1/prompts", { data: { name: "nope", string: "x", parameters: {} } })).status()).toBe(403);
     expect((await viewer.get("/v1/api-keys")).status()).toBe(403);
+    // Model prices: everyone reads them; only the owner (settings) sets them.
+    expect((await viewer.get("/v1/model-prices")).status()).toBe(200);
+    const price = { provider: "openai", model: "gpt-4o", input_per_mtok: 0, output_per_mtok: 0 };
+    expect((await viewer.put("/v1/model-prices", { data: price })).status()).toBe(403);
+    expect((await editor.put("/v1/model-prices", { data: price })).status()).toBe(403);
     // Scorers: viewers read and try them, editors save them.
     const scorer = { name: `exact ${Date.now().toString(36)}`, definition: { type: "exact_match" } };
     expect((await viewer.post("/v1/scorers", { data: scorer })).status()).toBe(403);

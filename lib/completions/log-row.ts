@@ -2,13 +2,16 @@ import type { CompletionLogRow } from "@/lib/logs/writer";
 import type { CompletionContext } from "./context";
 import type { PreparedCall } from "./prepare";
 
-export type Usage = { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+export type Usage = { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } };
 
+/** Token counts as logged; the cost is added from them when the row is written (lib/logs/writer.ts). */
 export function usageColumns(usage: Usage | null | undefined) {
+  const cached = usage?.prompt_tokens_details?.cached_tokens;
   return {
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
     totalTokens: usage?.total_tokens ?? null,
+    cachedTokens: Number.isSafeInteger(cached) ? (cached as number) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 export interface StreamSummary {
   content: string;
   finishReason: string | null;
-  usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
+  usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } } | null;
   toolCalls: number;
 }
 

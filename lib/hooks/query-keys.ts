@@ -16,6 +16,7 @@ export const queryKeys = {
   providers: { all: ["providers"] as const },
   virtualKeys: { all: ["virtual-keys"] as const },
   apiKeys: { all: ["api-keys"] as const },
+  modelPrices: { all: ["model-prices"] as const },
   members: { all: ["members"] as const },
   invites: { all: ["invites"] as const },
   datasets: {

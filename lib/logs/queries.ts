@@ -40,7 +40,7 @@ export async function getLog(id: string): Promise<LogDetail> {
     virtual_key_id: row.virtualKeyId,
     error: row.error,
     finish_reason: row.finishReason,
-    usage: { prompt_tokens: row.promptTokens, completion_tokens: row.completionTokens, total_tokens: row.totalTokens },
+    usage: { prompt_tokens: row.promptTokens, completion_tokens: row.completionTokens, total_tokens: row.totalTokens, cached_tokens: row.cachedTokens },
     variables: row.variables,
     request: row.request,
     response: row.response,
@@ -64,6 +64,7 @@ const summarySelect = {
   latencyMs: true,
   ttftMs: true,
   totalTokens: true,
+  costUsd: true,
   stream: true,
 } as const satisfies Prisma.CompletionLogSelect;
 
@@ -85,6 +86,7 @@ function summary(row: SummaryRow): LogSummary {
     latency_ms: row.latencyMs,
     ttft_ms: row.ttftMs,
     total_tokens: row.totalTokens,
+    cost_usd: row.costUsd,
     stream: row.stream,
   };
 }

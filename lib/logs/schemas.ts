@@ -52,6 +52,8 @@ export interface LogSummary {
   latency_ms: number | null;
   ttft_ms: number | null;
   total_tokens: number | null;
+  /** US dollars at the prices of the day it was logged; null = unknown (no price or no usage), never 0 for unknown. */
+  cost_usd: number | null;
   stream: boolean;
 }
 
@@ -66,10 +68,16 @@ export interface LogDetail extends LogSummary {
   virtual_key_id: string | null;
   error: string | null;
   finish_reason: string | null;
-  usage: { prompt_tokens: number | null; completion_tokens: number | null; total_tokens: number | null };
+  usage: { prompt_tokens: number | null; completion_tokens: number | null; total_tokens: number | null; cached_tokens: number | null };
   variables: unknown;
   request: unknown;
   response: unknown;
   api_key_id: string | null;
   user_id: string | null;
 }
+
+/** POST /v1/model-prices/recompute: reprices the logs of a time range at today's prices. */
+export const recomputeCostsSchema = z
+  .strictObject({ from: isoTime, to: isoTime })
+  .refine((range) => range.from <= range.to, { message: "must not be after `to`", path: ["from"] });
+export type RecomputeCostsInput = z.infer<typeof recomputeCostsSchema>;

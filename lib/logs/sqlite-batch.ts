@@ -21,11 +21,12 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  */
 const COLUMNS = {
   text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId"],
-  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens"],
+  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
+  real: ["costUsd"],
   bool: ["isDraft", "stream"],
   json: ["variables", "request", "response"],
 } as const;
-const ORDER = ["id", ...COLUMNS.text, ...COLUMNS.int, ...COLUMNS.bool, ...COLUMNS.json, "createdAt"];
+const ORDER = ["id", ...COLUMNS.text, ...COLUMNS.int, ...COLUMNS.real, ...COLUMNS.bool, ...COLUMNS.json, "createdAt"];
 const INSERT = `INSERT INTO "completion_log" (${ORDER.map((c) => `"${c}"`).join(", ")}) VALUES (${ORDER.map(() => "?").join(", ")})`;
 const TOUCH = `UPDATE "prompt" SET "lastUsedAt" = ? WHERE "id" = ?`;
 
@@ -58,6 +59,11 @@ function values(row: Row): unknown[] {
   for (const name of COLUMNS.int) {
     const value = record[name] ?? null;
     if (value !== null && !Number.isSafeInteger(value)) throw new TypeError(`${name}: not an integer`);
+    out.push(value);
+  }
+  for (const name of COLUMNS.real) {
+    const value = record[name] ?? null;
+    if (value !== null && !Number.isFinite(value)) throw new TypeError(`${name}: not a finite number`);
     out.push(value);
   }
   for (const name of COLUMNS.bool) {

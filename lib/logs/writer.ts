@@ -1,6 +1,8 @@
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeSlot } from "@/lib/core/runtime";
+import { costUsd } from "@/lib/costs/cost";
+import { priceBook, priceFor } from "@/lib/costs/price-book";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
 
@@ -67,7 +69,7 @@ class LogWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) await writeBatch(this.pending.splice(0, MAX_BATCH).flatMap(built));
+    while (this.pending.length > 0) await writeBatch(await priced(this.pending.splice(0, MAX_BATCH).flatMap(built)));
   }
 }
 
@@ -79,6 +81,23 @@ function built(queued: Queued): CompletionLogRow[] {
     console.error("[promptly] could not build a completion log row:", (error as Error).message);
     return [];
   }
+}
+
+/**
+ * Each row's cost at today's prices, stored on the row so that a later price change does not
+ * rewrite history. Null when the price or the usage is unknown; a row that came with a cost
+ * keeps it. Prices that cannot be read leave costs unknown rather than losing the batch.
+ */
+async function priced(rows: CompletionLogRow[]): Promise<CompletionLogRow[]> {
+  if (!rows.some((row) => row.costUsd === undefined)) return rows;
+  let book: Awaited<ReturnType<typeof priceBook>>;
+  try {
+    book = await priceBook();
+  } catch (error) {
+    console.error("[promptly] could not read model prices; logging costs as unknown:", (error as Error).message);
+    return rows;
+  }
+  return rows.map((row) => (row.costUsd !== undefined ? row : { ...row, costUsd: costUsd(priceFor(book, row.provider, row.model), row) }));
 }
 
 async function writeBatch(rows: CompletionLogRow[]): Promise<void> {

@@ -8,6 +8,10 @@ import type { ModelFamily, ProviderCapabilities } from "./types";
 export interface ModelPrices {
   inputPerMTok: number;
   outputPerMTok: number;
+  /** Prompt tokens read from the provider's cache; without it they are priced as input. */
+  cachedInputPerMTok?: number;
+  /** The day (YYYY-MM-DD) the prices were checked against the provider's pricing page. */
+  checked: string;
 }
 
 /** A model offered as a suggestion in the model field (free text: any name still works). */

@@ -39,6 +39,8 @@ describe("provider declarations", () => {
         if (model.prices) {
           expect(model.prices.inputPerMTok, `${id}/${model.id}`).toBeGreaterThan(0);
           expect(model.prices.outputPerMTok, `${id}/${model.id}`).toBeGreaterThan(0);
+          if (model.prices.cachedInputPerMTok !== undefined) expect(model.prices.cachedInputPerMTok, `${id}/${model.id}`).toBeGreaterThan(0);
+          expect(model.prices.checked, `${id}/${model.id}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         }
       }
     }

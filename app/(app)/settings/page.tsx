@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { LabelsSection } from "@/components/settings/labels-section";
 import { MembersSection } from "@/components/settings/members-section";
+import { ModelPricesSection } from "@/components/settings/model-prices-section";
 import { SETTINGS_TABS, SettingsTabs, settingsTabsFor, type SettingsTab } from "@/components/settings/settings-tabs";
 import { VirtualKeysSection } from "@/components/settings/virtual-keys-section";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -31,6 +32,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {permitted && active === "api-keys" ? <ApiKeysSection /> : null}
         {permitted && active === "labels" ? <LabelsSection /> : null}
         {permitted && active === "members" ? <MembersSection /> : null}
+        {permitted && active === "model-prices" ? <ModelPricesSection /> : null}
       </div>
     </>
   );

@@ -3,12 +3,17 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, findActiveApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/core/db";
 import { CACHE_CHANNEL, CacheBus, remoteWritesHeard, type CacheTopic } from "./bus";
+import { CACHE_TOPICS } from "./topics";
+import { deleteModelPrice, priceBook, priceFor } from "@/lib/costs/price-book";
 import { bumpPromptCacheGeneration, cached, promptCacheGeneration } from "@/lib/prompts/cache";
 
 // Needs a PostgreSQL (TEST_DATABASE_URL): buses stand for instances. The app's own database
 // stays this file's SQLite: only the process's bus is pointed at PostgreSQL (see beforeAll).
 const url = process.env.TEST_DATABASE_URL;
 const buses: CacheBus[] = [];
+// Connecting, or a message naming no topic, counts as a write heard on every topic.
+const ALL = [...CACHE_TOPICS];
+const N = ALL.length;
 
 function instance(): { bus: CacheBus; heard: CacheTopic[] } {
   const heard: CacheTopic[] = [];
@@ -38,7 +43,7 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
     await Promise.all([a.bus.start(), b.bus.start()]);
     expect(a.bus.listening && b.bus.listening).toBe(true);
     // Connecting counts as a write heard on every topic: anything could have changed before.
-    expect([a.heard, b.heard]).toEqual([["prompts", "api-keys"], ["prompts", "api-keys"]]);
+    expect([a.heard, b.heard]).toEqual([ALL, ALL]);
 
     for (let i = 1; i <= 3; i++) {
       a.bus.publish("prompts");
@@ -49,8 +54,8 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
     b.bus.publish("api-keys");
     await until(() => count(a.heard, "api-keys") === 2);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(a.heard.slice(2)).toEqual(["api-keys"]);
-    expect(b.heard.slice(2)).toEqual(["prompts", "prompts", "prompts", "api-keys"]);
+    expect(a.heard.slice(N)).toEqual(["api-keys"]);
+    expect(b.heard.slice(N)).toEqual(["prompts", "prompts", "prompts", "api-keys"]);
   });
 
   it("resolves a publish only once the other instances acted on it, not when PostgreSQL committed it", async () => {
@@ -78,8 +83,8 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
     a.bus.publish("api-keys"); // not started yet: connects, then sends
     a.bus.publish("prompts");
     await a.bus.flush();
-    await until(() => b.heard.length === 4);
-    expect(b.heard.slice(2).sort()).toEqual(["api-keys", "prompts"]);
+    await until(() => b.heard.length === N + 2);
+    expect(b.heard.slice(N).sort()).toEqual(["api-keys", "prompts"]);
   });
 
   it("takes a message naming no topic (an instance of an older version) as a write on every topic", async () => {
@@ -89,8 +94,8 @@ describe.skipIf(!url)("cache invalidation across instances (LISTEN/NOTIFY)", { t
     await sender.connect();
     await sender.query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, "some-older-instance"]);
     await sender.end();
-    await until(() => a.heard.length === 4);
-    expect(a.heard.slice(2)).toEqual(["prompts", "api-keys"]);
+    await until(() => a.heard.length === 2 * N);
+    expect(a.heard.slice(N)).toEqual(ALL);
   });
 
   it("reconnects after losing its connection, and counts that as a write heard", async () => {
@@ -164,5 +169,20 @@ describe.skipIf(!url)("the process's caches on PostgreSQL", { timeout: 30_000 },
     expect(await revokeApiKey(record.id)).toBe(true);
     await until(() => count(other.heard, "api-keys") === heard + 1);
     expect(count(other.heard, "prompts")).toBe(1); // its connect only
+  });
+
+  it("model prices: a price set on another instance prices this one's next log; one set here is sent", async () => {
+    const other = instance();
+    await other.bus.start();
+    expect(priceFor(await priceBook(), "openai", "bus-priced")).toBeNull(); // now cached
+    // Written by the other instance straight into the shared database: not seen until its message.
+    await db.modelPrice.create({ data: { provider: "openai", model: "bus-priced", inputPerMTok: 1, outputPerMTok: 2 } });
+    expect(priceFor(await priceBook(), "openai", "bus-priced")).toBeNull();
+    other.bus.publish("model-prices");
+    await until(async () => priceFor(await priceBook(), "openai", "bus-priced") !== null, 2_000);
+
+    const heard = count(other.heard, "model-prices");
+    await deleteModelPrice({ provider: "openai", model: "bus-priced" });
+    await until(() => count(other.heard, "model-prices") === heard + 1);
   });
 });

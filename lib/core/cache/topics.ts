@@ -1,6 +1,6 @@
-/** What a write invalidated: resolved prompts (lib/prompts/cache.ts) or API key lookups (lib/auth/api-keys.ts). */
-export type CacheTopic = "prompts" | "api-keys";
-export const CACHE_TOPICS: readonly CacheTopic[] = ["prompts", "api-keys"];
+/** What a write invalidated: resolved prompts (lib/prompts/cache.ts), API key lookups (lib/auth/api-keys.ts) or model prices (lib/costs/price-book.ts). */
+export type CacheTopic = "prompts" | "api-keys" | "model-prices";
+export const CACHE_TOPICS: readonly CacheTopic[] = ["prompts", "api-keys", "model-prices"];
 
 export function isCacheTopic(value: string): value is CacheTopic {
   return (CACHE_TOPICS as readonly string[]).includes(value);

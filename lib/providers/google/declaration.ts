@@ -2,6 +2,8 @@ import type { ProviderDeclaration } from "../declaration";
 import { GOOGLE_CAPABILITIES } from "./capabilities";
 import { GOOGLE_MODEL_FAMILIES } from "./model-families";
 
+const CHECKED = "2026-12-03";
+
 export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 
 /** Gemini through the Generative Language API; what it cannot honour is in ./capabilities.ts. */
@@ -18,6 +20,12 @@ export const googleDeclaration: ProviderDeclaration<"google"> = {
   },
   // The adapter translates Gemini's stream, which has no stream_options to accept.
   usageInStream: false,
-  models: [],
+  // Paid tier, prompts up to 200k tokens, from the provider's pricing page, checked 2026-12-03.
+  models: [
+    { id: "gemini-2.5-pro", prices: { inputPerMTok: 1.25, outputPerMTok: 10, checked: CHECKED } },
+    { id: "gemini-2.5-flash", prices: { inputPerMTok: 0.3, outputPerMTok: 2.5, checked: CHECKED } },
+    { id: "gemini-2.5-flash-lite", prices: { inputPerMTok: 0.1, outputPerMTok: 0.4, checked: CHECKED } },
+    { id: "gemini-2.0-flash", prices: { inputPerMTok: 0.1, outputPerMTok: 0.4, checked: CHECKED } },
+  ],
   modelFamilies: GOOGLE_MODEL_FAMILIES,
 };
