@@ -137,6 +137,8 @@ function caseResponse(row: ExperimentCase) {
     target: row.targetIndex,
     repetition: row.repetition,
     status: row.status,
+    /** Times a runner took this case: above 1 only when a runner died holding it. */
+    attempts: row.attempts,
     input: row.input ?? null,
     output: row.output,
     latency_ms: row.latencyMs,
