@@ -66,5 +66,9 @@ describe("compareCases", () => {
     const a = summarizeTarget(0, [done("a", 0, true, 100), done("b", 0, true, 200)]);
     const b = summarizeTarget(0, [done("a", 0, true, 50), done("b", 0, false, 100, 0)]);
     expect(summaryDeltas(a, b)).toEqual({ pass_rate: 0.5, errored: 0, latency_p50_ms: 50, latency_p95_ms: 100, scores: { exact: 0.5 } });
+    // From the counts: 2/3 - 1/3, not the rounded 0.6667 - 0.3333.
+    const twoThirds = summarizeTarget(0, [done("a", 0, true, 1), done("b", 0, true, 1), done("c", 0, false, 1)]);
+    const oneThird = summarizeTarget(0, [done("a", 0, true, 1), done("b", 0, false, 1), done("c", 0, false, 1)]);
+    expect(summaryDeltas(twoThirds, oneThird).pass_rate).toBe(0.3333);
   });
 });

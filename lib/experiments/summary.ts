@@ -123,8 +123,10 @@ export function compareCases(candidate: readonly CaseOutcome[], baseline: readon
 export function summaryDeltas(candidate: TargetSummary, baseline: TargetSummary) {
   const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : round(a - b));
   const scoreNames = Object.keys(candidate.scores).filter((name) => name in baseline.scores);
+  // From the counts, not the rounded rates: 2/3 - 1/3 is 0.3333, not 0.6667 - 0.3333.
+  const rate = (s: TargetSummary) => (s.done + s.errored ? s.passed / (s.done + s.errored) : null);
   return {
-    pass_rate: delta(candidate.pass_rate, baseline.pass_rate),
+    pass_rate: delta(rate(candidate), rate(baseline)),
     errored: candidate.errored - baseline.errored,
     latency_p50_ms: delta(candidate.latency_p50_ms, baseline.latency_p50_ms),
     latency_p95_ms: delta(candidate.latency_p95_ms, baseline.latency_p95_ms),
