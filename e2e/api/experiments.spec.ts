@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
@@ -66,7 +67,7 @@ async function allResults(call: typeof api, id: string): Promise<Json[]> {
 
 const carrying = (requests: MockRequest[], marker: string) => requests.filter((r) => JSON.stringify(r.body).includes(marker));
 
-let first: { id: string; plain: string; dataset: string; marker: string };
+let first: { id: string; plain: string; polite: string; dataset: string; datasetName: string; marker: string };
 
 test("two targets, deterministic and judge scorers: every case, score and summary exactly known", async () => {
   const marker = stamp();
@@ -138,7 +139,14 @@ test("two targets, deterministic and judge scorers: every case, score and summar
     deltas: { pass_rate: -0.3333, errored: 0, scores: { exact: -0.6667, judge: 0 } },
   });
   expect(compared.targets[0].items.find((i: Json) => i.verdict === "regressed")).toMatchObject({ pass_rate: 0, baseline_pass_rate: 1 });
-  first = { id: created.id, plain, dataset, marker };
+  // Every call, the judge's included, is logged like any other, marked with the experiment.
+  for (;;) {
+    const recent = await ok(api("GET", "/logs?limit=12"));
+    const details = await Promise.all(recent.data.map((log: Json) => ok(api("GET", `/logs/${log.id}`))));
+    if (details.filter((d) => d.experiment_id === created.id).length === 12) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  first = { id: created.id, plain, polite, dataset, datasetName: `Set ${marker}`, marker };
 
   const listed = await ok(api("GET", `/experiments?dataset_id=${dataset}`));
   expect(listed).toMatchObject({ total: 1, data: [{ id: created.id, status: "completed", progress: { done: 6 } }] });
@@ -204,6 +212,45 @@ test("cancel: no call starts after it; what finished is kept", async () => {
   expect((await allResults(api, created.id)).filter((r) => r.status === "done").every((r) => r.output.startsWith("Mock answer to:"))).toBe(true);
   // Cancelling again is harmless.
   expect((await api("POST", `/experiments/${created.id}/cancel`)).status).toBe(200);
+});
+
+/** Runs the CI command against the shared server; its exit code and what it printed. */
+function runEval(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["scripts/eval.mjs", ...args], {
+      env: { ...process.env, PROMPTLY_URL: E2E.baseUrl, PROMPTLY_API_KEY: E2E.apiKey },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("the eval CLI exits 0 at or over the thresholds and 1 under them", async () => {
+  // The plain prompt passes exact match on 2 of 3 items (Paris, Rome); the polite one on none.
+  const passing = await runEval(["--prompt", first.plain, "--dataset", first.datasetName, "--scorer", "exact_match", "--min-pass-rate", "0.6"]);
+  expect(passing.code, passing.stdout + passing.stderr).toBe(0);
+  expect(passing.stdout).toContain("66.7%");
+  expect(passing.stdout).toContain("PASSED");
+
+  const under = await runEval(["--prompt", first.plain, "--dataset", first.dataset, "--scorer", "exact_match", "--min-pass-rate", "0.9", "--json"]);
+  expect(under.code, under.stdout + under.stderr).toBe(1);
+  expect(JSON.parse(under.stdout)).toMatchObject({ status: "completed", passed: false, summary: [{ pass_rate: 0.6667 }] });
+
+  // Against the plain prompt as baseline the polite one regresses on Paris and Rome.
+  const gate = ["--prompt", `${first.polite}@1`, "--dataset", first.dataset, "--scorer", "exact_match", "--baseline", first.plain, "--json"];
+  const allowed = await runEval([...gate, "--max-regressions", "2"]);
+  expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+  expect(JSON.parse(allowed.stdout).comparison).toMatchObject({ improved: 0, regressed: 2, unchanged: 1 });
+  const tooMany = await runEval([...gate, "--max-regressions", "1"]);
+  expect(tooMany.code, tooMany.stdout + tooMany.stderr).toBe(1);
+
+  const misuse = await runEval(["--dataset", first.dataset]);
+  expect(misuse.code).toBe(2);
+  expect(misuse.stderr).toContain("--prompt and --dataset are required");
 });
 
 test.describe("a server killed mid-run", () => {

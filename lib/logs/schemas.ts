@@ -72,4 +72,6 @@ export interface LogDetail extends LogSummary {
   response: unknown;
   api_key_id: string | null;
   user_id: string | null;
+  /** The experiment whose case or judge made the call. */
+  experiment_id: string | null;
 }
