@@ -64,4 +64,14 @@ describe("experiment runner", () => {
     expect(again).toMatchObject({ status: "done", attempts: 2, output: "q0" });
     expect((await getExperiment(created.id)).status).toBe("completed");
   });
+
+  it("repetitions: every item runs that many times per target, each a case of its own", async () => {
+    const { prompt, dataset } = await setUp(2);
+    const created = await createExperiment(createExperimentSchema.parse({ dataset_id: dataset, targets: [{ prompt }], repetitions: 3 }), null);
+    await experimentsIdle();
+    expect((await getExperiment(created.id)).progress).toMatchObject({ total: 6, done: 6 });
+    expect(calls.sort()).toEqual([...Array(3).fill(`q0|${prompt}`), ...Array(3).fill(`q1|${prompt}`)]);
+    const cases = await db.experimentCase.findMany({ where: { experimentId: created.id }, orderBy: [{ position: "asc" }, { repetition: "asc" }] });
+    expect(cases.map((c) => c.repetition)).toEqual([0, 1, 2, 0, 1, 2]);
+  });
 });
