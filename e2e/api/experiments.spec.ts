@@ -157,12 +157,18 @@ test("a failing target's cases are errored with the provider's message; the expe
   const created = await ok(
     api("POST", "/experiments", {
       dataset_id: first.dataset,
-      targets: [{ prompt: first.plain }, { prompt: `${first.plain}@draft`, model: "mock-error-400", name: "broken" }],
+      targets: [
+        { prompt: first.plain },
+        { prompt: `${first.plain}@draft`, model: "mock-error-400", name: "broken" },
+        // The gateway config of a completion: the first option fails, the fallback answers.
+        { prompt: first.plain, name: "fallback", config: { strategy: { mode: "fallback" }, targets: [{ override_params: { model: "mock-error-500" } }, {}] } },
+      ],
       scorers: [{ scorer_id: saved.id }],
     }),
   );
   const done = await finished(api, created.id);
-  expect(done.progress).toMatchObject({ done: 3, errored: 3 });
+  expect(done.progress).toMatchObject({ done: 6, errored: 3 });
+  expect(done.summary.targets[2]).toMatchObject({ done: 3, errored: 0, pass_rate: 0.6667 });
   expect(done.summary.targets[1]).toMatchObject({ errored: 3, pass_rate: 0, latency_p50_ms: null });
   const results = await allResults(api, created.id);
   expect(results.filter((r) => r.target === 1).every((r) => r.status === "errored" && typeof r.error === "string" && r.error.length > 0)).toBe(true);

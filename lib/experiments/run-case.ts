@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/core/http/errors";
 import { runCompletion } from "@/lib/completions/engine";
+import { CONFIG_HEADER } from "@/lib/completions/gateway-config";
 import type { PreparedCall } from "@/lib/completions/prepare";
 import { readJudgeAnswer } from "@/lib/scorers/judge";
 import { scoreCase, type DeterministicDefinition } from "@/lib/scorers/score";
@@ -46,13 +47,13 @@ interface Answer {
  * provider, retries, fallback, log row) but in-process, non-streamed, with the experiment's
  * id on its log row. The engine's own typed error (a provider's refusal, a timeout) is thrown.
  */
-async function complete(ref: string, request: Record<string, unknown>, experimentId: string, signal: AbortSignal): Promise<Answer> {
+async function complete(ref: string, request: Record<string, unknown>, experimentId: string, signal: AbortSignal, headers: Headers = NO_HEADERS): Promise<Answer> {
   let rendered: unknown = null;
   const started = performance.now();
   const response = await runCompletion(engineRef(ref), { ...request, stream: false }, {
     traceId: randomUUID(),
     caller: null,
-    headers: NO_HEADERS,
+    headers,
     signal,
     experimentId,
     onPrepared: (prepared: PreparedCall) => (rendered = prepared.rendered),
@@ -66,6 +67,24 @@ async function complete(ref: string, request: Record<string, unknown>, experimen
   const choice = body.choices?.[0];
   const content = choice?.message?.content ?? choice?.text ?? "";
   return { output: typeof content === "string" ? content : JSON.stringify(content), rendered, latencyMs, usage: body.usage ?? null };
+}
+
+/**
+ * A kept-alive connection the provider closed as idle just as it was reused fails at once
+ * with a reset: the request never reached the provider. Cases come in bursts with pauses,
+ * the very pattern that meets this race, so such a failure is tried once more.
+ */
+function staleConnection(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "provider_unreachable" && /socket hang up|ECONNRESET/.test(error.message);
+}
+
+async function completeOrRetryStale(ref: string, request: Record<string, unknown>, experimentId: string, signal: AbortSignal, headers?: Headers): Promise<Answer> {
+  try {
+    return await complete(ref, request, experimentId, signal, headers);
+  } catch (error) {
+    if (!staleConnection(error) || signal.aborted) throw error;
+    return complete(ref, request, experimentId, signal, headers);
+  }
 }
 
 function targetRequest(target: ExperimentTarget, variables: Record<string, unknown>): Record<string, unknown> {
@@ -85,7 +104,8 @@ function messageOf(error: unknown): string {
 export async function runCase(experimentId: string, target: ExperimentTarget, item: CaseItem, scorers: readonly ScorerSnapshot[], signal: AbortSignal): Promise<CaseResult> {
   let answer: Answer;
   try {
-    answer = await complete(target.prompt, targetRequest(target, item.variables), experimentId, signal);
+    const headers = target.config ? new Headers({ [CONFIG_HEADER]: JSON.stringify(target.config) }) : NO_HEADERS;
+    answer = await completeOrRetryStale(target.prompt, targetRequest(target, item.variables), experimentId, signal, headers);
   } catch (error) {
     if (!(error instanceof ApiError)) console.error("[promptly] experiment case failed:", error);
     return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: messageOf(error), scores: null, passed: null };
@@ -115,7 +135,7 @@ async function scoreOne(experimentId: string, scorer: ScorerSnapshot, item: Case
   // The judge is a Promptly prompt like any other: its call is logged (with the experiment's id).
   const variables = { input: item.variables, output: answer.output, expected: item.expected ?? null, metadata: item.metadata ?? {} };
   try {
-    const verdict = await complete(definition.prompt, { variables }, experimentId, signal);
+    const verdict = await completeOrRetryStale(definition.prompt, { variables }, experimentId, signal);
     const reading = readJudgeAnswer(verdict.output, definition.choice_scores);
     if (!reading.ok) return { score: null, passed: false, reason: reading.reason };
     return { score: reading.score, passed: reading.score >= scorer.threshold, reason: reading.reason };

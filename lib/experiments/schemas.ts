@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gatewayConfigSchema } from "@/lib/completions/gateway-config";
 import { scorerSpecSchema } from "@/lib/scorers/schemas";
 
 /**
@@ -15,6 +16,8 @@ export const experimentTargetSchema = z.strictObject({
   virtual_key: z.string().min(1).max(200).optional(),
   /** OpenAI parameters (temperature, max_tokens...) over the version's own. */
   parameters: z.record(z.string(), z.unknown()).optional(),
+  /** What `x-portkey-config` carries on a completion: retries, timeout, fallback targets. */
+  config: gatewayConfigSchema.optional(),
 });
 export type ExperimentTarget = z.infer<typeof experimentTargetSchema>;
 
