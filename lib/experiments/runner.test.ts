@@ -6,16 +6,22 @@ import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 import { createExperiment, getExperiment } from "./experiments";
 import { EXPERIMENT_RUNNER_SLOT } from "./runner-slot";
-import { experimentsIdle, resumeExperiments } from "./runner";
+import { experimentsIdle, resumeExperiments, stopExperiments } from "./runner";
 import { createExperimentSchema } from "./schemas";
 
 // The engine is not under test here: each case "answers" its variables after a turn of the
 // event loop, and every call is counted per item and target.
 const calls = vi.hoisted(() => [] as string[]);
+// When set, a case waits for its call to be aborted (a call in flight at shutdown).
+const hold = vi.hoisted(() => ({ on: false }));
 vi.mock("./run-case", async (original) => ({
   ...(await original<typeof import("./run-case")>()),
-  runCase: async (_experimentId: string, target: { prompt: string }, item: { variables: { q: string } }) => {
+  runCase: async (_experimentId: string, target: { prompt: string }, item: { variables: { q: string } }, _scorers: unknown, signal: AbortSignal) => {
     calls.push(`${item.variables.q}|${target.prompt}`);
+    if (hold.on) {
+      await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+      return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: "aborted", scores: null, passed: null };
+    }
     await new Promise((resolve) => setImmediate(resolve));
     return { status: "done", input: null, output: item.variables.q, latencyMs: 1, promptTokens: null, completionTokens: null, totalTokens: null, error: null, scores: [], passed: true };
   },
@@ -73,5 +79,24 @@ describe("experiment runner", () => {
     expect(calls.sort()).toEqual([...Array(3).fill(`q0|${prompt}`), ...Array(3).fill(`q1|${prompt}`)]);
     const cases = await db.experimentCase.findMany({ where: { experimentId: created.id }, orderBy: [{ position: "asc" }, { repetition: "asc" }] });
     expect(cases.map((c) => c.repetition)).toEqual([0, 1, 2, 0, 1, 2]);
+  });
+
+  it("at shutdown the calls in flight are aborted and their cases go back to pending for the next start", async () => {
+    const { prompt, dataset } = await setUp(3);
+    hold.on = true;
+    try {
+      const created = await createExperiment(createExperimentSchema.parse({ dataset_id: dataset, targets: [{ prompt }], concurrency: 2 }), null);
+      while (calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
+      await stopExperiments();
+      const stopped = await getExperiment(created.id);
+      expect(stopped.status).toBe("running");
+      expect(stopped.progress).toMatchObject({ total: 3, pending: 3, running: 0, done: 0, errored: 0 });
+    } finally {
+      hold.on = false;
+    }
+    calls.length = 0;
+    await resumeExperiments();
+    await experimentsIdle();
+    expect(calls).toHaveLength(3);
   });
 });
