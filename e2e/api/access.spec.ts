@@ -51,6 +51,12 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["DELETE", "/v1/labels/x", "write"],
   ["GET", "/v1/logs", "read"],
   ["GET", "/v1/logs/x", "read"],
+  ["GET", "/v1/experiments", "read"],
+  ["POST", "/v1/experiments", "write"],
+  ["GET", "/v1/experiments/x", "read"],
+  ["GET", "/v1/experiments/x/results", "read"],
+  ["POST", "/v1/experiments/x/cancel", "write"],
+  ["GET", "/v1/experiments/x/compare", "read"],
   ["GET", "/v1/datasets", "read"],
   ["POST", "/v1/datasets", "write"],
   ["GET", "/v1/datasets/x", "read"],
@@ -294,6 +300,14 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
       const answer = await refusal(await viewer.fetch(route, { method, data: method === "DELETE" ? undefined : { name: "nope", variables: {} } }));
       expect(answer.status, `viewer ${method} ${route}`).toBe(403);
     }
+    // Experiments: the editor starts one, the viewer reads it but can neither start nor cancel one.
+    const experiment = await editor.post("/v1/experiments", { data: { dataset_id: datasetId, targets: [{ prompt: promptId }] } });
+    expect(experiment.status()).toBe(200);
+    const experimentId = ((await experiment.json()) as { id: string }).id;
+    expect((await viewer.get(`/v1/experiments/${experimentId}`)).status()).toBe(200);
+    expect((await viewer.get(`/v1/experiments/${experimentId}/results`)).status()).toBe(200);
+    expect((await refusal(await viewer.post("/v1/experiments", { data: { dataset_id: datasetId, targets: [{ prompt: promptId }] } }))).status).toBe(403);
+    expect((await refusal(await viewer.post(`/v1/experiments/${experimentId}/cancel`))).status).toBe(403);
 
     // The owner demotes the editor: the next request already has the new role.
     const members = (await (await owner.get("/v1/members")).json()) as { data: { id: string; email: string; role: string }[] };

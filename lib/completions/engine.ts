@@ -29,6 +29,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   const config = readGatewayConfig(context.headers);
   const access = runAccessOf(context.caller);
   const primary = await prepareCall(ref, request, context.headers, access);
+  context.onPrepared?.(primary);
   const stored = promptGatewaySettings(primary.resolved.prompt.settings);
   const timeoutMs = config.request_timeout ?? stored.request_timeout ?? defaultTimeoutMs();
   const stream = request.stream === true;

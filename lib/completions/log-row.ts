@@ -37,5 +37,6 @@ export function baseLogRow(
     request: call.request as object,
     apiKeyId: context.caller?.kind === "api_key" ? context.caller.apiKeyId : null,
     userId: context.caller?.kind === "session" ? context.caller.userId : (context.caller?.userId ?? null),
+    experimentId: context.experimentId ?? null,
   };
 }

@@ -31,6 +31,8 @@ export const TRANSFER_ORDER = [
   "Dataset",
   "DatasetVersion",
   "DatasetItem",
+  "Experiment",
+  "ExperimentCase",
 ] as const;
 
 export type ModelName = (typeof TRANSFER_ORDER)[number];

@@ -1,3 +1,4 @@
+import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "@/lib/experiments/runner-slot";
 import { LOG_WRITER_SLOT } from "@/lib/logs/writer-slot";
 import { peekRuntimeSlot, runtimeSlot } from "@/lib/core/runtime";
 
@@ -33,6 +34,8 @@ export function installShutdownHooks(): void {
   const onSignal = () => {
     if (stopping) return;
     stopping = true;
+    // Experiments claim no more cases; their calls in flight are aborted and re-queued for the next start.
+    void peekRuntimeSlot<RunnerHandle>(EXPERIMENT_RUNNER_SLOT)?.stop();
     currentWriter()?.startClosing();
     const exit = process.exit.bind(process);
     let exiting = false;

@@ -1,6 +1,7 @@
 import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/core/crypto/master-key";
+import { resumeExperiments } from "@/lib/experiments/runner";
 import { ensureSystemLabels } from "@/lib/labels/labels";
 import { installShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
@@ -8,7 +9,7 @@ import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
 /**
  * Idempotent start-up work: the master key exists, the default labels and folder are
  * seeded, there is an API key, and stored secrets are in the current format. Safe on
- * every start and on an existing database.
+ * every start and on an existing database. Unfinished experiments resume.
  */
 export async function runStartupTasks(log: (line: string) => void = console.log): Promise<void> {
   masterKey();
@@ -16,6 +17,9 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   await ensureDefaultCollection();
   await ensureBootstrapApiKey(log);
   await upgradeLegacySecrets(log);
+  // Experiments left queued or running by the last process continue (lib/experiments/runner.ts).
+  const resumed = await resumeExperiments();
+  if (resumed > 0) log(`[promptly] resuming ${resumed} unfinished experiment(s)`);
   // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
   // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
   if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();

@@ -46,6 +46,7 @@ export async function getLog(id: string): Promise<LogDetail> {
     response: row.response,
     api_key_id: row.apiKeyId,
     user_id: row.userId,
+    experiment_id: row.experimentId,
   };
 }
 

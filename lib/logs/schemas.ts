@@ -74,6 +74,8 @@ export interface LogDetail extends LogSummary {
   response: unknown;
   api_key_id: string | null;
   user_id: string | null;
+  /** The experiment whose case or judge made the call. */
+  experiment_id: string | null;
 }
 
 /** POST /v1/model-prices/recompute: reprices the logs of a time range at today's prices. */
