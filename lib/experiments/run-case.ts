@@ -69,24 +69,6 @@ async function complete(ref: string, request: Record<string, unknown>, experimen
   return { output: typeof content === "string" ? content : JSON.stringify(content), rendered, latencyMs, usage: body.usage ?? null };
 }
 
-/**
- * A kept-alive connection the provider closed as idle just as it was reused fails at once
- * with a reset: the request never reached the provider. Cases come in bursts with pauses,
- * the very pattern that meets this race, so such a failure is tried once more.
- */
-function staleConnection(error: unknown): boolean {
-  return error instanceof ApiError && error.code === "provider_unreachable" && /socket hang up|ECONNRESET/.test(error.message);
-}
-
-async function completeOrRetryStale(ref: string, request: Record<string, unknown>, experimentId: string, signal: AbortSignal, headers?: Headers): Promise<Answer> {
-  try {
-    return await complete(ref, request, experimentId, signal, headers);
-  } catch (error) {
-    if (!staleConnection(error) || signal.aborted) throw error;
-    return complete(ref, request, experimentId, signal, headers);
-  }
-}
-
 function targetRequest(target: ExperimentTarget, variables: Record<string, unknown>): Record<string, unknown> {
   return {
     ...(target.parameters ?? {}),
@@ -105,7 +87,7 @@ export async function runCase(experimentId: string, target: ExperimentTarget, it
   let answer: Answer;
   try {
     const headers = target.config ? new Headers({ [CONFIG_HEADER]: JSON.stringify(target.config) }) : NO_HEADERS;
-    answer = await completeOrRetryStale(target.prompt, targetRequest(target, item.variables), experimentId, signal, headers);
+    answer = await complete(target.prompt, targetRequest(target, item.variables), experimentId, signal, headers);
   } catch (error) {
     if (!(error instanceof ApiError)) console.error("[promptly] experiment case failed:", error);
     return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: messageOf(error), scores: null, passed: null };
@@ -135,7 +117,7 @@ async function scoreOne(experimentId: string, scorer: ScorerSnapshot, item: Case
   // The judge is a Promptly prompt like any other: its call is logged (with the experiment's id).
   const variables = { input: item.variables, output: answer.output, expected: item.expected ?? null, metadata: item.metadata ?? {} };
   try {
-    const verdict = await completeOrRetryStale(definition.prompt, { variables }, experimentId, signal);
+    const verdict = await complete(definition.prompt, { variables }, experimentId, signal);
     const reading = readJudgeAnswer(verdict.output, definition.choice_scores);
     if (!reading.ok) return { score: null, passed: false, reason: reading.reason };
     return { score: reading.score, passed: reading.score >= scorer.threshold, reason: reading.reason };

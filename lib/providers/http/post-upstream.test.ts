@@ -199,3 +199,35 @@ describe("postUpstream", () => {
     expect(sockets.size).toBe(0);
   });
 });
+
+describe("a kept-alive connection the provider closed", () => {
+  it("sends the call again on a fresh connection when the reused one is reset before any answer", async () => {
+    // Answers the first request of each connection, and resets a connection at its second:
+    // what a provider closing an idle keep-alive connection looks like from this side.
+    const perSocket = new WeakMap<object, number>();
+    let answered = 0;
+    const closing = http.createServer((req, res) => {
+      const count = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, count);
+      if (count > 1) return void req.socket.destroy();
+      req.resume();
+      req.on("end", () => {
+        answered++;
+        res.writeHead(200, { "content-type": "application/json", connection: "keep-alive" });
+        res.end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/x`;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const response = await upstream.post(url, { headers: { "content-type": "application/json" }, body: "{}" });
+        expect(response.status).toBe(200);
+        await response.text();
+      }
+      expect(answered).toBe(3);
+    } finally {
+      closing.close();
+    }
+  });
+});

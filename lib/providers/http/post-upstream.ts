@@ -40,7 +40,18 @@ const agents = runtimeSlot("upstream-agents", () => ({
 /** Indirection so that unit tests can stand in for the network (`vi.spyOn(upstream, "post")`). */
 export const upstream = { post: postUpstream };
 
-function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): Promise<UpstreamResponse> {
+/**
+ * A kept-alive connection the provider closed as idle just as it was picked for this call
+ * fails at once with a reset, before any answer: the provider never saw the request. Such a
+ * call is sent once more on a fresh connection, as Node's documentation advises; any other
+ * failure is reported as it is (a POST is not repeated once it may have been read).
+ */
+function staleReuse(request: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+}
+
+function postUpstream(url: string, call: UpstreamRequest, retried = false): Promise<UpstreamResponse> {
+  const { headers, body, signal } = call;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const target = targetOf(url);
@@ -52,11 +63,14 @@ function postUpstream(url: string, { headers, body, signal }: UpstreamRequest): 
     const onAbort = () => request.destroy(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     // `on`, not `once`: an abort after the answer started errors the request again.
-    request.on("error", (error) => {
+    let answered = false;
+    request.on("error", (error: NodeJS.ErrnoException) => {
       signal?.removeEventListener("abort", onAbort);
+      if (!answered && !retried && !signal?.aborted && staleReuse(request, error)) return resolve(postUpstream(url, call, true));
       reject(signal?.aborted ? signal.reason : error);
     });
     request.once("response", (response) => {
+      answered = true;
       // From here the abort still cuts the connection; the body reader sees it as an error.
       response.once("close", () => signal?.removeEventListener("abort", onAbort));
       const status = response.statusCode ?? 0;
