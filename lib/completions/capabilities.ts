@@ -1,5 +1,5 @@
 import { badRequest } from "@/lib/core/http/errors";
-import { modelCapabilities, modelLabel, refusedShape, reviewParameters } from "@/lib/providers/model-policy";
+import { checkForModel, modelCapabilities, modelLabel, refusedShape } from "@/lib/providers/model-policy";
 import type { Provider } from "@/lib/providers/types";
 
 export interface SupportedBody {
@@ -34,18 +34,12 @@ export function supportedBody(
   if (format === "json_object" && !caps.jsonMode) throw refuse("response_format json_object", "response_format");
   if (format === "json_schema" && !caps.jsonSchema) throw refuse("response_format json_schema", "response_format");
   if (kind === "chat" && !caps.vision && hasImage(body.messages)) throw refuse("image inputs", "messages");
+  // The conversation's shape first: dropping parameters can't make it acceptable.
   const shape = refusedShape(provider, body);
   if (shape) throw badRequest(shape.message, shape.param, shape.code);
-
-  const { noOps, refusals } = reviewParameters(provider, body);
-  const droppable = dropUnsupported ? refusals.filter((r) => r.code === "unsupported_parameter") : [];
-  const refusal = refusals.find((r) => !droppable.includes(r));
-  if (refusal) throw badRequest(refusal.message, refusal.param, refusal.code);
-  const removed = [...noOps, ...droppable.map((r) => r.param)];
-  if (removed.length === 0) return { body, dropped: [] };
-  const checked = { ...body };
-  for (const key of removed) delete checked[key];
-  return { body: checked, dropped: droppable.map((r) => r.param) };
+  const checked = checkForModel(provider, body, dropUnsupported);
+  if (checked.refusal) throw badRequest(checked.refusal.message, checked.refusal.param, checked.refusal.code);
+  return { body: checked.body, dropped: checked.dropped };
 }
 
 const hasValue = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value != null);

@@ -122,3 +122,29 @@ export function refusedShape(provider: ModelAware, body: Record<string, unknown>
   }
   return null;
 }
+
+export interface ModelCheckedBody {
+  /** The body without the parameters the model ignores (and, when asked, those it refuses). */
+  body: Record<string, unknown>;
+  /** Refused parameters removed because the caller asked for dropping. */
+  dropped: string[];
+  /** The first refusal left: a parameter that can't be dropped, or the conversation's shape. */
+  refusal: ParameterRefusal | null;
+}
+
+/**
+ * A body checked against the model, for the engine and the native adapters alike: values the
+ * model only takes at their default are removed; with `dropUnsupported`, so are parameters it
+ * refuses as unsupported (never an invalid value or the conversation's shape).
+ */
+export function checkForModel(provider: ModelAware, body: Record<string, unknown>, dropUnsupported = false): ModelCheckedBody {
+  const { noOps, refusals } = reviewParameters(provider, body);
+  const droppable = dropUnsupported ? refusals.filter((r) => r.code === "unsupported_parameter") : [];
+  const refusal = refusals.find((r) => !droppable.includes(r)) ?? refusedShape(provider, body);
+  const dropped = droppable.map((r) => r.param);
+  const removed = [...noOps, ...dropped];
+  if (refusal || removed.length === 0) return { body, dropped, refusal };
+  const checked = { ...body };
+  for (const key of removed) delete checked[key];
+  return { body: checked, dropped, refusal: null };
+}

@@ -1,5 +1,5 @@
 import { GATED_PARAMETERS } from "../capability-parameters";
-import { refusedShape, reviewParameters, type ModelAware } from "../model-policy";
+import { checkForModel, type ModelAware } from "../model-policy";
 import type { BooleanCapability } from "../types";
 import { RequestMappingError } from "./mapping-error";
 
@@ -67,13 +67,9 @@ export function declaredPolicy(provider: ModelAware, policy: ParameterPolicy): P
  * accepts as its default is removed, since sending it changes nothing.
  */
 export function modelChecked(provider: ModelAware, body: Record<string, unknown>): Record<string, unknown> {
-  const { noOps, refusals } = reviewParameters(provider, body);
-  const refusal = refusals[0] ?? refusedShape(provider, body);
-  if (refusal) throw new RequestMappingError(refusal.param, refusal.message, refusal.code);
-  if (noOps.length === 0) return body;
-  const checked = { ...body };
-  for (const key of noOps) delete checked[key];
-  return checked;
+  const checked = checkForModel(provider, body);
+  if (checked.refusal) throw new RequestMappingError(checked.refusal.param, checked.refusal.message, checked.refusal.code);
+  return checked.body;
 }
 
 /** No-op tests for the common OpenAI settings. */
