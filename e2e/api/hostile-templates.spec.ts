@@ -105,6 +105,29 @@ test("1,000 hostile templates: saved, rendered and run, never a 5xx, the server 
   }
 });
 
+test("a chat template escaping a lone surrogate runs, and its log is kept with U+FFFD in its place", async () => {
+  const tag = Date.now().toString(36);
+  const vk = await api("POST", "/v1/virtual-keys", { name: `surrogate ${tag}`, provider: "openai", key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` });
+  expect(vk.status).toBe(200);
+  // The body is well-formed JSON text; the template inside it is JSON whose escape makes a
+  // lone surrogate only once the template itself is parsed.
+  const template = '[{"role":"user","content":"x\\ud83d {{a}}"}]';
+  const prompt = await api("POST", "/v1/prompts", { name: `surrogate ${tag}`, string: template, model: "gpt-4o-mini", virtual_key: vk.body.slug });
+  expect(prompt.status, JSON.stringify(prompt.body)).toBe(200);
+  const id = String(prompt.body.id);
+  try {
+    const run = await api("POST", `/v1/prompts/${id}/completions`, { variables: { a: "b" } });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    let logs: Json[] = [];
+    await expect.poll(async () => (logs = (await api("GET", `/v1/logs?prompt=${id}`)).body.data as Json[]).length).toBe(1);
+    const log = (await api("GET", `/v1/logs/${String(logs[0].id)}`)).body as { request: { messages: { content: string }[] } };
+    expect(log.request.messages[0].content).toBe("x\ufffd b");
+  } finally {
+    await api("DELETE", `/v1/prompts/${id}?force=true`);
+    await api("DELETE", `/v1/virtual-keys/${String(vk.body.slug)}`);
+  }
+});
+
 function saveVersion(host: string, hostile: TemplateCase) {
   return { method: "PUT", path: `/v1/prompts/${host}`, headers: ADMIN, body: JSON.stringify({ string: hostile.template, template_metadata: { template_type: hostile.kind } }) };
 }

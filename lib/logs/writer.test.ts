@@ -32,6 +32,13 @@ describe("the log writer", () => {
     expect(await count("mixed-")).toBe(2);
   });
 
+  it("stores a lone surrogate (say, in a provider's answer) as U+FFFD rather than losing the row", async () => {
+    logWriter.enqueue({ ...row("surrogate-1"), response: JSON.parse('{"text":"x\\ud83d","\\udfff":1}') });
+    await logWriter.flush();
+    const stored = await db.completionLog.findMany({ where: { traceId: "surrogate-1" } });
+    expect(stored.map((r) => r.response)).toEqual([{ text: "x\ufffd", "\ufffd": 1 }]);
+  });
+
   it("builds a lazily queued row when its batch is written, stamped with the time it was queued", async () => {
     let built = 0;
     const queuedAt = Date.now();

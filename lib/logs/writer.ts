@@ -1,4 +1,5 @@
-import { db } from "@/lib/core/db";
+import { db, releaseDebugHistory } from "@/lib/core/db";
+import { wellFormedJson } from "@/lib/core/json/well-formed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { costUsd } from "@/lib/costs/cost";
@@ -69,7 +70,14 @@ class LogWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) await writeBatch(await priced(this.pending.splice(0, MAX_BATCH).flatMap(built)));
+    while (this.pending.length > 0) {
+      // A provider's answer may carry a lone surrogate (`"\ud800"`), which Prisma refuses on
+      // PostgreSQL: U+FFFD takes its place, on both databases, rather than the row being lost.
+      const rows = this.pending.splice(0, MAX_BATCH).flatMap(built).map(wellFormedJson);
+      await writeBatch(await priced(rows));
+      // A batch can weigh megabytes: free Prisma's debug copy of it now, not within a second.
+      releaseDebugHistory();
+    }
   }
 }
 

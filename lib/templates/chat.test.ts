@@ -58,6 +58,10 @@ describe("parseChatTemplate", () => {
     expect(parseError(template).message).toMatch(message);
   });
 
+  it("turns a lone surrogate escaped in the template's JSON into U+FFFD", () => {
+    expect(parseChatTemplate('[{"role":"user","content":"x\\ud83d","name":"\\udfff"}]')).toEqual([{ role: "user", content: "x\ufffd", name: "\ufffd" }]);
+  });
+
   it("accepts an empty array", () => {
     expect(parseChatTemplate("[]")).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
 import { deepFreeze } from "@/lib/core/cache/deep-freeze";
 import { MAX_JSON_DEPTH } from "@/lib/core/http/json-depth";
+import { wellFormedJson } from "@/lib/core/json/well-formed";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { loadPartialsFor, parseTemplate, RenderBudget, renderLoaded, TemplateError, type PartialLoader } from "./render";
 import { listVariables, missingVariables } from "./variables";
@@ -35,7 +36,10 @@ export function parseChatTemplate(template: string): ChatMessage[] {
   // Messages are copied, frozen and serialized recursively later: a template of nested
   // brackets (a string inside the body, so the body's own depth check never saw it) must stop here.
   if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw invalid(`Chat template nests deeper than ${MAX_JSON_DEPTH} levels`);
-  parsed.forEach((message, i) => {
+  // An escape such as `\ud83d` in the template's JSON makes a lone surrogate, which no
+  // provider or database takes: it becomes U+FFFD, as a UTF-8 encoder would write it.
+  const messages: unknown[] = wellFormedJson(parsed);
+  messages.forEach((message, i) => {
     if (!isObject(message) || typeof message.role !== "string") {
       throw invalid(`Chat template message ${i} must be an object with a string "role"`);
     }
@@ -44,7 +48,7 @@ export function parseChatTemplate(template: string): ChatMessage[] {
       throw invalid(`Chat template message ${i}: "content" must be a string, an array of content parts or null`);
     }
   });
-  return parsed as ChatMessage[];
+  return messages as ChatMessage[];
 }
 
 /** Iterative, so that it can't overflow itself. */

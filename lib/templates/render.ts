@@ -80,11 +80,26 @@ export function toText(value: unknown): string {
 
 type MustacheContext = InstanceType<typeof Mustache.Context>;
 
-// Mustache's own cache is an unbounded object; prompts are user content, so bound it. Parsed
-// tokens hold the template's text a few times over (values, and slices per section).
+// Mustache's own cache is an unbounded object; prompts are user content, so bound it.
 // A quarter of PROMPTLY_CACHE_MAX_BYTES, for the process (a runtime slot: the fast routes'
 // copy of this module shares it, or the budget would count twice).
-const parseCache = runtimeSlot("template-parse-cache", () => new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: (_tokens, template) => 4 * template.length }));
+const parseCache = runtimeSlot("template-parse-cache", () => new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: tokenBytes }));
+
+// Measured on Node 20: each token is an array of 4-6 slots plus its strings, about 100 bytes
+// whatever its text; a template of `{{x}}` tags holds 20 bytes per character of its source,
+// five times what a per-character estimate assumed. Counted once, when a tree is stored.
+const BYTES_PER_TOKEN = 100;
+function tokenBytes(tokens: Token[], template: string): number {
+  let count = 0;
+  const stack: Token[][] = [tokens];
+  while (stack.length > 0) {
+    for (const token of stack.pop()!) {
+      count++;
+      if (Array.isArray(token[4])) stack.push(token[4] as Token[]);
+    }
+  }
+  return 2 * template.length + BYTES_PER_TOKEN * count;
+}
 
 /** The estimated bytes the parse cache holds (for tests). */
 export const parseCacheBytes = () => parseCache.bytes;

@@ -1,10 +1,10 @@
-import { clearLogs } from "@prisma/debug";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { createSqliteAdapter } from "./adapter";
 import { databaseDialect } from "./dialect";
 import { createPgAdapter } from "./pg-adapter";
 import { postgresCompat } from "./pg-compat";
+import { releaseDebugHistory } from "./debug-history";
 import { runtimeSlot } from "@/lib/core/runtime";
 
 /**
@@ -41,13 +41,9 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 // connection pool, one SQLite handle).
 export const db: PrismaClient = runtimeSlot("prisma", () => createPrismaClient());
 
-/**
- * Prisma's debug module keeps the arguments of its last 100 calls for error reports, whether
- * debugging is on or not, and the driver adapters pass it every query with its values: after
- * a burst of large writes (log batches, dataset imports) that held up to 100 large payloads
- * alive, enough to run a 160 MB heap out. Nothing here reads that history: it is emptied
- * every second, so what a burst wrote is released once the burst is over.
- */
-runtimeSlot("prisma-debug-history", () => setInterval(clearLogs, 1_000).unref());
+// What Prisma's debug histories hold is released every second (debug-history.ts says why),
+// so what a burst wrote is freed once the burst is over.
+runtimeSlot("prisma-debug-history", () => setInterval(releaseDebugHistory, 1_000).unref());
 
+export { releaseDebugHistory };
 export type { PrismaClient };

@@ -1,3 +1,5 @@
+import { isWellFormed } from "@/lib/core/json/well-formed";
+
 /**
  * Checks on a parsed JSON request body, before anything else touches it.
  * - Depth: JSON.parse copes with any depth, but everything after it recurses
@@ -9,9 +11,6 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
-// String.prototype.isWellFormed (ES2024, native in Node 20) is true exactly when a string has
-// no lone surrogate; much cheaper than a regex over every string and key of every body.
-const wellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
 const LONE_SURROGATE_PROBLEM = "Request body contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode";
 
 /** What is wrong with a parsed body, or null. Iterative: it must not overflow itself. */
@@ -22,7 +21,7 @@ export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): stri
     const current = stack.pop();
     const depth = depths.pop()!;
     if (typeof current === "string") {
-      if (!wellFormed(current)) return LONE_SURROGATE_PROBLEM;
+      if (!isWellFormed(current)) return LONE_SURROGATE_PROBLEM;
       continue;
     }
     if (current === null || typeof current !== "object") continue;
@@ -35,7 +34,7 @@ export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): stri
       continue;
     }
     for (const key in current) {
-      if (!wellFormed(key)) return LONE_SURROGATE_PROBLEM;
+      if (!isWellFormed(key)) return LONE_SURROGATE_PROBLEM;
       stack.push((current as Record<string, unknown>)[key]);
       depths.push(depth + 1);
     }
