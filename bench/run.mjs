@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensurePortkeyGateway, PORTKEY_GATEWAY_VERSION } from "./lib/cache-install.mjs";
 import { latencyRun, streamRun } from "./lib/client.mjs";
+import { EVAL_SCENARIOS, evalMarkdown, runEvalScenarios } from "./lib/evals.mjs";
 import { createLoader, killLoaders } from "./lib/loader.mjs";
 import { parseOptions } from "./lib/options.mjs";
 import { cpuMs, describeTree, isLoopback, listeningAddresses, processTree, RssSampler, startForeignLoad } from "./lib/proc-stats.mjs";
@@ -54,7 +55,9 @@ async function main() {
   deadline.unref();
 
   fs.mkdirSync(logDir, { recursive: true });
-  const scenarios = opts.scenarios;
+  // The gateway scenarios run against every target; eval and import against Promptly only.
+  const scenarios = opts.scenarios.filter((s) => !EVAL_SCENARIOS.includes(s));
+  const evalScenarios = opts.scenarios.filter((s) => EVAL_SCENARIOS.includes(s));
   const needsLoader = scenarios.some((s) => SCENARIOS[s].kind === "load");
   const loader = needsLoader ? createLoader(opts.loader, { cacheDir, log, wrkThreads: opts.wrkThreads }) : { name: "none", version: "", settings: "" };
   const portkeyEntry = opts.targets.includes("portkey") ? ensurePortkeyGateway(cacheDir, log) : null;
@@ -155,11 +158,11 @@ async function main() {
   const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 
   // 5. The prompt, through Promptly's admin API, rendered once.
-  const admin = async (method, route, body) => {
+  const admin = async (method, route, body, headers = { "content-type": "application/json" }) => {
     const res = await fetch(`http://127.0.0.1:${promptlyPort}${route}`, {
       method,
-      headers: { "content-type": "application/json", "x-portkey-api-key": apiKey },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...headers, "x-portkey-api-key": apiKey },
+      body: body === undefined || typeof body === "string" ? body : JSON.stringify(body),
     });
     const json = await res.json().catch(() => null);
     if (!res.ok) throw new Error(`Promptly ${method} ${route}: HTTP ${res.status} ${JSON.stringify(json)}`);
@@ -248,7 +251,10 @@ async function main() {
     }
   }
 
-  // 7. The report.
+  // 7. Evaluations: an experiment and a dataset import, against Promptly only.
+  const evals = evalScenarios.length && active.includes("promptly") ? await runEvalScenarios({ admin, resetMock, promptlyPid: promptly.pid, virtualKey: vk.slug, quick: opts.quick, scenarios: evalScenarios, log }) : {};
+
+  // 8. The report.
   const processes = {};
   for (const name of active) processes[name] = describeTree(processTree(targets[name].pid));
   const summary = summarizeRuns(runs);
@@ -279,6 +285,7 @@ async function main() {
     verdicts,
     mockCpuMsPerReq: mockCpu,
     runs,
+    evals,
   };
 
   if (opts.profile) {
@@ -287,7 +294,7 @@ async function main() {
     results.profiles = summarizeProfiles(profileDir);
   }
 
-  const markdown = toMarkdown(results);
+  const markdown = [toMarkdown(results), evalMarkdown(evals)].filter(Boolean).join("\n");
   const prefix = opts.out ? path.resolve(opts.out) : opts.partial ? path.join(cacheDir, "partial") : path.join(root, "bench", "results", "latest");
   fs.mkdirSync(path.dirname(prefix), { recursive: true });
   fs.writeFileSync(`${prefix}.md`, markdown);
