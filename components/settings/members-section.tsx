@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
-import { useMembers, useRemoveMember, useUpdateMemberRole } from "@/lib/hooks/use-members";
+import { useMembers, useRemoveMember, useUpdateMember } from "@/lib/hooks/use-members";
 import { MEMBER_ROLES, type MemberRole, type MemberSummary } from "@/lib/members/schemas";
 import { InvitesSection } from "./invites-section";
 import { QueryError } from "./query-error";
@@ -21,7 +21,7 @@ const ROLE_LABEL: Record<MemberRole, string> = {
 /** Settings → Members (owner only): who has an account, with which role; invitations below. */
 export function MembersSection() {
   const members = useMembers();
-  const updateRole = useUpdateMemberRole();
+  const updateRole = useUpdateMember();
   const remove = useRemoveMember();
   const [removing, setRemoving] = useState<MemberSummary | null>(null);
 
@@ -29,6 +29,14 @@ export function MembersSection() {
     updateRole.mutate(
       { id: member.id, role },
       { onSuccess: () => toast.success(`${member.name} is now ${ROLE_LABEL[role].toLowerCase()}`), onError: (error) => toast.error(error.message) },
+    );
+  const changePublisher = (member: MemberSummary, publisher: boolean) =>
+    updateRole.mutate(
+      { id: member.id, publisher },
+      {
+        onSuccess: () => toast.success(publisher ? `${member.name} may now move protected labels` : `${member.name} now opens release requests for protected labels`),
+        onError: (error) => toast.error(error.message),
+      },
     );
 
   const confirmRemove = (member: MemberSummary) =>
@@ -46,7 +54,7 @@ export function MembersSection() {
         <SectionHeader
           id="members-title"
           title="Members"
-          description="Owners manage everything. Editors change prompts, partials, folders and labels. Viewers read prompts and logs and run them in the playground. A change applies at the member's next request."
+          description="Owners manage everything. Editors change prompts, partials, folders and labels; on a protected label they open a release request, unless they are publishers. Viewers read prompts and logs and run them in the playground. A change applies at the member's next request."
         />
         {members.isError ? (
           <QueryError error={members.error} onRetry={() => members.refetch()} testId="members-error" />
@@ -57,12 +65,13 @@ export function MembersSection() {
                 <Th>Name</Th>
                 <Th>Email</Th>
                 <Th>Role</Th>
+                <Th>Publisher</Th>
                 <Th>Joined</Th>
                 <Th className="text-right">Actions</Th>
               </tr>
             </thead>
             {members.isPending ? (
-              <SkeletonRows columns={5} testId="members-loading" />
+              <SkeletonRows columns={6} testId="members-loading" />
             ) : (
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {members.data.data.map((member) => (
@@ -89,6 +98,21 @@ export function MembersSection() {
                             </option>
                           ))}
                         </select>
+                      )}
+                    </Td>
+                    <Td>
+                      {member.role === "editor" ? (
+                        <input
+                          type="checkbox"
+                          aria-label={`${member.name} may move protected labels`}
+                          data-testid="member-publisher"
+                          checked={member.publisher}
+                          disabled={updateRole.isPending}
+                          onChange={(event) => changePublisher(member, event.target.checked)}
+                          className="h-4 w-4"
+                        />
+                      ) : (
+                        <span className="text-xs text-zinc-500">{member.role === "owner" ? "always" : "n/a"}</span>
                       )}
                     </Td>
                     <Td>

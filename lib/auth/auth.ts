@@ -27,7 +27,10 @@ export const auth = betterAuth({
   emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
   user: {
     // The least rights unless something says otherwise: the owner is made by the create hook.
-    additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } },
+    additionalFields: {
+      role: { type: "string", required: false, defaultValue: "viewer", input: false },
+      publisher: { type: "boolean", required: false, defaultValue: false, input: false },
+    },
   },
   advanced: {
     // scripts/server.mjs leaves exactly one address in x-forwarded-for: the socket's peer, or

@@ -16,7 +16,7 @@ export type Caller =
       /** Scope completions: virtual key ids it may name besides its prompts' own. */
       virtualKeyIds?: readonly string[];
     }
-  | { kind: "session"; userId: string; email: string; role: Role };
+  | { kind: "session"; userId: string; email: string; role: Role; /** May move protected labels (an editor the owner trusts). */ publisher?: boolean };
 
 /** The API key a request carries: `x-portkey-api-key`, or `Authorization: Bearer KEY`. */
 export function apiKeyFrom(headers: Pick<RequestHeaders, "get">): string | null {
@@ -60,6 +60,7 @@ export async function getCaller(headers: RequestHeaders): Promise<Caller | null>
     email: session.user.email,
     // Anything unexpected gets the least rights, never the most.
     role: role === "owner" || role === "editor" ? role : "viewer",
+    publisher: (session.user as { publisher?: boolean }).publisher === true,
   };
 }
 

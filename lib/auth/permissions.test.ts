@@ -2,21 +2,25 @@ import { describe, expect, it } from "vitest";
 import type { Caller, Role } from "./caller";
 import { assertCan, can, roleCan, type Action } from "./permissions";
 
-const session = (role: Role): Caller => ({ kind: "session", userId: `u-${role}`, email: `${role}@x.test`, role });
+const session = (role: Role, publisher = false): Caller => ({ kind: "session", userId: `u-${role}`, email: `${role}@x.test`, role, publisher });
 const key = (scope: "admin" | "completions"): Caller => ({ kind: "api_key", apiKeyId: `k-${scope}`, scope, userId: null, rateLimitPerMinute: null });
 
 // The matrix the README documents: a change here is a change of policy.
 const MATRIX: Record<string, Record<Action, boolean>> = {
-  owner: { run: true, read: true, write: true, settings: true, members: true },
-  editor: { run: true, read: true, write: true, settings: false, members: false },
-  viewer: { run: true, read: true, write: false, settings: false, members: false },
-  "admin key": { run: true, read: true, write: true, settings: true, members: false },
-  "completions key": { run: true, read: false, write: false, settings: false, members: false },
+  owner: { run: true, read: true, write: true, publish: true, settings: true, members: true },
+  editor: { run: true, read: true, write: true, publish: false, settings: false, members: false },
+  "editor, publisher": { run: true, read: true, write: true, publish: true, settings: false, members: false },
+  viewer: { run: true, read: true, write: false, publish: false, settings: false, members: false },
+  "viewer marked publisher": { run: true, read: true, write: false, publish: false, settings: false, members: false },
+  "admin key": { run: true, read: true, write: true, publish: true, settings: true, members: false },
+  "completions key": { run: true, read: false, write: false, publish: false, settings: false, members: false },
 };
 const CALLERS: Record<string, Caller> = {
   owner: session("owner"),
   editor: session("editor"),
+  "editor, publisher": session("editor", true),
   viewer: session("viewer"),
+  "viewer marked publisher": session("viewer", true),
   "admin key": key("admin"),
   "completions key": key("completions"),
 };
@@ -47,5 +51,6 @@ describe("the permission table", () => {
     expect(() => assertCan(session("editor"), "settings")).toThrow(/Only the owner/);
     expect(() => assertCan(key("completions"), "read")).toThrow(/may only run completions/);
     expect(() => assertCan(key("admin"), "members")).toThrow(/API keys can't/);
+    expect(() => assertCan(session("editor"), "publish")).toThrow(/protected.*release request/);
   });
 });

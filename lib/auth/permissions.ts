@@ -10,15 +10,17 @@ import type { Caller, Role } from "./caller";
  *   run       completions, render, providers (the playground)
  *   read      prompts, partials, collections, labels, logs, virtual keys (masked, never secrets)
  *   write     create/change/delete prompts, partials, collections, labels
- *   settings  virtual keys (writes) and API keys
+ *   publish   move a protected label directly (others open a release request): the owner,
+ *             admin keys, and members the owner made publishers
+ *   settings  virtual keys (writes), API keys, label protection
  *   members   users, roles and invitations: the owner, signed in (never an API key)
  */
-export type Action = "run" | "read" | "write" | "settings" | "members";
+export type Action = "run" | "read" | "write" | "publish" | "settings" | "members";
 
 export const ROLES = ["owner", "editor", "viewer"] as const satisfies readonly Role[];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  owner: ["run", "read", "write", "settings", "members"],
+  owner: ["run", "read", "write", "publish", "settings", "members"],
   editor: ["run", "read", "write"],
   viewer: ["run", "read"],
 };
@@ -26,7 +28,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 // A key acts for code, not a person: admin is the whole admin API, but managing people
 // stays with a signed-in owner so that a leaked key can't mint accounts.
 const SCOPE_ACTIONS: Record<ApiKeyScope, readonly Action[]> = {
-  admin: ["run", "read", "write", "settings"],
+  admin: ["run", "read", "write", "publish", "settings"],
   completions: ["run"],
 };
 
@@ -36,7 +38,7 @@ export function roleCan(role: Role, action: Action): boolean {
 
 export function can(caller: Caller | null, action: Action): boolean {
   if (!caller) return false;
-  if (caller.kind === "session") return roleCan(caller.role, action);
+  if (caller.kind === "session") return roleCan(caller.role, action) || (action === "publish" && caller.publisher === true && roleCan(caller.role, "write"));
   return SCOPE_ACTIONS[caller.scope]?.includes(action) ?? false;
 }
 
@@ -53,6 +55,7 @@ function refusal(caller: Caller, action: Action): string {
     return "This API key may only run completions";
   }
   if (action === "members") return "Only the owner manages members and invitations";
+  if (action === "publish") return "This label is protected: only the owner and publishers move it directly; open a release request instead";
   if (action === "settings") return "Only the owner manages virtual keys and API keys";
   return `A ${caller.role} can read and run prompts, not change them`;
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client/fetch-json";
 import type { CreatedInvite, CreateInviteInput, InviteSummary } from "@/lib/invites/schemas";
-import type { MemberRole, MemberSummary } from "@/lib/members/schemas";
+import type { MemberSummary, UpdateMemberInput } from "@/lib/members/schemas";
 import { queryKeys } from "./query-keys";
 
 export function useMembers() {
@@ -12,10 +12,10 @@ export function useMembers() {
   });
 }
 
-export function useUpdateMemberRole() {
+export function useUpdateMember() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, role }: { id: string; role: MemberRole }) => apiFetch<MemberSummary>(`/members/${encodeURIComponent(id)}`, { method: "PUT", body: { role } }),
+    mutationFn: ({ id, ...change }: { id: string } & UpdateMemberInput) => apiFetch<MemberSummary>(`/members/${encodeURIComponent(id)}`, { method: "PUT", body: change }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.members.all }),
   });
 }

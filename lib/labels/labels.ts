@@ -4,7 +4,7 @@ import { conflict, forbidden, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { isUniqueViolation, pageArgs } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
-import type { CreateLabelInput, UpdateLabelInput } from "./schemas";
+import type { CreateLabelInput, LabelProtectionInput, UpdateLabelInput } from "./schemas";
 
 export const SYSTEM_LABELS = ["production", "staging", "development"] as const;
 
@@ -14,6 +14,10 @@ const SYSTEM_DESCRIPTIONS: Record<string, string> = {
   development: "The version being worked on",
 };
 
+// A new install protects production from its first start; an existing one keeps its labels
+// as they are (the label already exists, so nothing here touches it).
+const PROTECTED_ON_NEW_INSTALLS = new Set(["production"]);
+
 /** Creates the three system labels where missing (and marks them system). Idempotent. */
 export async function ensureSystemLabels(): Promise<void> {
   // Create-if-missing rather than upsert: a restart must not touch existing rows (not even
@@ -21,7 +25,7 @@ export async function ensureSystemLabels(): Promise<void> {
   for (const name of SYSTEM_LABELS) {
     if (await db.label.findUnique({ where: { name }, select: { id: true } })) continue;
     await db.label
-      .create({ data: { name, isSystem: true, description: SYSTEM_DESCRIPTIONS[name] } })
+      .create({ data: { name, isSystem: true, description: SYSTEM_DESCRIPTIONS[name], protected: PROTECTED_ON_NEW_INSTALLS.has(name) } })
       .catch((error: { code?: string }) => {
         if (error.code !== "P2002") throw error;
       });
@@ -46,6 +50,8 @@ export function labelResponse(label: Label) {
     description: label.description,
     color_code: label.colorCode,
     is_system: label.isSystem,
+    protected: label.protected,
+    required_approvals: label.requiredApprovals,
     created_at: label.createdAt.toISOString(),
     updated_at: label.updatedAt.toISOString(),
   };
@@ -102,6 +108,8 @@ export async function updateLabel(ref: string, input: UpdateLabelInput) {
   const label = await labelOr404(ref);
   const renaming = input.name !== undefined && input.name !== label.name;
   if (renaming && label.isSystem) throw forbidden(`The system label '${label.name}' can't be renamed`);
+  // Else an editor could rename it away and take its name with an unprotected label.
+  if (renaming && label.protected) throw conflict(`Label '${label.name}' is protected: the owner unprotects it before it can be renamed`, "label_protected");
   if (renaming) await assertNameFree(input.name as string, label.id);
   try {
     const updated = await db.label.update({
@@ -125,7 +133,18 @@ export async function updateLabel(ref: string, input: UpdateLabelInput) {
 export async function deleteLabel(ref: string) {
   const label = await labelOr404(ref);
   if (label.isSystem) throw forbidden(`The system label '${label.name}' can't be deleted`);
+  if (label.protected) throw conflict(`Label '${label.name}' is protected: the owner unprotects it before it can be deleted`, "label_protected");
   await db.label.delete({ where: { id: label.id } });
   await bumpPromptCacheGeneration();
   return {};
+}
+
+/** PUT /labels/ID/protection: whether the label is protected, and the approvals a release needs. */
+export async function setLabelProtection(ref: string, input: LabelProtectionInput) {
+  const label = await labelOr404(ref);
+  const updated = await db.label.update({
+    where: { id: label.id },
+    data: { protected: input.protected, requiredApprovals: input.required_approvals },
+  });
+  return labelResponse(updated);
 }

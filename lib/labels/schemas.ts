@@ -34,3 +34,18 @@ export const updateLabelSchema = z.object({
 export type UpdateLabelInput = z.infer<typeof updateLabelSchema>;
 
 export const listLabelsQuerySchema = listQuerySchema;
+
+/** PUT /labels/ID/protection (the owner and admin keys): who may move the label directly. */
+export const labelProtectionSchema = z
+  .object({
+    protected: z.boolean().optional(),
+    /** Approvals a release request to this label needs, never counting its author's. */
+    required_approvals: z.number().int().min(0).max(10).optional(),
+  })
+  .refine((body) => body.protected !== undefined || body.required_approvals !== undefined, { message: "give protected, required_approvals or both", path: ["protected"] });
+export type LabelProtectionInput = z.infer<typeof labelProtectionSchema>;
+
+export const labelHistoryQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type LabelHistoryQuery = z.infer<typeof labelHistoryQuerySchema>;

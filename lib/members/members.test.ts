@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, findActiveApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/core/db";
-import { listMembers, removeMember, updateMemberRole } from "./members";
+import { listMembers, removeMember, updateMember } from "./members";
 
 const user = (id: string, role: string) => db.user.create({ data: { id, name: id, email: `${id}@x.test`, role } });
 
@@ -21,17 +21,25 @@ describe("members", () => {
   });
 
   it("changes a role; the owner can't change or remove their own account", async () => {
-    expect(await updateMemberRole("vi", "editor", "boss")).toMatchObject({ id: "vi", role: "editor" });
+    expect(await updateMember("vi", { role: "editor" }, "boss")).toMatchObject({ id: "vi", role: "editor" });
     expect((await db.user.findUniqueOrThrow({ where: { id: "vi" } })).role).toBe("editor");
-    await expect(updateMemberRole("boss", "viewer", "boss")).rejects.toMatchObject({ status: 409 });
+    await expect(updateMember("boss", { role: "viewer" }, "boss")).rejects.toMatchObject({ status: 409 });
     await expect(removeMember("boss", "boss")).rejects.toMatchObject({ status: 409 });
-    await expect(updateMemberRole("ghost", "viewer", "boss")).rejects.toMatchObject({ status: 404 });
+    await expect(updateMember("ghost", { role: "viewer" }, "boss")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("makes an editor a publisher and back, without touching the role", async () => {
+    await updateMember("ed", { role: "editor" }, "boss");
+    expect(await updateMember("ed", { publisher: true }, "boss")).toMatchObject({ id: "ed", role: "editor", publisher: true });
+    expect(await updateMember("ed", { publisher: false }, "boss")).toMatchObject({ role: "editor", publisher: false });
+    // The owner may change their own flags, not their role.
+    expect(await updateMember("boss", { publisher: true }, "boss")).toMatchObject({ role: "owner", publisher: true });
   });
 
   it("revokes an owner's API keys when they step down", async () => {
     const { key } = await createApiKey({ name: "co-owner's", userId: "co-owner" });
     expect(await findActiveApiKey(key)).not.toBeNull();
-    await updateMemberRole("co-owner", "editor", "boss");
+    await updateMember("co-owner", { role: "editor" }, "boss");
     expect(await findActiveApiKey(key)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { revokeApiKeysOf } from "@/lib/auth/api-keys";
 import { db } from "@/lib/core/db";
 import { conflict, notFound } from "@/lib/core/http/errors";
-import type { MemberRole, MemberSummary } from "./schemas";
+import type { MemberRole, MemberSummary, UpdateMemberInput } from "./schemas";
 
 /**
  * The owner's view of the accounts. Sessions are read from the database on every request,
@@ -9,12 +9,13 @@ import type { MemberRole, MemberSummary } from "./schemas";
  * demote or remove themselves: an install always keeps an owner.
  */
 export async function listMembers(youId: string | null): Promise<{ data: MemberSummary[]; total: number }> {
-  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true, role: true, publisher: true, createdAt: true } });
   const data = users.map((user) => ({
     id: user.id,
     name: user.name,
     email: user.email,
     role: (["owner", "editor"].includes(user.role) ? user.role : "viewer") as MemberRole,
+    publisher: user.publisher,
     created_at: user.createdAt.toISOString(),
     is_you: user.id === youId,
   }));
@@ -27,12 +28,13 @@ async function memberOr404(id: string) {
   return user;
 }
 
-export async function updateMemberRole(id: string, role: MemberRole, youId: string | null): Promise<MemberSummary> {
+export async function updateMember(id: string, input: UpdateMemberInput, youId: string | null): Promise<MemberSummary> {
   const user = await memberOr404(id);
-  if (id === youId) throw conflict("You can't change your own role: another owner can", "own_account");
-  await db.user.update({ where: { id }, data: { role } });
+  const { role, publisher } = input;
+  if (id === youId && role !== undefined && role !== user.role) throw conflict("You can't change your own role: another owner can", "own_account");
+  await db.user.update({ where: { id }, data: { role, publisher } });
   // API keys act with their maker's authority: an owner who steps down loses the keys they made.
-  if (user.role === "owner" && role !== "owner") await revokeApiKeysOf(id);
+  if (user.role === "owner" && role !== undefined && role !== "owner") await revokeApiKeysOf(id);
   const members = await listMembers(youId);
   return members.data.find((member) => member.id === id) as MemberSummary;
 }

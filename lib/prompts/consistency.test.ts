@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OWNER } from "@/tests/fixtures/callers";
 import * as promptRoute from "@/app/v1/prompts/[id]/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/core/db";
@@ -38,8 +39,8 @@ describe("publish and label moves", () => {
   it("moves a label and publishes; a version number past the Int range is a 400/404, not a 500", async () => {
     const prompt = await create("movable");
     await save(prompt.id, "v2");
-    await setPromptVersionLabel(prompt.id, "2", { label_id: "staging" });
-    await setPromptVersionLabel(prompt.id, "1", { label_id: "staging" });
+    await setPromptVersionLabel(prompt.id, "2", { label_id: "staging" }, OWNER);
+    await setPromptVersionLabel(prompt.id, "1", { label_id: "staging" }, OWNER);
     expect(await db.promptLabel.count({ where: { promptId: prompt.id } })).toBe(1);
     await publishPromptVersion(prompt.slug, { version: 2 });
     expect((await db.prompt.findUnique({ where: { id: prompt.id } }))?.publishedVersionId).not.toBe(prompt.version_id);
@@ -48,8 +49,8 @@ describe("publish and label moves", () => {
     expect(makeDefaultSchema.safeParse({ version: "99999999999999999999" }).success).toBe(false);
     expect(await statusOf(getPromptVersion(prompt.id, "99999999999999999999"))).toBe(404);
     expect(await statusOf(getPrompt(`${prompt.id}@99999999999999999999`))).toBe(404);
-    expect(await statusOf(setPromptVersionLabel(prompt.id, "1", { label_id: "no-such-label" }))).toBe(400);
-    expect(await statusOf(setPromptVersionLabel("nope", "1", { label_id: "staging" }))).toBe(404);
+    expect(await statusOf(setPromptVersionLabel(prompt.id, "1", { label_id: "no-such-label" }, OWNER))).toBe(400);
+    expect(await statusOf(setPromptVersionLabel("nope", "1", { label_id: "staging" }, OWNER))).toBe(404);
   });
 });
 
@@ -57,7 +58,7 @@ describe("deleting a prompt that a label uses", () => {
   it("is a 409 naming the labels, unless forced", async () => {
     const prompt = await create("labelled");
     await save(prompt.id, "v2");
-    await setPromptVersionLabel(prompt.id, "2", { label_id: "production" });
+    await setPromptVersionLabel(prompt.id, "2", { label_id: "production" }, OWNER);
     await expect(deletePrompt(prompt.slug)).rejects.toMatchObject({
       status: 409,
       code: "prompt_in_use",
@@ -71,7 +72,7 @@ describe("deleting a prompt that a label uses", () => {
   it("reads ?force from the query string in the route", async () => {
     const { key } = await createApiKey({ name: "consistency-test" });
     const prompt = await create("routed");
-    await setPromptVersionLabel(prompt.id, "1", { label_id: "staging" });
+    await setPromptVersionLabel(prompt.id, "1", { label_id: "staging" }, OWNER);
     const call = async (query: string) => {
       const request = new Request(`http://test/v1/prompts/${prompt.id}${query}`, { method: "DELETE", headers: { "x-portkey-api-key": key } });
       const response = await promptRoute.DELETE(request, { params: Promise.resolve({ id: prompt.id }) });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { OWNER } from "@/tests/fixtures/callers";
 import { db } from "@/lib/core/db";
 import { createLabel, deleteLabel, ensureSystemLabels, updateLabel } from "@/lib/labels/labels";
 import { createVirtualKey, deleteVirtualKey } from "@/lib/virtual-keys/virtual-keys";
@@ -115,11 +116,11 @@ describe("resolution cache", () => {
 
   it("sees a new version at @latest, and label moves, renames and deletes at @label", async () => {
     await createLabel({ name: "qa" });
-    await setPromptVersionLabel(prompt.id, versionIds[1], { label_id: "qa" });
+    await setPromptVersionLabel(prompt.id, versionIds[1], { label_id: "qa" }, OWNER);
     expect((await resolvePromptVersion(`${prompt.slug}@qa`)).version.number).toBe(2);
-    await setPromptVersionLabel(prompt.id, versionIds[2], { label_id: "qa" });
+    await setPromptVersionLabel(prompt.id, versionIds[2], { label_id: "qa" }, OWNER);
     expect((await resolvePromptVersion(`${prompt.slug}@qa`)).version.number).toBe(3);
-    await setPromptVersionLabel(prompt.id, versionIds[0], { label_id: "production" });
+    await setPromptVersionLabel(prompt.id, versionIds[0], { label_id: "production" }, OWNER);
     expect((await resolvePromptVersion(`${prompt.slug}@production`)).version.number).toBe(1);
 
     await updateLabel("qa", { name: "qa2" });
@@ -156,7 +157,7 @@ describe("released versions (what a run-only key may run)", () => {
     expect(await released("@2")).toBe(true); // older than the published: pinned ids keep working
     expect(await released("@3")).toBe(true);
     expect(await released("@4")).toBe(false);
-    await setPromptVersionLabel(p.id, (await db.promptVersion.findFirstOrThrow({ where: { promptId: p.id, version: 4 } })).id, { label_id: "staging" });
+    await setPromptVersionLabel(p.id, (await db.promptVersion.findFirstOrThrow({ where: { promptId: p.id, version: 4 } })).id, { label_id: "staging" }, OWNER);
     expect(await released("@4")).toBe(true);
     expect(await released("@staging")).toBe(true);
   });

@@ -1,6 +1,8 @@
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
+import type { Caller } from "@/lib/auth/caller";
 import { findLabel } from "@/lib/labels/labels";
+import { assertMayMove, moveLabel } from "@/lib/labels/moves";
 import { bumpPromptCacheGeneration } from "./cache";
 import { fitsInt } from "./db-helpers";
 import { findPromptOr404 } from "./lookup";
@@ -41,25 +43,23 @@ export async function getPromptVersion(raw: string, versionRef: string) {
  * PUT /prompts/ID/versions/VID: versions are immutable, the only change is pointing a
  * label (by id or name) at this version for this prompt, moving it from wherever it was.
  * The lookups and the move are one transaction: a prompt deleted meanwhile is a 404, never
- * a half-made move or a foreign-key error.
+ * a half-made move or a foreign-key error. A protected label is moved only by those who
+ * may publish; the move is recorded in the label's history.
  */
-export async function setPromptVersionLabel(raw: string, versionRef: string, input: UpdateVersionInput) {
+export async function setPromptVersionLabel(raw: string, versionRef: string, input: UpdateVersionInput, caller: Caller) {
   const key = parsePromptRef(raw).key;
   await findPromptOr404(key); // a missing prompt is named before a missing label
   // Outside the transaction: the first label read of a process seeds the system labels.
   const label = await findLabel(input.label_id);
   if (!label) throw badRequest(`Label '${input.label_id}' not found`, "label_id");
+  assertMayMove(label, caller);
   await db.$transaction(async (tx) => {
     const prompt = await promptIn(tx, key);
     const version = await versionOf(prompt.id, key, versionRef, tx);
     if (!(await tx.label.findUnique({ where: { id: label.id }, select: { id: true } }))) {
       throw badRequest(`Label '${input.label_id}' not found`, "label_id");
     }
-    await tx.promptLabel.upsert({
-      where: { promptId_labelId: { promptId: prompt.id, labelId: label.id } },
-      create: { promptId: prompt.id, labelId: label.id, versionId: version.id },
-      update: { versionId: version.id },
-    });
+    await moveLabel(tx, { promptId: prompt.id, label, version, caller, via: "direct" });
   });
   await bumpPromptCacheGeneration();
   return {};

@@ -152,8 +152,9 @@ describe("openai-compatible base: cancellation", () => {
 
   it("cancels the upstream stream when the signal fires mid-stream", async () => {
     const controller = new AbortController();
-    mock.enqueue({ tokens: 100, tokenDelayMs: 20 });
-    const result = await openai.send(request({ body: body({ stream: true }), signal: controller.signal }));
+    // Paced by the model's name, not a queued behaviour: a keep-alive socket the previous
+    // test's abort left half-closed can swallow a queued one before the retry (post-upstream.ts).
+    const result = await openai.send(request({ body: body({ stream: true, model: "mock-slow-50" }), signal: controller.signal }));
     if (!result.ok || !result.stream) throw new Error("expected a stream");
     setTimeout(() => controller.abort(), 60);
     await expect(readSseEvents(result.body)).rejects.toMatchObject({ name: "AbortError" });

@@ -23,13 +23,15 @@ const ACCESS_ACTION: Record<Exclude<Access, "public">, Action> = {
   owner: "members",
 };
 
-export interface RouteContext<P> {
+/** `caller` is null only on public routes: every other access level has authenticated one. */
+export interface RouteContext<P, C extends Caller | null = Caller> {
   params: P;
-  caller: Caller | null;
+  caller: C;
   traceId: string;
 }
 
-type Handler<P> = (request: ApiRequest, context: RouteContext<P>) => Promise<Response | unknown>;
+type Handler<P, C extends Caller | null> = (request: ApiRequest, context: RouteContext<P, C>) => Promise<Response | unknown>;
+type RouteHandler<P> = (request: ApiRequest, segment: { params: Promise<P> }) => Promise<Response>;
 
 export const TRACE_HEADER = "x-portkey-trace-id";
 
@@ -39,13 +41,18 @@ export const TRACE_HEADER = "x-portkey-trace-id";
  * (the Portkey SDKs skip their automatic retry of a 5xx when the trace header is present,
  * so one failure never costs two upstream calls).
  */
-export function apiRoute<P = Record<string, string>>(access: Access, handler: Handler<P>) {
+export function apiRoute<P = Record<string, string>>(access: "public", handler: Handler<P, null>): RouteHandler<P>;
+export function apiRoute<P = Record<string, string>>(access: Exclude<Access, "public">, handler: Handler<P, Caller>): RouteHandler<P>;
+export function apiRoute<P = Record<string, string>>(access: Access, handler: Handler<P, Caller> | Handler<P, null>): RouteHandler<P> {
   return async (request: ApiRequest, segment: { params: Promise<P> }): Promise<Response> => {
     const traceId = request.headers.get(TRACE_HEADER) || randomUUID();
     let response: Response;
     try {
-      const caller = access === "public" ? null : await authorize(request, access);
-      const result = await handler(request, { params: await segment.params, caller, traceId });
+      const params = await segment.params;
+      const result =
+        access === "public"
+          ? await (handler as Handler<P, null>)(request, { params, caller: null, traceId })
+          : await (handler as Handler<P, Caller>)(request, { params, caller: await authorize(request, access), traceId });
       response = result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
       response = errorResponse(error);

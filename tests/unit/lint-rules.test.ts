@@ -10,7 +10,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return result.messages.map((message) => message.ruleId ?? "");
 }
 
-describe("lint rules", () => {
+// The first lint loads the whole config and its plugins: seconds on a busy machine.
+describe("lint rules", { timeout: 60_000 }, () => {
   it("refuses globalThis outside lib/core/runtime.ts", async () => {
     const code = "export const state = (globalThis as Record<string, unknown>).promptlyThing;\n";
     expect(await ruleIds(code, "lib/some-cache.ts")).toContain("no-restricted-globals");

@@ -6,6 +6,6 @@ type Params = { id: string; versionId: string };
 
 export const GET = apiRoute<Params>("read", async (_request, { params }) => getPromptVersion(params.id, params.versionId));
 
-export const PUT = apiRoute<Params>("write", async (request, { params }) =>
-  setPromptVersionLabel(params.id, params.versionId, await readJson(request, updateVersionSchema)),
+export const PUT = apiRoute<Params>("write", async (request, { params, caller }) =>
+  setPromptVersionLabel(params.id, params.versionId, await readJson(request, updateVersionSchema), caller),
 );
