@@ -63,6 +63,11 @@ const server = http.createServer((req, res) => {
   }
   void handle(req, res);
 });
+// Node closes an idle kept-alive connection after 5 s; a client (or proxy) sending its next
+// request just then gets a reset, since nothing in HTTP/1.1 tells it the request was not
+// read. Outlasting the usual 60 s proxy idle timeout lets the client side close first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`[promptly] ready on http://${hostname}:${port}`));
 
 // Graceful stop: no new connections, in-flight requests finish (idle kept-alive sockets are

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
   return (
-    <RoleProvider role={user.role}>
+    <RoleProvider role={user.role} publisher={user.publisher === true} email={user.email}>
       <div className="flex min-h-screen">
         <AppNav email={user.email} role={user.role} />
         <main className="min-w-0 flex-1">{children}</main>

@@ -6,14 +6,21 @@ import { Icon } from "@/components/prompts/icons";
 import { toast } from "@/components/ui/toast";
 import { TextField } from "@/components/ui/text-field";
 import { labelName } from "@/lib/labels/schemas";
+import { RequestReleaseDialog } from "@/components/releases/request-release-dialog";
+import { useCan } from "@/lib/auth/role-context";
 import { useCreateLabel, useLabels } from "@/lib/hooks/use-labels";
 import { useSetVersionLabel, type PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 
-/** Points a label (system or custom, or a new one) at a version, moving it from another. */
+/**
+ * Points a label (system or custom, or a new one) at a version, moving it from another. A
+ * protected label is moved only by those who may publish; others request a release.
+ */
 export function LabelMenu({ promptId, version, versions }: { promptId: string; version: PromptVersionEntry; versions: PromptVersionEntry[] }) {
   const labels = useLabels();
   const assign = useSetVersionLabel(promptId);
+  const canPublish = useCan("publish");
   const [creating, setCreating] = useState(false);
+  const [requesting, setRequesting] = useState<string | null>(null);
 
   const holderOf = (labelId: string) => versions.find((v) => v.labels.some((l) => l.id === labelId));
   const apply = async (labelId: string, name: string) => {
@@ -28,12 +35,14 @@ export function LabelMenu({ promptId, version, versions }: { promptId: string; v
   const items = (labels.data?.data ?? []).map((label) => {
     const holder = holderOf(label.id);
     const here = holder?.id === version.id;
+    const viaRelease = label.protected && !canPublish;
+    const name = label.protected ? `${label.name} 🔒` : label.name;
     return {
-      label: here ? `${label.name} ✓` : holder ? `${label.name} (move from v${holder.prompt_version})` : label.name,
+      label: here ? `${name} ✓` : viaRelease ? `${name}: request release…` : holder ? `${name} (move from v${holder.prompt_version})` : name,
       disabled: here,
       reason: "Already on this version",
       testId: `label-option-${label.name}`,
-      onSelect: () => void apply(label.id, label.name),
+      onSelect: () => (viaRelease ? setRequesting(label.name) : void apply(label.id, label.name)),
     };
   });
 
@@ -54,6 +63,7 @@ export function LabelMenu({ promptId, version, versions }: { promptId: string; v
           }}
         />
       ) : null}
+      {requesting ? <RequestReleaseDialog promptId={promptId} version={version.prompt_version} label={requesting} onClose={() => setRequesting(null)} /> : null}
     </>
   );
 }

@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+import { LabelHistoryDialog } from "@/components/releases/label-history-dialog";
 import { Icon } from "@/components/prompts/icons";
 import { LabelChip, PublishedChip } from "@/components/prompts/label-chip";
 import { Menu } from "@/components/prompts/menu";
@@ -33,6 +35,7 @@ export function VersionsSidebar({
   onDiff: (a: number, b: number) => void;
   onClose: () => void;
 }) {
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   return (
     <aside aria-label="Version history" data-testid="versions-sidebar" className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="flex h-10 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
@@ -94,7 +97,9 @@ export function VersionsSidebar({
               {version.labels.length ? (
                 <div className="mt-1.5 flex flex-wrap gap-1" data-testid={`version-labels-${version.prompt_version}`}>
                   {version.labels.map((label) => (
-                    <LabelChip key={label.id} name={label.name} />
+                    <button key={label.id} type="button" onClick={() => setHistoryOf(label.name)} aria-label={`History of ${label.name}`} data-testid={`label-history-${label.name}`} className="rounded-full focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none">
+                      <LabelChip name={label.name} />
+                    </button>
                   ))}
                 </div>
               ) : null}
@@ -106,6 +111,7 @@ export function VersionsSidebar({
           ))}
         </ol>
       </div>
+      {historyOf ? <LabelHistoryDialog promptId={promptId} label={historyOf} onClose={() => setHistoryOf(null)} /> : null}
     </aside>
   );
 }

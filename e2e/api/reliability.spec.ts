@@ -149,7 +149,9 @@ test.describe("durability (own server processes)", () => {
     expect(integrityCheck(first.dbFile)).toBe("ok");
 
     const second = await start("crash");
-    const versions = (await api("GET", `/v1/prompts/${prompt.id}/versions`, undefined, second.baseUrl)).body as Json[];
+    const listed = await api("GET", `/v1/prompts/${prompt.id}/versions`, undefined, second.baseUrl);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const versions = listed.body as Json[];
     const ids = new Set(versions.map((v) => String(v.id)));
     expect(acked.filter((id) => !ids.has(id))).toEqual([]);
     const numbers = versions.map((v) => Number(v.prompt_version)).sort((a, b) => a - b);

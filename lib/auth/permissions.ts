@@ -36,9 +36,14 @@ export function roleCan(role: Role, action: Action): boolean {
   return ROLE_ACTIONS[role]?.includes(action) ?? false;
 }
 
+/** A member's rights: their role's, plus publishing for an editor the owner made a publisher. */
+export function memberCan(role: Role, publisher: boolean, action: Action): boolean {
+  return roleCan(role, action) || (action === "publish" && publisher && roleCan(role, "write"));
+}
+
 export function can(caller: Caller | null, action: Action): boolean {
   if (!caller) return false;
-  if (caller.kind === "session") return roleCan(caller.role, action) || (action === "publish" && caller.publisher === true && roleCan(caller.role, "write"));
+  if (caller.kind === "session") return memberCan(caller.role, caller.publisher === true, action);
   return SCOPE_ACTIONS[caller.scope]?.includes(action) ?? false;
 }
 

@@ -26,6 +26,12 @@ export const queryKeys = {
     items: (id: string, version: number | null) => ["datasets", "detail", id, "items", version] as const,
     versions: (id: string) => ["datasets", "detail", id, "versions"] as const,
   },
+  releases: {
+    all: ["releases"] as const,
+    list: (filters: Record<string, unknown> = {}) => ["releases", "list", filters] as const,
+    detail: (id: string) => ["releases", "detail", id] as const,
+    history: (promptId: string, label: string) => ["releases", "history", promptId, label] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,

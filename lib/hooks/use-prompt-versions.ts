@@ -25,6 +25,8 @@ export function useSetVersionLabel(id: string) {
       Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.prompt(id) }),
         client.invalidateQueries({ queryKey: queryKeys.prompts.all }),
+        // The move is in the label's history.
+        client.invalidateQueries({ queryKey: queryKeys.releases.all }),
       ]),
   });
 }
