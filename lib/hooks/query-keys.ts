@@ -26,6 +26,17 @@ export const queryKeys = {
     items: (id: string, version: number | null) => ["datasets", "detail", id, "items", version] as const,
     versions: (id: string) => ["datasets", "detail", id, "versions"] as const,
   },
+  experiments: {
+    all: ["experiments"] as const,
+    list: (params: Record<string, unknown> = {}) => ["experiments", "list", params] as const,
+    detail: (id: string) => ["experiments", "detail", id] as const,
+    results: (id: string) => ["experiments", "detail", id, "results"] as const,
+    compare: (id: string, baseline: Record<string, unknown>) => ["experiments", "detail", id, "compare", baseline] as const,
+  },
+  scorers: {
+    all: ["scorers"] as const,
+    templates: ["scorers", "templates"] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,
