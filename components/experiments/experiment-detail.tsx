@@ -56,7 +56,7 @@ function Loaded({ experiment }: { experiment: Detail }) {
     return names;
   }, [prompts.data]);
   const labels = experiment.targets.map((target) => targetLabel(target, promptNames));
-  const compared = comparison.data && baseline ? comparison.data.targets : [];
+  const compared = useMemo(() => (comparison.data && baseline ? comparison.data.targets : []), [comparison.data, baseline]);
   const regressed = useMemo(() => new Set(compared.flatMap((t) => t.items.filter((i) => i.verdict === "regressed").map((i) => `${t.target}:${i.item_id}`))), [compared]);
   const cases = results.data ?? [];
   const costs = experiment.targets.map((_, target) => {

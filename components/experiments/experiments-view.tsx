@@ -13,7 +13,7 @@ import { useExperiments, type ExperimentListEntry } from "@/lib/hooks/use-experi
 import { ProgressBar, StatusBadge } from "./experiment-progress";
 import { percent } from "./format";
 import { JudgeTemplateDialog } from "./judge-template-dialog";
-import { NewExperimentDialog, type TargetDraft } from "./new-experiment-dialog";
+import { NewExperimentDialog } from "./new-experiment-dialog";
 
 /** A table of experiments (all, or one prompt's), linking to each run. */
 export function ExperimentsTable({ experiments, datasetNames, loading }: { experiments: ExperimentListEntry[]; datasetNames: ReadonlyMap<string, string>; loading: boolean }) {
