@@ -38,14 +38,14 @@ function baselineQuery(choice: BaselineChoice) {
 function Loaded({ experiment }: { experiment: Detail }) {
   const canWrite = useCan("write");
   const live = isActive(experiment.status);
-  const results = useExperimentResults(experiment.id, live);
+  const results = useExperimentResults(experiment.id, experiment.status);
   const items = useAllItems(experiment.dataset_id, experiment.dataset_version);
   const prompts = usePrompts({});
   const sameDataset = useExperiments({ datasetId: experiment.dataset_id });
   const cancel = useCancelExperiment();
   const [confirming, setConfirming] = useState(false);
   const [baseline, setBaseline] = useState<BaselineChoice>(experiment.targets.length > 1 ? "t:0" : "");
-  const comparison = useExperimentComparison(experiment.id, baselineQuery(baseline), live);
+  const comparison = useExperimentComparison(experiment.id, experiment.status, baselineQuery(baseline));
 
   const promptNames = useMemo(() => {
     const names = new Map<string, string>();

@@ -30,8 +30,9 @@ export const queryKeys = {
     all: ["experiments"] as const,
     list: (params: Record<string, unknown> = {}) => ["experiments", "list", params] as const,
     detail: (id: string) => ["experiments", "detail", id] as const,
-    results: (id: string) => ["experiments", "detail", id, "results"] as const,
-    compare: (id: string, baseline: Record<string, unknown>) => ["experiments", "detail", id, "compare", baseline] as const,
+    // With the run's status: the read after it finishes is a new query, never a stale poll.
+    results: (id: string, status: string) => ["experiments", "detail", id, "results", status] as const,
+    compare: (id: string, status: string, baseline: Record<string, unknown>) => ["experiments", "detail", id, "compare", status, baseline] as const,
   },
   scorers: {
     all: ["scorers"] as const,

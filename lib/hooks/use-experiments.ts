@@ -47,10 +47,11 @@ export function useExperiment(id: string) {
   });
 }
 
-/** Every case, read page by page through the cursor; read again while the run goes on. */
-export function useExperimentResults(id: string, live: boolean) {
+/** Every case, read page by page through the cursor; read again while the run goes on and once it ends. */
+export function useExperimentResults(id: string, status: string) {
+  const live = isActive(status);
   return useQuery({
-    queryKey: queryKeys.experiments.results(id),
+    queryKey: queryKeys.experiments.results(id, status),
     queryFn: async ({ signal }) => {
       const rows: ExperimentCaseRow[] = [];
       let cursor: string | null = null;
@@ -69,10 +70,11 @@ export function useExperimentResults(id: string, live: boolean) {
 }
 
 /** Against a target of the same run (`baselineTarget`) or another experiment (`baseline`). */
-export function useExperimentComparison(id: string, baseline: { baseline?: string; baselineTarget?: number } | null, live: boolean) {
+export function useExperimentComparison(id: string, status: string, baseline: { baseline?: string; baselineTarget?: number } | null) {
+  const live = isActive(status);
   const key = baseline ? { baseline: baseline.baseline, baseline_target: baseline.baselineTarget } : {};
   return useQuery({
-    queryKey: queryKeys.experiments.compare(id, key),
+    queryKey: queryKeys.experiments.compare(id, status, key),
     enabled: baseline !== null,
     queryFn: ({ signal }) => {
       const query = new URLSearchParams();

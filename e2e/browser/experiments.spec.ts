@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "../support/env";
+
+/**
+ * The evaluation loop in the browser: a CSV dataset imported, two versions of one prompt run
+ * against the mock provider (which answers "Mock answer to: <prompt>", so the exact-match
+ * scores are known), the grid with the regression ringed, the case opened in the playground,
+ * the prompt's Evaluate tab and each version's pass rate, and a judge added from a template.
+ */
+const headers = { "x-portkey-api-key": E2E.apiKey };
+const chat = (content: string) => JSON.stringify([{ role: "user", content }]);
+
+test("experiments: import a CSV, run two versions, see the regression, open the case in the playground", async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  const key = await request.post("/v1/virtual-keys", { headers, data: { name: `Experiments mock ${stamp}`, provider: "openai", key: "sk-experiments-e2e-0000", custom_host: `${E2E.mockUrl}/v1` } });
+  const keySlug = ((await key.json()) as { slug: string }).slug;
+  const promptName = `Capitals ${stamp}`;
+  const created = await request.post("/v1/prompts", { headers, data: { name: promptName, string: chat("{{q}}"), model: "gpt-4o-mini", virtual_key: keySlug, parameters: {} } });
+  const promptId = ((await created.json()) as { id: string }).id;
+  // v2 rewords the question: the mock's answer changes with it, so v2 misses the expected answer v1 gave.
+  expect((await request.put(`/v1/prompts/${promptId}`, { headers, data: { string: chat("Say {{q}}"), model: "gpt-4o-mini", virtual_key: keySlug, parameters: {} } })).status()).toBe(200);
+
+  // The dataset, imported from a CSV through the Datasets page.
+  const datasetName = `Capitals set ${stamp}`;
+  await page.goto("/datasets");
+  await page.getByTestId("dataset-new").click();
+  await page.getByTestId("dataset-name").fill(datasetName);
+  await page.getByTestId("dataset-create-submit").click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
+  await page.getByTestId("dataset-import").click();
+  const importDialog = page.getByTestId("import-dialog");
+  await importDialog.getByTestId("import-text").fill("q,answer\nParis,Mock answer to: Paris\nOslo,something else\n");
+  await importDialog.getByTestId("import-map-answer").selectOption("expected");
+  await importDialog.getByTestId("import-submit").click();
+  await expect(importDialog).toBeHidden();
+  await expect(page.getByTestId("item-row")).toHaveCount(2);
+
+  // A judge from a template, then usable as a saved scorer in the start form.
+  await page.getByTestId("nav-experiments").click();
+  await expect(page.getByTestId("page-title")).toHaveText("Experiments");
+  await page.getByTestId("judge-template-open").click();
+  const judgeDialog = page.getByTestId("judge-template-dialog");
+  await judgeDialog.getByTestId("judge-template").selectOption("rubric");
+  await judgeDialog.getByTestId("judge-name").fill(`Rubric ${stamp}`);
+  await judgeDialog.getByTestId("judge-key").selectOption(keySlug);
+  await judgeDialog.getByTestId("judge-template-submit").click();
+  await expect(judgeDialog).toBeHidden();
+
+  // Start: v1 and v2 of the prompt, exact match against expected.
+  await page.getByTestId("experiment-new").click();
+  const form = page.getByTestId("experiment-dialog");
+  await expect(form.getByText(`Rubric ${stamp}`)).toBeVisible();
+  await form.getByTestId("experiment-name").fill(`v1 vs v2 ${stamp}`);
+  await form.getByTestId("experiment-dataset").selectOption({ label: `${datasetName} (2 items, v2)` });
+  await form.getByTestId("experiment-target-prompt-0").selectOption({ label: promptName });
+  await form.getByTestId("experiment-target-version-0").selectOption("1");
+  await form.getByTestId("experiment-add-target").click();
+  await form.getByTestId("experiment-target-version-1").selectOption("2");
+  await expect(form.getByTestId("experiment-scorer-exact")).toBeChecked();
+  await form.getByTestId("experiment-start").click();
+  await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
+  const experimentUrl = page.url();
+
+  await expect(page.getByTestId("experiment-status")).toHaveText("completed");
+  await expect(page.getByTestId("experiment-counts")).toContainText("4 / 4 cases");
+  await expect(page.getByTestId("experiment-cancel")).toHaveCount(0);
+  await expect(page.getByTestId("results-column")).toHaveText([`${promptName} v1`, `${promptName} v2`]);
+  const rows = page.getByTestId("result-row");
+  await expect(rows).toHaveCount(2);
+  const paris = rows.filter({ hasText: '{"q":"Paris"}' });
+  await expect(paris.getByTestId("result-cell").nth(0)).toHaveAttribute("data-verdict", "passed");
+  await expect(paris.getByTestId("result-cell").nth(0).getByTestId("result-output")).toHaveText("Mock answer to: Paris");
+  await expect(paris.getByTestId("result-cell").nth(1)).toHaveAttribute("data-verdict", "failed");
+  await expect(paris.getByTestId("result-cell").nth(1).getByTestId("result-output")).toHaveText("Mock answer to: Say Paris");
+
+  // Against the first target, v2 regressed on Paris only (Oslo failed on both).
+  await expect(page.getByTestId("experiment-baseline")).toHaveValue("t:0");
+  await expect(paris.getByTestId("result-cell").nth(1)).toHaveAttribute("data-regressed", "true");
+  await expect(paris.getByTestId("regression-badge")).toBeVisible();
+  await expect(page.getByTestId("regression-badge")).toHaveCount(1);
+  const cards = page.getByTestId("summary-card");
+  await expect(cards.nth(0).getByTestId("summary-pass-rate")).toHaveText("50%");
+  await expect(cards.nth(1).getByTestId("summary-pass-rate")).toHaveText("0%");
+  await expect(cards.nth(1).getByTestId("summary-pass-rate-delta")).toHaveText("−50 pts");
+  await expect(cards.nth(1).getByTestId("summary-verdicts")).toContainText("1 regressed");
+  await expect(page.getByTestId("score-chart").locator("svg.recharts-surface")).toBeVisible();
+
+  await page.getByTestId("results-filter-regressions").click();
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId("results-filter-failures").click();
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId("results-filter-regressions").click();
+
+  // The regressed case in the playground: v2, its variables filled.
+  await paris.getByTestId("result-cell").nth(1).getByTestId("open-in-playground").click();
+  await expect(page).toHaveURL(new RegExp(`/prompts/${promptId}\\?`));
+  await expect(page.getByTestId("variable-q")).toHaveValue("Paris");
+  await expect(page.getByTestId("draft-status")).toContainText("v2");
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-output")).toHaveText("Mock answer to: Say Paris");
+
+  // The prompt's Evaluate tab lists the run; the history shows each version's pass rate.
+  await page.getByTestId("mode-evaluate").click();
+  await expect(page.getByTestId("prompt-evaluations").getByTestId("experiment-row")).toHaveCount(1);
+  await expect(page.getByTestId("prompt-evaluations").getByTestId("experiment-link")).toHaveText(`v1 vs v2 ${stamp}`);
+  await page.getByTestId("toggle-history").click();
+  await expect(page.getByTestId("version-pass-rate-1")).toHaveText("50% pass");
+  await expect(page.getByTestId("version-pass-rate-2")).toHaveText("0% pass");
+
+  // The v1 case opens that version read only.
+  await page.goto(experimentUrl);
+  await page.getByTestId("results-filter-all").click();
+  await rows.filter({ hasText: '{"q":"Oslo"}' }).getByTestId("result-cell").nth(0).getByTestId("open-in-playground").click();
+  await expect(page.getByTestId("read-only-banner")).toBeVisible();
+  await expect(page.getByTestId("variable-q")).toHaveValue("Oslo");
+});
