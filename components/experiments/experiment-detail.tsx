@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { toast } from "@/components/ui/toast";
 import { useCan } from "@/lib/auth/role-context";
-import { useDatasetItems, type DatasetItem } from "@/lib/hooks/use-datasets";
+import { useDataset, useDatasetItems, type DatasetItem } from "@/lib/hooks/use-datasets";
 import { isActive, useCancelExperiment, useExperiment, useExperimentComparison, useExperimentResults, useExperiments, type ExperimentDetail as Detail } from "@/lib/hooks/use-experiments";
 import { usePrompts } from "@/lib/hooks/use-prompts";
 import { ProgressBar, StatusBadge } from "./experiment-progress";
@@ -41,6 +41,7 @@ function Loaded({ experiment }: { experiment: Detail }) {
   const results = useExperimentResults(experiment.id, experiment.status);
   const items = useAllItems(experiment.dataset_id, experiment.dataset_version);
   const prompts = usePrompts({});
+  const dataset = useDataset(experiment.dataset_id);
   const sameDataset = useExperiments({ datasetId: experiment.dataset_id });
   const cancel = useCancelExperiment();
   const [confirming, setConfirming] = useState(false);
@@ -92,7 +93,7 @@ function Loaded({ experiment }: { experiment: Detail }) {
           </div>
           <p className="mt-1 text-sm text-zinc-500">
             <Link href={`/datasets/${experiment.dataset_id}`} className="hover:underline">
-              Dataset v{experiment.dataset_version}
+              {dataset.data?.name ?? "Dataset"} v{experiment.dataset_version}
             </Link>{" "}
             · {experiment.targets.length} target{experiment.targets.length === 1 ? "" : "s"} · {experiment.scorers.map((s) => s.name).join(", ") || "no scorers"} · concurrency {experiment.concurrency}
           </p>

@@ -186,8 +186,8 @@ export function NewExperimentDialog({ onClose, initialTargets }: { onClose: () =
           </label>
         ))}
         {(scorers.data?.data ?? []).map((scorer) => (
-          <label key={scorer.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={saved.has(scorer.id)} onChange={(e) => setSaved((set) => toggle(set, scorer.id, e.target.checked))} data-testid="experiment-saved-scorer" />
+          <label key={scorer.id} className="flex items-center gap-2 text-sm" data-testid="experiment-saved-scorer">
+            <input type="checkbox" checked={saved.has(scorer.id)} onChange={(e) => setSaved((set) => toggle(set, scorer.id, e.target.checked))} />
             {scorer.name}
             <span className="text-xs text-zinc-500">{(scorer.definition as { type?: string }).type ?? ""}</span>
           </label>

@@ -150,6 +150,14 @@ test("two targets, deterministic and judge scorers: every case, score and summar
 
   const listed = await ok(api("GET", `/experiments?dataset_id=${dataset}`));
   expect(listed).toMatchObject({ total: 1, data: [{ id: created.id, status: "completed", progress: { done: 6 } }] });
+  // Each target's pass rate in the list (what the prompt page shows per version), and the prompt filter.
+  expect(listed.data[0].target_stats).toEqual([
+    { target: 0, finished: 3, passed: 1, pass_rate: 0.3333 },
+    { target: 1, finished: 3, passed: 0, pass_rate: 0 },
+  ]);
+  const byPrompt = await ok(api("GET", `/experiments?prompt_id=${polite}`));
+  expect(byPrompt).toMatchObject({ total: 1, data: [{ id: created.id }] });
+  expect((await api("GET", "/experiments?prompt_id=no-such-prompt")).status).toBe(404);
 });
 
 test("a failing target's cases are errored with the provider's message; the experiment completes; compare against another experiment", async () => {

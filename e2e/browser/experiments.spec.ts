@@ -49,7 +49,7 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   // Start: v1 and v2 of the prompt, exact match against expected.
   await page.getByTestId("experiment-new").click();
   const form = page.getByTestId("experiment-dialog");
-  await expect(form.getByText(`Rubric ${stamp}`)).toBeVisible();
+  await expect(form.getByTestId("experiment-saved-scorer").filter({ hasText: `Rubric ${stamp}` })).toBeVisible();
   await form.getByTestId("experiment-name").fill(`v1 vs v2 ${stamp}`);
   await form.getByTestId("experiment-dataset").selectOption({ label: `${datasetName} (2 items, v2)` });
   await form.getByTestId("experiment-target-prompt-0").selectOption({ label: promptName });
@@ -83,7 +83,10 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   await expect(cards.nth(1).getByTestId("summary-pass-rate")).toHaveText("0%");
   await expect(cards.nth(1).getByTestId("summary-pass-rate-delta")).toHaveText("−50 pts");
   await expect(cards.nth(1).getByTestId("summary-verdicts")).toContainText("1 regressed");
-  await expect(page.getByTestId("score-chart").locator("svg.recharts-surface")).toBeVisible();
+  const chart = page.getByTestId("score-chart");
+  await expect(chart.getByRole("application")).toBeVisible();
+  await expect(chart.getByRole("img", { name: "pass rate legend icon" })).toBeVisible();
+  await expect(chart.getByRole("img", { name: "exact match legend icon" })).toBeVisible();
 
   await page.getByTestId("results-filter-regressions").click();
   await expect(rows).toHaveCount(1);
