@@ -61,7 +61,11 @@ function Cell({ cases, target, variables, regressed }: { cases: ExperimentCaseRo
               </span>
             ))}
             {c.latency_ms !== null ? <span className="text-[11px] text-zinc-500 tabular-nums">{c.latency_ms} ms</span> : null}
-            {c.cost_usd !== null ? <span className="text-[11px] text-zinc-500 tabular-nums">{formatCost(c.cost_usd)}</span> : null}
+            {c.cost_usd !== null ? (
+              <span className="text-[11px] text-zinc-500 tabular-nums" data-testid="result-cost">
+                {formatCost(c.cost_usd)}
+              </span>
+            ) : null}
           </div>
         </div>
       ))}

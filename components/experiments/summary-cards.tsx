@@ -58,7 +58,9 @@ export function SummaryCards({ summaries, labels, compared, costs }: { summaries
                 {summary.latency_p50_ms ?? "—"} / {summary.latency_p95_ms ?? "—"} ms <Delta value={against?.deltas.latency_p50_ms} unit="ms" higherIsBetter={false} />
               </dd>
               <dt className="text-zinc-500">Cost</dt>
-              <dd className="tabular-nums">{formatCost(costs[summary.target])}</dd>
+              <dd className="tabular-nums" data-testid="summary-cost">
+                {formatCost(costs[summary.target])}
+              </dd>
             </dl>
           </section>
         );

@@ -121,6 +121,8 @@ test("two targets, deterministic and judge scorers: every case, score and summar
       { name: "judge", score: 1, passed: true },
     ],
   });
+  // Each case priced from its usage and the model's declared price, as its log row is.
+  for (const row of results) expect(row.cost_usd).toBeGreaterThan(0);
   expect(results[2].scores[1]).toMatchObject({ name: "judge", score: 0.5, passed: false });
   expect(results[4].scores[1]).toMatchObject({ name: "judge", score: null, passed: false, reason: expect.stringContaining("none of") });
   // Six cases and six judge calls (the judge's carry the answer), each made once.

@@ -83,6 +83,8 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   await expect(cards.nth(1).getByTestId("summary-pass-rate")).toHaveText("0%");
   await expect(cards.nth(1).getByTestId("summary-pass-rate-delta")).toHaveText("−50 pts");
   await expect(cards.nth(1).getByTestId("summary-verdicts")).toContainText("1 regressed");
+  await expect(cards.nth(0).getByTestId("summary-cost")).toHaveText(/^\$0\.0\d+$/);
+  await expect(paris.getByTestId("result-cell").nth(0).getByTestId("result-cost")).toHaveText(/^\$0\.0\d+$/);
   const chart = page.getByTestId("score-chart");
   await expect(chart.getByRole("application")).toBeVisible();
   await expect(chart.getByRole("img", { name: "pass rate legend icon" })).toBeVisible();
