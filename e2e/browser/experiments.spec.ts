@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { acceptInvite, invite } from "../support/accounts";
 import { E2E } from "../support/env";
 
 /**
@@ -118,4 +119,47 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   await rows.filter({ hasText: '{"q":"Oslo"}' }).getByTestId("result-cell").nth(0).getByTestId("open-in-playground").click();
   await expect(page.getByTestId("read-only-banner")).toBeVisible();
   await expect(page.getByTestId("variable-q")).toHaveValue("Oslo");
+});
+
+test("experiments: live progress, cancel after confirming; a viewer reads a run but can't start or cancel one", async ({ page, request, browser }) => {
+  const stamp = Date.now().toString(36);
+  const key = await request.post("/v1/virtual-keys", { headers, data: { name: `Slow mock ${stamp}`, provider: "openai", key: "sk-experiments-e2e-0001", custom_host: `${E2E.mockUrl}/v1` } });
+  const keySlug = ((await key.json()) as { slug: string }).slug;
+  const prompt = await request.post("/v1/prompts", { headers, data: { name: `Slow ${stamp}`, string: chat("{{q}}"), model: "gpt-4o-mini", virtual_key: keySlug, parameters: {} } });
+  const promptId = ((await prompt.json()) as { id: string }).id;
+  const dataset = await request.post("/v1/datasets", { headers, data: { name: `Slow set ${stamp}`, items: Array.from({ length: 20 }, (_, i) => ({ variables: { q: `question ${i}` } })) } });
+  const datasetId = ((await dataset.json()) as { id: string }).id;
+  // One case at a time on a slow model: the run is still going while the test looks at it.
+  const started = await request.post("/v1/experiments", { headers, data: { name: `Slow run ${stamp}`, dataset_id: datasetId, targets: [{ prompt: promptId, model: "mock-slow-300" }], concurrency: 1 } });
+  const experimentId = ((await started.json()) as { id: string }).id;
+
+  // The viewer: the run and its progress, but no way to start, add a judge or cancel.
+  const { token } = await invite(request, { role: "viewer", email: `viewer-exp-${stamp}@promptly.test` });
+  const viewerApi = await acceptInvite(E2E.baseUrl, token, `viewer-exp-${stamp}@promptly.test`);
+  const viewerContext = await browser.newContext({ baseURL: E2E.baseUrl, storageState: await viewerApi.storageState() });
+  const viewer = await viewerContext.newPage();
+  await viewer.goto("/experiments");
+  await expect(viewer.getByTestId("experiment-row").filter({ hasText: `Slow run ${stamp}` })).toBeVisible();
+  await expect(viewer.getByTestId("experiment-new")).toHaveCount(0);
+  await expect(viewer.getByTestId("judge-template-open")).toHaveCount(0);
+  await viewer.getByTestId("experiment-link").filter({ hasText: `Slow run ${stamp}` }).click();
+  await expect(viewer.getByTestId("experiment-status")).toHaveText(/queued|running/);
+  await expect(viewer.getByTestId("experiment-progress")).toBeVisible();
+  await expect(viewer.getByTestId("experiment-cancel")).toHaveCount(0);
+  await viewerContext.close();
+  await viewerApi.dispose();
+
+  // The owner watches it move, then cancels: asked first, and "keep going" keeps it going.
+  await page.goto(`/experiments/${experimentId}`);
+  await expect(page.getByTestId("experiment-status")).toHaveText("running");
+  await expect(page.getByTestId("experiment-counts")).toContainText(/^[1-9]\d* \/ 20 cases/);
+  await page.getByTestId("experiment-cancel").click();
+  await page.getByTestId("cancel-dialog-cancel").click();
+  await expect(page.getByTestId("cancel-dialog")).toBeHidden();
+  await expect(page.getByTestId("experiment-status")).toHaveText("running");
+  await page.getByTestId("experiment-cancel").click();
+  await page.getByTestId("cancel-dialog-confirm").click();
+  await expect(page.getByTestId("experiment-status")).toHaveText("cancelled");
+  await expect(page.getByTestId("experiment-cancel")).toHaveCount(0);
+  await expect(page.getByTestId("result-row").first()).toBeVisible();
 });
