@@ -102,8 +102,6 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   await expect(page).toHaveURL(new RegExp(`/prompts/${promptId}\\?`));
   await expect(page.getByTestId("variable-q")).toHaveValue("Paris");
   await expect(page.getByTestId("draft-status")).toContainText("v2");
-  await page.getByTestId("run-button").click();
-  await expect(page.getByTestId("run-output")).toHaveText("Mock answer to: Say Paris");
 
   // The prompt's Evaluate tab lists the run; the history shows each version's pass rate.
   await page.getByTestId("mode-evaluate").click();
@@ -119,6 +117,15 @@ test("experiments: import a CSV, run two versions, see the regression, open the 
   await rows.filter({ hasText: '{"q":"Oslo"}' }).getByTestId("result-cell").nth(0).getByTestId("open-in-playground").click();
   await expect(page.getByTestId("read-only-banner")).toBeVisible();
   await expect(page.getByTestId("variable-q")).toHaveValue("Oslo");
+
+  // Usable on a phone-sized screen: the run page and the list.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(experimentUrl);
+  await expect(page.getByTestId("summary-card").first()).toBeVisible();
+  await expect(page.getByTestId("result-row")).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath("experiment-375.png"), fullPage: true });
+  await page.getByTestId("nav-experiments").click();
+  await expect(page.getByTestId("experiment-row").filter({ hasText: `v1 vs v2 ${stamp}` })).toBeVisible();
 });
 
 test("experiments: live progress, cancel after confirming; a viewer reads a run but can't start or cancel one", async ({ page, request, browser }) => {
