@@ -9,6 +9,7 @@ import { ThemeToggle } from "./theme-toggle";
 const LINKS = [
   { href: "/prompts", label: "Prompts" },
   { href: "/datasets", label: "Datasets" },
+  { href: "/experiments", label: "Experiments" },
   { href: "/releases", label: "Releases" },
   { href: "/logs", label: "Logs" },
   { href: "/settings", label: "Settings" },

@@ -1,9 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { PromptEvaluations } from "@/components/experiments/prompt-evaluations";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
 import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
+import { latestPassRates } from "@/lib/experiments/results-view";
 import { useCollections } from "@/lib/hooks/use-collections";
+import { useExperiments } from "@/lib/hooks/use-experiments";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
 import { useProviders } from "@/lib/hooks/use-providers";
 import { modelIds } from "@/lib/providers/declaration";
@@ -23,10 +26,19 @@ import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
 import { WorkspaceHeader, type WorkspaceMode } from "./workspace-header";
 import { WorkspaceSkeleton } from "./workspace-skeleton";
 
-/** /prompts/[id]: template, model settings and run side by side; compare; versions. */
-export function PromptWorkspace({ promptId }: { promptId: string }) {
+/** What a link may open the page with: a version read only, and variable values (an experiment's case). */
+export interface WorkspaceStart {
+  version?: number;
+  variables?: Record<string, string>;
+}
+
+/** /prompts/[id]: template, model settings and run side by side; compare; evaluations; versions. */
+export function PromptWorkspace({ promptId, start }: { promptId: string; start?: WorkspaceStart }) {
   const ws = useWorkspace(promptId);
-  const playground = usePlaygroundRuns(ws, promptId);
+  const playground = usePlaygroundRuns(ws, promptId, start?.variables);
+  const experiments = useExperiments({ promptId });
+  const ids = { id: ws.prompt.data?.id ?? promptId, slug: ws.prompt.data?.slug ?? promptId };
+  const passRates = useMemo(() => latestPassRates(experiments.data?.data ?? [], { id: ids.id, slug: ids.slug }), [experiments.data, ids.id, ids.slug]);
   const providers = useProviders();
   const collections = useCollections();
   const publish = usePublishVersion(promptId);
@@ -35,6 +47,15 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
   useEffect(preloadCodeEditor, []);
+  // Opened on a version (from an experiment's case): show it read only, once, when the versions arrive.
+  const startVersionApplied = useRef(false);
+  const { versions, view } = ws;
+  useEffect(() => {
+    if (startVersionApplied.current || start?.version === undefined || versions.length === 0) return;
+    startVersionApplied.current = true;
+    const version = versions.find((v) => v.prompt_version === start.version);
+    if (version && version.id !== versions[0].id) view(version.id);
+  }, [versions, view, start?.version]);
   // Closing the tab with unsaved edits asks first.
   useEffect(() => {
     if (!ws.dirty) return;
@@ -130,6 +151,8 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
               />
             </div>
           </div>
+        ) : mode === "evaluate" ? (
+          <PromptEvaluations promptId={promptId} versionNumbers={ws.versions.map((v) => v.prompt_version)} experiments={experiments} />
         ) : (
           <CompareView
             columns={playground.columns}
@@ -158,6 +181,7 @@ export function PromptWorkspace({ promptId }: { promptId: string }) {
             onRestore={ws.restore}
             onDiff={(a, b) => setDialog({ kind: "diff", sides: [a, b] })}
             onClose={() => setHistoryOpen(false)}
+            passRates={passRates}
           />
         ) : null}
       </div>

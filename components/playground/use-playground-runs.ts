@@ -10,11 +10,11 @@ import type { Workspace } from "./use-workspace";
 const EDITOR_RUN = "editor";
 
 /** The editor's run and the compare columns' runs, all on the same variable values. */
-export function usePlaygroundRuns(ws: Workspace, promptId: string) {
+export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues: Record<string, string> = {}) {
   const runs = useRuns();
   const providers = useProviders().data?.data;
   const usageInStream = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key))?.usageInStream ?? false;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(initialValues);
   const [columns, setColumns] = useState<CompareColumn[]>([]);
   const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
 

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { LabelHistoryDialog } from "@/components/releases/label-history-dialog";
 import { Icon } from "@/components/prompts/icons";
@@ -6,8 +7,25 @@ import { LabelChip, PublishedChip } from "@/components/prompts/label-chip";
 import { Menu } from "@/components/prompts/menu";
 import { RelativeTime } from "@/components/prompts/time";
 import { ErrorAlert } from "@/components/ui/alert";
+import type { VersionPassRate } from "@/lib/experiments/results-view";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { LabelMenu } from "./label-menu";
+
+/** A version's latest pass rate, linking to the experiment it comes from. */
+function PassRate({ rate, version }: { rate: VersionPassRate | undefined; version: number }) {
+  if (!rate) return null;
+  const tone = rate.pass_rate >= 0.8 ? "text-emerald-700 bg-emerald-50 dark:text-emerald-300 dark:bg-emerald-950" : rate.pass_rate >= 0.5 ? "text-amber-800 bg-amber-50 dark:text-amber-300 dark:bg-amber-950" : "text-red-700 bg-red-50 dark:text-red-300 dark:bg-red-950";
+  return (
+    <Link
+      href={`/experiments/${rate.experiment_id}`}
+      title="Pass rate in the latest experiment that ran this version"
+      className={`rounded px-1.5 py-0.5 text-[11px] font-medium tabular-nums hover:underline ${tone}`}
+      data-testid={`version-pass-rate-${version}`}
+    >
+      {Math.round(rate.pass_rate * 1000) / 10}% pass
+    </Link>
+  );
+}
 
 /** The version history: labels, published mark, and what can be done with each version. */
 export function VersionsSidebar({
@@ -22,6 +40,7 @@ export function VersionsSidebar({
   onRestore,
   onDiff,
   onClose,
+  passRates,
 }: {
   promptId: string;
   versions: PromptVersionEntry[];
@@ -34,6 +53,8 @@ export function VersionsSidebar({
   onRestore: (version: PromptVersionEntry) => void;
   onDiff: (a: number, b: number) => void;
   onClose: () => void;
+  /** Per version number, the pass rate of the newest experiment that ran it. */
+  passRates: ReadonlyMap<number, VersionPassRate>;
 }) {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   return (
@@ -74,6 +95,7 @@ export function VersionsSidebar({
                 </button>
                 {version.is_published ? <PublishedChip testId={`version-published-${version.prompt_version}`} /> : null}
                 {baseId === version.id ? <span className="text-[11px] text-zinc-400">· draft base</span> : null}
+                <PassRate rate={passRates.get(version.prompt_version)} version={version.prompt_version} />
                 <div className="ml-auto flex items-center">
                   <LabelMenu promptId={promptId} version={version} versions={versions} />
                   <Menu

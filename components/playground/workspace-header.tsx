@@ -4,7 +4,7 @@ import { Icon } from "@/components/prompts/icons";
 import { Button } from "@/components/ui/button";
 import { useCan } from "@/lib/auth/role-context";
 
-export type WorkspaceMode = "editor" | "compare";
+export type WorkspaceMode = "editor" | "compare" | "evaluate";
 
 const READ_ONLY_ROLE = "Viewers can run prompts, not save or publish them";
 
@@ -82,6 +82,9 @@ export function WorkspaceHeader({
         </button>
         <button role="tab" type="button" aria-selected={mode === "compare"} className={tab(mode === "compare")} onClick={() => onMode("compare")} data-testid="mode-compare">
           <Icon name="columns" className="h-3.5 w-3.5" /> Compare
+        </button>
+        <button role="tab" type="button" aria-selected={mode === "evaluate"} className={tab(mode === "evaluate")} onClick={() => onMode("evaluate")} data-testid="mode-evaluate">
+          Evaluate
         </button>
       </div>
       <div className="flex shrink-0 items-center gap-1.5">

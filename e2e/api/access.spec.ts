@@ -44,6 +44,8 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["PUT", "/v1/scorers/x", "write"],
   ["DELETE", "/v1/scorers/x", "write"],
   ["POST", "/v1/scorers/test", "read"],
+  ["GET", "/v1/scorers/templates", "read"],
+  ["POST", "/v1/scorers/templates", "write"],
   ["GET", "/v1/labels", "read"],
   ["POST", "/v1/labels", "write"],
   ["GET", "/v1/labels/x", "read"],
@@ -300,6 +302,11 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect((await editor.post("/v1/scorers", { data: scorer })).status()).toBe(200);
     expect((await viewer.get("/v1/scorers")).status()).toBe(200);
     expect((await viewer.post("/v1/scorers/test", { data: { scorer, output: "a", expected: "a" } })).status()).toBe(200);
+    // Judge templates: viewers list them, only editors create a judge from one.
+    expect((await viewer.get("/v1/scorers/templates")).status()).toBe(200);
+    const judge = { template: "correctness", name: `Judge ${Date.now().toString(36)}`, model: "gpt-4o-mini" };
+    expect((await refusal(await viewer.post("/v1/scorers/templates", { data: judge }))).status).toBe(403);
+    expect((await editor.post("/v1/scorers/templates", { data: judge })).status()).toBe(200);
     // Datasets: the editor creates, the viewer reads but can't change them.
     const dataset = await editor.post("/v1/datasets", { data: { name: "Editor's set", items: [{ variables: { q: "1" } }] } });
     expect(dataset.status()).toBe(200);

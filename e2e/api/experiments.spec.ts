@@ -121,6 +121,8 @@ test("two targets, deterministic and judge scorers: every case, score and summar
       { name: "judge", score: 1, passed: true },
     ],
   });
+  // Each case priced from its usage and the model's declared price, as its log row is.
+  for (const row of results) expect(row.cost_usd).toBeGreaterThan(0);
   expect(results[2].scores[1]).toMatchObject({ name: "judge", score: 0.5, passed: false });
   expect(results[4].scores[1]).toMatchObject({ name: "judge", score: null, passed: false, reason: expect.stringContaining("none of") });
   // Six cases and six judge calls (the judge's carry the answer), each made once.
@@ -150,6 +152,14 @@ test("two targets, deterministic and judge scorers: every case, score and summar
 
   const listed = await ok(api("GET", `/experiments?dataset_id=${dataset}`));
   expect(listed).toMatchObject({ total: 1, data: [{ id: created.id, status: "completed", progress: { done: 6 } }] });
+  // Each target's pass rate in the list (what the prompt page shows per version), and the prompt filter.
+  expect(listed.data[0].target_stats).toEqual([
+    { target: 0, finished: 3, passed: 1, pass_rate: 0.3333 },
+    { target: 1, finished: 3, passed: 0, pass_rate: 0 },
+  ]);
+  const byPrompt = await ok(api("GET", `/experiments?prompt_id=${polite}`));
+  expect(byPrompt).toMatchObject({ total: 1, data: [{ id: created.id }] });
+  expect((await api("GET", "/experiments?prompt_id=no-such-prompt")).status).toBe(404);
 });
 
 test("a failing target's cases are errored with the provider's message; the experiment completes; compare against another experiment", async () => {

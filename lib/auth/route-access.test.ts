@@ -58,6 +58,8 @@ const EXPECTED: Record<string, Action | "public"> = {
   "PUT /v1/scorers/[id]": "write",
   "DELETE /v1/scorers/[id]": "write",
   "POST /v1/scorers/test": "read",
+  "GET /v1/scorers/templates": "read",
+  "POST /v1/scorers/templates": "write",
   "GET /v1/logs": "read",
   "GET /v1/logs/[id]": "read",
   "GET /v1/experiments": "read",

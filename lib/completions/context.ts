@@ -13,4 +13,6 @@ export interface CompletionContext {
   experimentId?: string;
   /** Told what was rendered before the provider is called (an experiment records it per case). */
   onPrepared?: (prepared: PreparedCall) => void;
+  /** Told the provider and model of each attempt (a fallback may change them): an experiment prices its case. */
+  onCalling?: (call: { provider: string; model: string }) => void;
 }

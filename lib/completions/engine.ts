@@ -38,6 +38,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
 
   for (const [position, { target, index }] of plan.entries()) {
     const call = await planCall(primary, target, request, context.headers, stream, access);
+    context.onCalling?.({ provider: call.provider.id, model: call.model });
     const log = baseLogRow(call.prepared, context, { provider: call.provider.id, virtualKeyId: call.virtualKeyId, model: call.model, stream, request: call.body });
     let upstream: AbortController | null = null;
     const outcome = await sendWithRetry(

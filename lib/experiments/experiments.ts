@@ -2,7 +2,8 @@ import { db } from "@/lib/core/db";
 import { ApiError, badRequest, conflict, notFound } from "@/lib/core/http/errors";
 import type { Experiment, ExperimentCase, Prisma } from "@/lib/generated/prisma/client";
 import { datasetOr404, versionOf, versionWhere } from "@/lib/datasets/datasets";
-import { resolvePromptVersion } from "@/lib/prompts/resolve";
+import { findPromptOr404 } from "@/lib/prompts/lookup";
+import { parsePromptRef, resolvePromptVersion } from "@/lib/prompts/resolve";
 import { engineRef } from "./run-case";
 import { startExperiment } from "./runner";
 import { MAX_CASES, type CompareQuery, type CreateExperimentInput, type ExperimentTarget, type ListExperimentsQuery, type ResultsQuery } from "./schemas";
@@ -87,6 +88,36 @@ async function progressOf(ids: string[]): Promise<Map<string, Progress>> {
   return byId;
 }
 
+/** Per target, how many cases finished and passed: what a list shows without reading every case. */
+type TargetStats = { target: number; finished: number; passed: number; pass_rate: number | null };
+
+async function targetStatsOf(ids: string[]): Promise<Map<string, TargetStats[]>> {
+  const groups = await db.experimentCase.groupBy({
+    by: ["experimentId", "targetIndex", "status", "passed"],
+    where: { experimentId: { in: ids }, status: { in: ["done", "errored"] } },
+    _count: { _all: true },
+  });
+  const byId = new Map<string, Map<number, TargetStats>>();
+  for (const group of groups) {
+    const targets = byId.get(group.experimentId) ?? new Map<number, TargetStats>();
+    const stats = targets.get(group.targetIndex) ?? { target: group.targetIndex, finished: 0, passed: 0, pass_rate: null };
+    stats.finished += group._count._all;
+    if (group.status === "done" && group.passed === true) stats.passed += group._count._all;
+    stats.pass_rate = Math.round((stats.passed / stats.finished) * 10_000) / 10_000;
+    targets.set(group.targetIndex, stats);
+    byId.set(group.experimentId, targets);
+  }
+  return new Map([...byId].map(([id, targets]) => [id, [...targets.values()].sort((a, b) => a.target - b.target)]));
+}
+
+/** Ids of the experiments with a target on this prompt, however the target named it (id or slug). */
+async function experimentIdsForPrompt(promptRef: string, where: Prisma.ExperimentWhereInput): Promise<string[]> {
+  const prompt = await findPromptOr404(promptRef);
+  const rows = await db.experiment.findMany({ where, select: { id: true, targets: true } });
+  const names = new Set([prompt.id, prompt.slug]);
+  return rows.filter((row) => (row.targets as unknown as ExperimentTarget[]).some((target) => names.has(parsePromptRef(target.prompt).key))).map((row) => row.id);
+}
+
 function experimentResponse(experiment: Experiment, progress: Progress) {
   return {
     id: experiment.id,
@@ -107,12 +138,15 @@ function experimentResponse(experiment: Experiment, progress: Progress) {
 
 export async function listExperiments(query: ListExperimentsQuery) {
   const where: Prisma.ExperimentWhereInput = { ...(query.dataset_id ? { datasetId: query.dataset_id } : {}), ...(query.status ? { status: query.status } : {}) };
+  // Targets are JSON, queried alike on SQLite and PostgreSQL only in code: the ids first.
+  if (query.prompt_id) where.id = { in: await experimentIdsForPrompt(query.prompt_id, where) };
   const [rows, total] = await Promise.all([
     db.experiment.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: query.current_page * query.page_size, take: query.page_size }),
     db.experiment.count({ where }),
   ]);
-  const progress = await progressOf(rows.map((row) => row.id));
-  return { total, data: rows.map((row) => experimentResponse(row, progress.get(row.id)!)) };
+  const ids = rows.map((row) => row.id);
+  const [progress, stats] = await Promise.all([progressOf(ids), targetStatsOf(ids)]);
+  return { total, data: rows.map((row) => ({ ...experimentResponse(row, progress.get(row.id)!), target_stats: stats.get(row.id) ?? [] })) };
 }
 
 const OUTCOME_FIELDS = { itemId: true, targetIndex: true, status: true, passed: true, latencyMs: true, scores: true } as const;

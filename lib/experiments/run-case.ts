@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/core/http/errors";
 import { runCompletion } from "@/lib/completions/engine";
 import { CONFIG_HEADER } from "@/lib/completions/gateway-config";
+import type { Usage } from "@/lib/completions/log-row";
+import { costUsd } from "@/lib/costs/cost";
+import { priceBook, priceFor } from "@/lib/costs/price-book";
 import type { PreparedCall } from "@/lib/completions/prepare";
 import { readJudgeAnswer } from "@/lib/scorers/judge";
 import { scoreCase, type DeterministicDefinition } from "@/lib/scorers/score";
@@ -23,6 +26,8 @@ export interface CaseResult {
   promptTokens: number | null;
   completionTokens: number | null;
   totalTokens: number | null;
+  /** The target call's price, as the log writer prices its row; null when unknown. */
+  costUsd: number | null;
   error: string | null;
   scores: (CaseScore & { reason: string })[] | null;
   passed: boolean | null;
@@ -39,7 +44,8 @@ interface Answer {
   output: string;
   rendered: unknown;
   latencyMs: number;
-  usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
+  usage: Usage | null;
+  costUsd: number | null;
 }
 
 /**
@@ -49,6 +55,7 @@ interface Answer {
  */
 async function complete(ref: string, request: Record<string, unknown>, experimentId: string, signal: AbortSignal, headers: Headers = NO_HEADERS): Promise<Answer> {
   let rendered: unknown = null;
+  let called: { provider: string; model: string } | null = null;
   const started = performance.now();
   const response = await runCompletion(engineRef(ref), { ...request, stream: false }, {
     traceId: randomUUID(),
@@ -57,6 +64,7 @@ async function complete(ref: string, request: Record<string, unknown>, experimen
     signal,
     experimentId,
     onPrepared: (prepared: PreparedCall) => (rendered = prepared.rendered),
+    onCalling: (call) => (called = call),
   });
   const latencyMs = Math.round(performance.now() - started);
   if (!response.ok) throw new ApiError(response.status, `the call ended with HTTP ${response.status}`, "api_error", "experiment_call");
@@ -66,7 +74,12 @@ async function complete(ref: string, request: Record<string, unknown>, experimen
   };
   const choice = body.choices?.[0];
   const content = choice?.message?.content ?? choice?.text ?? "";
-  return { output: typeof content === "string" ? content : JSON.stringify(content), rendered, latencyMs, usage: body.usage ?? null };
+  const usage = body.usage ?? null;
+  // The attempt that answered is the last one made.
+  const last = called as { provider: string; model: string } | null;
+  const price = last ? priceFor(await priceBook(), last.provider, last.model) : null;
+  const cost = costUsd(price, { promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens, cachedTokens: usage?.prompt_tokens_details?.cached_tokens });
+  return { output: typeof content === "string" ? content : JSON.stringify(content), rendered, latencyMs, usage, costUsd: cost };
 }
 
 function targetRequest(target: ExperimentTarget, variables: Record<string, unknown>): Record<string, unknown> {
@@ -90,7 +103,7 @@ export async function runCase(experimentId: string, target: ExperimentTarget, it
     answer = await complete(target.prompt, targetRequest(target, item.variables), experimentId, signal, headers);
   } catch (error) {
     if (!(error instanceof ApiError)) console.error("[promptly] experiment case failed:", error);
-    return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: messageOf(error), scores: null, passed: null };
+    return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, costUsd: null, error: messageOf(error), scores: null, passed: null };
   }
   const scores: (CaseScore & { reason: string })[] = [];
   for (const scorer of scorers) scores.push({ name: scorer.name, ...(await scoreOne(experimentId, scorer, item, answer, signal)) });
@@ -102,6 +115,7 @@ export async function runCase(experimentId: string, target: ExperimentTarget, it
     promptTokens: answer.usage?.prompt_tokens ?? null,
     completionTokens: answer.usage?.completion_tokens ?? null,
     totalTokens: answer.usage?.total_tokens ?? null,
+    costUsd: answer.costUsd,
     error: null,
     scores,
     passed: scores.every((s) => s.passed),
@@ -112,7 +126,7 @@ async function scoreOne(experimentId: string, scorer: ScorerSnapshot, item: Case
   const { definition } = scorer;
   if (definition.type !== "llm_judge") {
     const spec = { name: scorer.name, definition: definition as DeterministicDefinition, threshold: scorer.threshold };
-    return scoreCase(spec, { output: answer.output, expected: item.expected ?? undefined, latency_ms: answer.latencyMs, total_tokens: answer.usage?.total_tokens });
+    return scoreCase(spec, { output: answer.output, expected: item.expected ?? undefined, latency_ms: answer.latencyMs, total_tokens: answer.usage?.total_tokens, cost_usd: answer.costUsd ?? undefined });
   }
   // The judge is a Promptly prompt like any other: its call is logged (with the experiment's id).
   const variables = { input: item.variables, output: answer.output, expected: item.expected ?? null, metadata: item.metadata ?? {} };

@@ -154,7 +154,7 @@ async function runClaimed(experimentId: string, claimed: Claimed, targets: Exper
     const target = targets[claimed.targetIndex];
     const result = item
       ? await runCase(experimentId, target, item, scorers, controller.signal)
-      : { status: "errored" as const, input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: "the dataset item is gone", scores: null, passed: null };
+      : { status: "errored" as const, input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, costUsd: null, error: "the dataset item is gone", scores: null, passed: null };
     if (state.stopping) {
       // Aborted by shutdown: the case runs again on the next start.
       await db.experimentCase.updateMany({ where: mine, data: { status: "pending", leaseUntil: null } });
@@ -171,6 +171,7 @@ async function runClaimed(experimentId: string, claimed: Claimed, targets: Exper
         promptTokens: result.promptTokens,
         completionTokens: result.completionTokens,
         totalTokens: result.totalTokens,
+        costUsd: result.costUsd,
         error: result.error,
         scores: (result.scores ?? undefined) as Prisma.InputJsonValue | undefined,
         passed: result.passed,

@@ -42,6 +42,8 @@ export type CreateExperimentInput = z.infer<typeof createExperimentSchema>;
 
 export const listExperimentsQuerySchema = z.object({
   dataset_id: z.string().min(1).optional(),
+  /** Experiments with a target on this prompt (its id or slug, any version). */
+  prompt_id: z.string().min(1).max(300).optional(),
   status: z.enum(["queued", "running", "completed", "cancelled", "failed"]).optional(),
   current_page: z.coerce.number().int().min(0).default(0),
   page_size: z.coerce.number().int().min(1).max(100).default(50),

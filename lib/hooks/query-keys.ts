@@ -32,6 +32,18 @@ export const queryKeys = {
     detail: (id: string) => ["releases", "detail", id] as const,
     history: (promptId: string, label: string) => ["releases", "history", promptId, label] as const,
   },
+  experiments: {
+    all: ["experiments"] as const,
+    list: (params: Record<string, unknown> = {}) => ["experiments", "list", params] as const,
+    detail: (id: string) => ["experiments", "detail", id] as const,
+    // With the run's status: the read after it finishes is a new query, never a stale poll.
+    results: (id: string, status: string) => ["experiments", "detail", id, "results", status] as const,
+    compare: (id: string, status: string, baseline: Record<string, unknown>) => ["experiments", "detail", id, "compare", status, baseline] as const,
+  },
+  scorers: {
+    all: ["scorers"] as const,
+    templates: ["scorers", "templates"] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,

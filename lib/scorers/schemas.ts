@@ -72,3 +72,17 @@ export const scorerTrialSchema = z.object({
   cost_usd: z.number().nonnegative().optional(),
 });
 export type ScorerTrial = z.infer<typeof scorerTrialSchema>;
+
+export const JUDGE_TEMPLATE_IDS = ["correctness", "rubric"] as const;
+export type JudgeTemplateId = (typeof JUDGE_TEMPLATE_IDS)[number];
+
+/** "Add judge from template": which one, where, and what model judges. */
+export const judgeFromTemplateSchema = z.object({
+  template: z.enum(JUDGE_TEMPLATE_IDS),
+  /** Names both the judge prompt and its saved scorer; the template's name by default. */
+  name: z.string().trim().min(1, "must not be empty").max(200).optional(),
+  collection_id: z.string().min(1).nullish(),
+  model: z.string().trim().min(1, "pick the model that judges").max(200),
+  virtual_key: z.string().min(1).nullish(),
+});
+export type JudgeFromTemplateInput = z.infer<typeof judgeFromTemplateSchema>;
