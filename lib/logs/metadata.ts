@@ -36,7 +36,17 @@ export function metadataFromHeaders(headers: Pick<RequestHeaders, "get">): strin
 export function metadataColumn(value: unknown, param: string): string | null {
   const parsed = logMetadataSchema.safeParse(value);
   if (!parsed.success) throw badRequest(`${param} ${parsed.error.issues[0]?.message ?? "is invalid"}`, param, "invalid_metadata");
-  return Object.keys(parsed.data).length === 0 ? null : JSON.stringify(parsed.data);
+  return Object.keys(parsed.data).length === 0 ? null : likeSafeJson(parsed.data);
+}
+
+/**
+ * JSON text without LIKE's wildcards: `%` and `_` (only ever inside strings in JSON) written
+ * as the escapes \u0025 and \u005f, which read back the same. Prisma's `contains` is a LIKE
+ * that escapes nothing, and SQLite's LIKE has no escape character at all, so a filter's
+ * needle must not hold them.
+ */
+function likeSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/%/g, "\\u0025").replace(/_/g, "\\u005f");
 }
 
 /** The column's text read back as an object (null when absent or unreadable). */
@@ -51,10 +61,12 @@ export function parseMetadataColumn(text: string | null): LogMetadata | null {
 }
 
 /**
- * The substring a stored metadata text holds exactly when `key` maps to `value`: the column is
- * JSON.stringify of a flat object of strings, which escapes every quote inside keys and values,
- * so `"key":"value"` can only match one whole pair.
+ * The `contains` operand matching a stored metadata text exactly when `key` maps to `value`:
+ * the column is the JSON of a flat object of strings, which escapes every quote inside keys
+ * and values, so `"key":"value"` can only match one whole pair. PostgreSQL's LIKE treats a
+ * backslash as its escape character (SQLite's does not): there each one is doubled.
  */
-export function metadataPairNeedle(key: string, value: string): string {
-  return `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+export function metadataPairNeedle(key: string, value: string, dialect: "sqlite" | "postgres"): string {
+  const needle = `${likeSafeJson(key)}:${likeSafeJson(value)}`;
+  return dialect === "postgres" ? needle.replace(/\\/g, "\\\\") : needle;
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/core/db";
+import { databaseDialect } from "@/lib/core/db/dialect";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { feedbackForTrace } from "./feedback";
@@ -18,7 +19,9 @@ export async function listLogs(query: ListLogsQuery): Promise<LogList> {
   if (query.from) where.push({ createdAt: { gte: query.from } });
   if (query.to) where.push({ createdAt: { lte: query.to } });
   // Case-insensitive like every text match here (lib/core/db/pg-compat.ts on PostgreSQL).
-  for (const [key, value] of Object.entries(query.metadata ?? {})) where.push({ metadata: { contains: metadataPairNeedle(key, value) } });
+  for (const [key, value] of Object.entries(query.metadata ?? {})) {
+    where.push({ metadata: { contains: metadataPairNeedle(key, value, databaseDialect(process.env.DATABASE_URL)) } });
+  }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     where.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
