@@ -56,8 +56,8 @@ export function useLog(id: string | null) {
     queryKey: queryKeys.logs.detail(id ?? ""),
     queryFn: ({ signal }) => apiFetch<LogDetail>(`/logs/${encodeURIComponent(id as string)}`, { signal }),
     enabled: Boolean(id),
-    // A log row never changes once written.
-    staleTime: Infinity,
+    // The row never changes once written, but feedback on its trace may arrive at any time.
+    staleTime: 30_000,
   });
 }
 

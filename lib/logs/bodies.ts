@@ -8,17 +8,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 export type LogBodiesMode = "full" | "metadata";
 
+// Once per bad value, not once per batch.
+const warned = new Set<string>();
+
 export function logBodiesMode(env: Record<string, string | undefined> = process.env): LogBodiesMode {
   const value = env.PROMPTLY_LOG_BODIES?.trim().toLowerCase();
   if (!value || value === "full") return "full";
   if (value === "metadata") return "metadata";
   // A typo must not silently keep the text a team meant to drop: fail closed.
-  if (!warned.has(value)) warned.add(value), console.error(`[promptly] PROMPTLY_LOG_BODIES must be "full" or "metadata" (got "${value}"); storing metadata only`);
+  if (!warned.has(value)) {
+    warned.add(value);
+    console.error(`[promptly] PROMPTLY_LOG_BODIES must be "full" or "metadata" (got "${value}"); storing metadata only`);
+  }
   return "metadata";
 }
-
-// Once per bad value, not once per batch.
-const warned = new Set<string>();
 
 type Row = Prisma.CompletionLogCreateManyInput;
 

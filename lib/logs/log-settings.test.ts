@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { environmentRetentionDays, getLogSettings, updateLogSettings, updateLogSettingsSchema } from "./log-settings";
+import { environmentRetentionDays, getLogSettings, updateLogSettings } from "./log-settings";
+import { updateLogSettingsSchema } from "./log-settings-schemas";
 
 afterEach(() => {
   delete process.env.PROMPTLY_LOG_RETENTION_DAYS;
