@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { Portkey } from "portkey-ai";
 import { E2E } from "../support/env";
+import { mock } from "../support/mock";
 import { createPrompt, mockVirtualKey, portkeyClient, uniqueName } from "../support/portkey";
 
 // Feedback, request metadata and external logs through the official portkey-ai SDK, as
@@ -107,15 +108,17 @@ test("bad feedback gets the error envelope; an unknown id a 404", async () => {
 });
 
 test("a malformed x-portkey-metadata header is a 400 before any provider call", async () => {
+  const word = `never-sent-${Date.now().toString(36)}`;
   for (const header of ["not json", '{"n":1}', JSON.stringify({ big: "x".repeat(5000) })]) {
     const answer = await api<{ error: { code: string } }>(`/v1/prompts/${promptId}/completions`, {
       method: "POST",
       headers: { "x-portkey-metadata": header },
-      body: JSON.stringify({ variables: { word: "x" } }),
+      body: JSON.stringify({ variables: { word } }),
     });
     expect(answer.status, header.slice(0, 20)).toBe(400);
     expect(answer.body.error.code).toBe("invalid_metadata");
   }
+  expect((await mock.requests()).filter((request) => JSON.stringify(request.body).includes(word))).toEqual([]);
 });
 
 test("logs.create records a call made elsewhere, request headers never stored", async () => {
@@ -130,6 +133,8 @@ test("logs.create records a call made elsewhere, request headers never stored", 
   const detail = (await api<LogDetail>(`/v1/logs/${id}`)).body;
   expect(detail).toMatchObject({ trace_id: `${tag}-trace`, status: "success", http_status: 200, latency_ms: 123, total_tokens: 7, model: "gpt-4o", metadata: { tag } });
   expect(JSON.stringify(detail)).not.toContain("sk-outside-secret");
+  // The URL names a declared provider: the row is priced like a completion of that model.
+  expect((detail as LogDetail & { provider: string }).provider).toBe("openai");
   expect((await api<{ data: { id: string }[] }>(`/v1/logs?metadata.tag=${tag}`)).body.data.map((row) => row.id)).toEqual([id]);
 
   // A failed call, and a list of calls.

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Caller } from "@/lib/auth/caller";
+import { listDeclarations } from "@/lib/providers/declarations";
 import type { CustomLog } from "./external-schemas";
 import { metadataColumn } from "./metadata";
 import { logWriter, type CompletionLogRow } from "./writer";
@@ -50,14 +51,31 @@ export function externalRow(log: CustomLog, caller: Caller | null, traceId: stri
   };
 }
 
-/** The provider's host, so external rows say where they went (`api.openai.com`). */
+/**
+ * The provider a URL belongs to, by the hosts the declarations name (so the row is priced
+ * like a completion's), else the URL's host, so an external row still says where it went.
+ */
 function providerOf(url: string | undefined): string | null {
-  if (!url) return null;
+  let host: string;
   try {
-    return new URL(url).hostname.slice(0, 200) || null;
+    host = url ? new URL(url).host.toLowerCase() : "";
   } catch {
     return null;
   }
+  if (!host) return null;
+  for (const declaration of listDeclarations()) {
+    const { defaultBaseUrl, hostTemplate } = declaration.setup;
+    if (defaultBaseUrl && new URL(defaultBaseUrl).host === host) return declaration.id;
+    if (hostTemplate && hostPattern(hostTemplate).test(host)) return declaration.id;
+  }
+  return host.slice(0, 200);
+}
+
+/** `https://{resourceName}.openai.azure.com` as a host pattern. */
+function hostPattern(template: string): RegExp {
+  const host = template.replace(/^https?:\/\//, "").split("/")[0];
+  const escaped = host.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[a-z0-9-]+");
+  return new RegExp(`^${escaped}$`, "i");
 }
 
 function errorMessage(body: Record<string, unknown> | null): string | null {
