@@ -51,3 +51,13 @@ describe("x-portkey-metadata", () => {
     expect((await getLog("m5")).metadata).toBeNull();
   });
 });
+
+describe("backtest sets picked by metadata", () => {
+  it("match the x-portkey-metadata column as well as the request body's metadata", async () => {
+    const { logsAsTestCases } = await import("./backtest");
+    await db.completionLog.create({ data: { id: "bt-body", traceId: "bt", status: "success", request: { metadata: { suite: "bt-1" } }, variables: { q: "body" } } });
+    await db.completionLog.create({ data: { id: "bt-header", traceId: "bt", status: "success", metadata: metadataColumn({ suite: "bt-1" }, "metadata"), variables: { q: "header" } } });
+    const cases = await logsAsTestCases({ metadata: { suite: "bt-1" }, limit: 100 });
+    expect(cases.map((c) => c.logId).sort()).toEqual(["bt-body", "bt-header"]);
+  });
+});
