@@ -20,6 +20,13 @@ test("the log detail shows the call's metadata and the feedback on its trace", a
   await expect(entry).toContainText("+7");
   await expect(entry).toContainText("weight 0.5");
   await expect(entry).toContainText("spot on");
+
+  // The list filtered by a metadata pair, typed into the filters.
+  await page.goto("/logs");
+  await page.getByTestId("log-filter-metadata").fill(`team=${tag}`);
+  await page.getByTestId("log-filter-metadata").press("Enter");
+  await expect(page).toHaveURL(/metadata=team/);
+  await expect(page.getByTestId("log-row")).toHaveCount(1);
 });
 
 test("Settings → Logs shows the log count and database size, and saves the retention", async ({ page }) => {

@@ -11,6 +11,8 @@ export interface LogFilters {
   range?: string;
   from?: string;
   to?: string;
+  /** `key=value`: calls whose x-portkey-metadata has that pair. */
+  metadata?: string;
 }
 
 export const RANGE_PRESETS: { value: string; label: string; ms: number }[] = [
@@ -34,6 +36,8 @@ function logsQueryString(filters: LogFilters, cursor: string | null): string {
     if (filters.from) params.set("from", filters.from);
     if (filters.to) params.set("to", filters.to);
   }
+  const pair = filters.metadata?.match(/^\s*([^=]+?)\s*=\s*(.*?)\s*$/);
+  if (pair) params.set(`metadata.${pair[1]}`, pair[2]);
   if (cursor) params.set("cursor", cursor);
   return params.toString();
 }
