@@ -49,6 +49,39 @@ export function LogDetailView({ log }: { log: LogDetail }) {
         <Fact label="Caller">{log.api_key_id ? "API key" : log.user_id ? "Signed-in user (playground)" : "—"}</Fact>
       </dl>
 
+      <Section title="Metadata">
+        {log.metadata ? (
+          <dl className="flex flex-wrap gap-2 text-xs" data-testid="log-detail-metadata">
+            {Object.entries(log.metadata).map(([key, value]) => (
+              <div key={key} className="rounded-md border border-zinc-200 px-2 py-1 dark:border-zinc-800">
+                <dt className="inline font-mono text-zinc-500">{key}</dt> <dd className="inline font-mono">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-zinc-400 italic">No metadata (x-portkey-metadata)</p>
+        )}
+      </Section>
+
+      <Section title="Feedback">
+        {log.feedback.length > 0 ? (
+          <ul className="space-y-1 text-sm" data-testid="log-detail-feedback">
+            {log.feedback.map((entry) => (
+              <li key={entry.id} data-testid="log-detail-feedback-entry" className="flex flex-wrap items-baseline gap-2">
+                <span className={`font-semibold tabular-nums ${entry.value > 0 ? "text-green-700 dark:text-green-400" : entry.value < 0 ? "text-red-700 dark:text-red-400" : ""}`}>
+                  {entry.value > 0 ? `+${entry.value}` : entry.value}
+                </span>
+                {entry.weight !== 1 ? <span className="text-xs text-zinc-500">weight {entry.weight}</span> : null}
+                <span className="text-xs text-zinc-500">{new Date(entry.updated_at).toLocaleString()}</span>
+                {entry.metadata ? <code className="text-xs break-all text-zinc-600 dark:text-zinc-400">{JSON.stringify(entry.metadata)}</code> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-zinc-400 italic">No feedback for trace {log.trace_id}</p>
+        )}
+      </Section>
+
       <Section title="Variables">
         <JsonBlock value={log.variables} testId="log-detail-variables" empty="No variables" />
       </Section>

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -6,13 +7,13 @@ import { RANGE_PRESETS, usePromptOptions, type LogFilters as Filters } from "@/l
 import { LOG_STATUSES, type LogStatus } from "@/lib/logs/schemas";
 import { fromLocalInput, toLocalInput } from "./format";
 
-/** Prompt, status and time range; every change lands in the URL (see logs-view.tsx). */
+/** Prompt, status, time range and a metadata pair; every change lands in the URL (see logs-view.tsx). */
 export function LogFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const prompts = usePromptOptions();
   const options = prompts.data ?? [];
   // A prompt named in the URL but not in the first page of prompts is still selectable.
   const unknownPrompt = filters.prompt && !options.some((p) => p.id === filters.prompt || p.slug === filters.prompt);
-  const active = Boolean(filters.prompt || filters.status || filters.range);
+  const active = Boolean(filters.prompt || filters.status || filters.range || filters.metadata);
 
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="log-filters" role="search" aria-label="Filter logs">
@@ -69,12 +70,41 @@ export function LogFilters({ filters, onChange }: { filters: Filters; onChange: 
           <TimeBound id="log-filter-to" label="To" value={filters.to} onChange={(to) => onChange({ ...filters, to })} />
         </>
       ) : null}
+      <MetadataFilter key={filters.metadata ?? ""} value={filters.metadata} onChange={(metadata) => onChange({ ...filters, metadata })} />
       {active ? (
         <Button variant="ghost" onClick={() => onChange({})} data-testid="log-filters-clear">
           Clear filters
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** A `key=value` pair of the calls' x-portkey-metadata, applied on Enter or when the field is left. */
+function MetadataFilter({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const [draft, setDraft] = useState(value ?? "");
+  const apply = () => {
+    const next = draft.trim() || undefined;
+    if (next !== value) onChange(next);
+  };
+  return (
+    <form
+      className="w-52"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <TextField
+        id="log-filter-metadata"
+        label="Metadata"
+        placeholder="key=value"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={apply}
+        data-testid="log-filter-metadata"
+      />
+    </form>
   );
 }
 

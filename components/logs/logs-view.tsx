@@ -8,7 +8,7 @@ import { LogDrawer } from "./log-drawer";
 import { LogFilters } from "./log-filters";
 import { LogsTable } from "./logs-table";
 
-const FILTER_KEYS = ["prompt", "status", "range", "from", "to"] as const;
+const FILTER_KEYS = ["prompt", "status", "range", "from", "to", "metadata"] as const;
 
 /**
  * The Logs page: filters and the open log live in the URL (?status=error&log=ID), so a view
@@ -26,6 +26,7 @@ export function LogsView() {
       range: search.get("range") || undefined,
       from: search.get("from") || undefined,
       to: search.get("to") || undefined,
+      metadata: search.get("metadata") || undefined,
     };
   }, [search]);
   const openId = search.get("log");

@@ -9,6 +9,7 @@ export const SETTINGS_TABS = [
   { id: "api-keys", label: "API keys", needs: "settings" },
   { id: "labels", label: "Labels", needs: "write" },
   { id: "model-prices", label: "Model prices", needs: "settings" },
+  { id: "logs", label: "Logs", needs: "settings" },
   { id: "members", label: "Members", needs: "members" },
 ] as const satisfies readonly { id: string; label: string; needs: Action }[];
 

@@ -62,6 +62,11 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["POST", "/v1/release-requests/x/close", "write"],
   ["GET", "/v1/logs", "read"],
   ["GET", "/v1/logs/x", "read"],
+  ["POST", "/v1/logs", "write"],
+  ["POST", "/v1/feedback", "run"],
+  ["PUT", "/v1/feedback/x", "run"],
+  ["GET", "/v1/settings/logs", "read"],
+  ["PUT", "/v1/settings/logs", "settings"],
   ["GET", "/v1/experiments", "read"],
   ["POST", "/v1/experiments", "write"],
   ["GET", "/v1/experiments/x", "read"],
@@ -296,6 +301,15 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     const price = { provider: "openai", model: "gpt-4o", input_per_mtok: 0, output_per_mtok: 0 };
     expect((await viewer.put("/v1/model-prices", { data: price })).status()).toBe(403);
     expect((await editor.put("/v1/model-prices", { data: price })).status()).toBe(403);
+    // Log settings: everyone reads them; only the owner changes retention. External logs need write;
+    // feedback is anyone's who may run.
+    expect((await viewer.get("/v1/settings/logs")).status()).toBe(200);
+    expect((await viewer.put("/v1/settings/logs", { data: { retention_days: 1 } })).status()).toBe(403);
+    expect((await editor.put("/v1/settings/logs", { data: { retention_days: 1 } })).status()).toBe(403);
+    const external = { request: { url: "https://api.example.com/v1/chat", body: {} }, response: { status: 200, body: {} } };
+    expect((await viewer.post("/v1/logs", { data: external })).status()).toBe(403);
+    expect((await editor.post("/v1/logs", { data: external })).status()).toBe(200);
+    expect((await viewer.post("/v1/feedback", { data: { trace_id: "viewer-trace", value: 1 } })).status()).toBe(200);
     // Scorers: viewers read and try them, editors save them.
     const scorer = { name: `exact ${Date.now().toString(36)}`, definition: { type: "exact_match" } };
     expect((await viewer.post("/v1/scorers", { data: scorer })).status()).toBe(403);

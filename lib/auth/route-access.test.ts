@@ -62,6 +62,13 @@ const EXPECTED: Record<string, Action | "public"> = {
   "POST /v1/scorers/templates": "write",
   "GET /v1/logs": "read",
   "GET /v1/logs/[id]": "read",
+  // External calls' rows are seen by every reader and priced into reports: not a run-only key's.
+  "POST /v1/logs": "write",
+  // The code that made a call sends its users' feedback on it, with the key it runs with.
+  "POST /v1/feedback": "run",
+  "PUT /v1/feedback/[id]": "run",
+  "GET /v1/settings/logs": "read",
+  "PUT /v1/settings/logs": "settings",
   "GET /v1/experiments": "read",
   "POST /v1/experiments": "write",
   "GET /v1/experiments/[id]": "read",

@@ -1,3 +1,4 @@
+import { metadataFromHeaders } from "@/lib/logs/metadata";
 import type { CompletionLogRow } from "@/lib/logs/writer";
 import type { CompletionContext } from "./context";
 import type { PreparedCall } from "./prepare";
@@ -15,7 +16,10 @@ export function usageColumns(usage: Usage | null | undefined) {
   };
 }
 
-/** The columns of a completion's log row known before the provider answers. */
+/**
+ * The columns of a completion's log row known before the provider answers. Built before the
+ * provider is called, so a malformed x-portkey-metadata header is a 400 that costs no call.
+ */
 export function baseLogRow(
   prepared: PreparedCall,
   context: CompletionContext,
@@ -38,5 +42,6 @@ export function baseLogRow(
     apiKeyId: context.caller?.kind === "api_key" ? context.caller.apiKeyId : null,
     userId: context.caller?.kind === "session" ? context.caller.userId : (context.caller?.userId ?? null),
     experimentId: context.experimentId ?? null,
+    metadata: metadataFromHeaders(context.headers),
   };
 }

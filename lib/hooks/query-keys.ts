@@ -17,6 +17,7 @@ export const queryKeys = {
   virtualKeys: { all: ["virtual-keys"] as const },
   apiKeys: { all: ["api-keys"] as const },
   modelPrices: { all: ["model-prices"] as const },
+  logSettings: { all: ["log-settings"] as const },
   members: { all: ["members"] as const },
   invites: { all: ["invites"] as const },
   datasets: {

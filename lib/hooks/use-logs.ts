@@ -11,6 +11,8 @@ export interface LogFilters {
   range?: string;
   from?: string;
   to?: string;
+  /** `key=value`: calls whose x-portkey-metadata has that pair. */
+  metadata?: string;
 }
 
 export const RANGE_PRESETS: { value: string; label: string; ms: number }[] = [
@@ -34,6 +36,8 @@ function logsQueryString(filters: LogFilters, cursor: string | null): string {
     if (filters.from) params.set("from", filters.from);
     if (filters.to) params.set("to", filters.to);
   }
+  const pair = filters.metadata?.match(/^\s*([^=]+?)\s*=\s*(.*?)\s*$/);
+  if (pair) params.set(`metadata.${pair[1]}`, pair[2]);
   if (cursor) params.set("cursor", cursor);
   return params.toString();
 }
@@ -56,8 +60,8 @@ export function useLog(id: string | null) {
     queryKey: queryKeys.logs.detail(id ?? ""),
     queryFn: ({ signal }) => apiFetch<LogDetail>(`/logs/${encodeURIComponent(id as string)}`, { signal }),
     enabled: Boolean(id),
-    // A log row never changes once written.
-    staleTime: Infinity,
+    // The row never changes once written, but feedback on its trace may arrive at any time.
+    staleTime: 30_000,
   });
 }
 

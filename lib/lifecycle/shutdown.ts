@@ -1,4 +1,5 @@
 import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "@/lib/experiments/runner-slot";
+import { LOG_RETENTION_SLOT, type RetentionHandle } from "@/lib/logs/retention-slot";
 import { LOG_WRITER_SLOT } from "@/lib/logs/writer-slot";
 import { peekRuntimeSlot, runtimeSlot } from "@/lib/core/runtime";
 
@@ -36,6 +37,8 @@ export function installShutdownHooks(): void {
     stopping = true;
     // Experiments claim no more cases; their calls in flight are aborted and re-queued for the next start.
     void peekRuntimeSlot<RunnerHandle>(EXPERIMENT_RUNNER_SLOT)?.stop();
+    // Log pruning stops after its current batch.
+    peekRuntimeSlot<RetentionHandle>(LOG_RETENTION_SLOT)?.stop();
     currentWriter()?.startClosing();
     const exit = process.exit.bind(process);
     let exiting = false;

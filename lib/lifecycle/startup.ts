@@ -3,6 +3,7 @@ import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/core/crypto/master-key";
 import { resumeExperiments } from "@/lib/experiments/runner";
 import { ensureSystemLabels } from "@/lib/labels/labels";
+import { startLogRetention } from "@/lib/logs/retention";
 import { installShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
 
@@ -20,6 +21,8 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   // Experiments left queued or running by the last process continue (lib/experiments/runner.ts).
   const resumed = await resumeExperiments();
   if (resumed > 0) log(`[promptly] resuming ${resumed} unfinished experiment(s)`);
+  // Old logs are deleted in the background (PROMPTLY_LOG_RETENTION_DAYS or the Settings value).
+  startLogRetention(log);
   // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
   // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
   if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();

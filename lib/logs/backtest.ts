@@ -1,6 +1,7 @@
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loggedAnswer } from "./answer";
+import { parseMetadataColumn } from "./metadata";
 import type { LogStatus } from "./schemas";
 
 /**
@@ -14,7 +15,7 @@ export interface BacktestFilter {
   since?: Date;
   until?: Date;
   status?: LogStatus;
-  /** Every key must equal the logged request's `metadata` value (as a string). */
+  /** Every key must equal the call's metadata value (as a string): its x-portkey-metadata, or its request body's `metadata`. */
   metadata?: Record<string, string>;
   sample?: number;
   /** The most logs looked at (newest first). */
@@ -40,18 +41,20 @@ export async function logsAsTestCases(filter: BacktestFilter, random: () => numb
     where: { AND: where },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filter.limit,
-    select: { id: true, variables: true, response: true, ...(filter.metadata ? { request: true } : {}) },
+    select: { id: true, variables: true, response: true, ...(filter.metadata ? { request: true, metadata: true } : {}) },
   });
-  let picked = filter.metadata ? rows.filter((row) => metadataMatches((row as { request?: unknown }).request, filter.metadata!)) : rows;
+  let picked = filter.metadata ? rows.filter((row) => metadataMatches(row as { request?: unknown; metadata?: string | null }, filter.metadata!)) : rows;
   if (filter.sample !== undefined && picked.length > filter.sample) picked = sample(picked, filter.sample, random);
   // Oldest first: the order they were asked in.
   picked = [...picked].reverse();
   return picked.map((row) => ({ logId: row.id, variables: isObject(row.variables) ? row.variables : {}, answer: loggedAnswer(row.response) }));
 }
 
-function metadataMatches(request: unknown, wanted: Record<string, string>): boolean {
-  const metadata = isObject(request) && isObject(request.metadata) ? request.metadata : null;
-  if (!metadata) return false;
+function metadataMatches(row: { request?: unknown; metadata?: string | null }, wanted: Record<string, string>): boolean {
+  const inBody = isObject(row.request) && isObject(row.request.metadata) ? row.request.metadata : null;
+  const inHeader = parseMetadataColumn(row.metadata ?? null);
+  if (!inBody && !inHeader) return false;
+  const metadata = { ...inBody, ...inHeader };
   return Object.entries(wanted).every(([key, value]) => metadata[key] !== undefined && String(metadata[key]) === value);
 }
 

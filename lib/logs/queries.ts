@@ -1,6 +1,9 @@
 import { db } from "@/lib/core/db";
+import { databaseDialect } from "@/lib/core/db/dialect";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/core/http/errors";
+import { feedbackForTrace } from "./feedback";
+import { metadataPairNeedle, parseMetadataColumn } from "./metadata";
 import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from "./schemas";
 
 /**
@@ -15,6 +18,10 @@ export async function listLogs(query: ListLogsQuery): Promise<LogList> {
   if (query.status) where.push({ status: query.status });
   if (query.from) where.push({ createdAt: { gte: query.from } });
   if (query.to) where.push({ createdAt: { lte: query.to } });
+  // Case-insensitive like every text match here (lib/core/db/pg-compat.ts on PostgreSQL).
+  for (const [key, value] of Object.entries(query.metadata ?? {})) {
+    where.push({ metadata: { contains: metadataPairNeedle(key, value, databaseDialect(process.env.DATABASE_URL)) } });
+  }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     where.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
@@ -47,6 +54,8 @@ export async function getLog(id: string): Promise<LogDetail> {
     api_key_id: row.apiKeyId,
     user_id: row.userId,
     experiment_id: row.experimentId,
+    metadata: parseMetadataColumn(row.metadata),
+    feedback: await feedbackForTrace(row.traceId),
   };
 }
 

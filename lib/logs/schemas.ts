@@ -20,7 +20,36 @@ const isoTime = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-export const listLogsQuerySchema = z
+// `metadata.<key>=value` parameters (one or more, all must match), gathered into one object;
+// Portkey's own style, `metadata={"key":"value"}` (a JSON object), is read too.
+const METADATA_PARAM = /^metadata\.(.+)$/;
+function gatherMetadataParams(params: unknown): unknown {
+  if (!params || typeof params !== "object") return params;
+  const rest: Record<string, unknown> = {};
+  const pairs: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const key = METADATA_PARAM.exec(name)?.[1];
+    if (key !== undefined) pairs[key] = value;
+    else rest[name] = value;
+  }
+  let metadata: unknown = Object.keys(pairs).length > 0 ? pairs : undefined;
+  if (typeof rest.metadata === "string" && rest.metadata.trim() !== "") {
+    metadata = rest.metadata; // refused below with the schema's message unless it is an object
+    try {
+      const parsed: unknown = JSON.parse(rest.metadata);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) metadata = { ...parsed, ...pairs };
+    } catch {
+      // not JSON: refused below
+    }
+  }
+  return { ...rest, metadata };
+}
+
+const metadataFilter = z
+  .record(z.string().min(1).max(128), z.string().max(1024), { error: () => "must be a JSON object of string values" })
+  .refine((value) => Object.keys(value).length <= 16, "at most 16 metadata filters");
+
+const listLogsFields = z
   .object({
     /** A prompt id or slug. */
     prompt: optional(z.string().trim().min(1).max(200)),
@@ -32,8 +61,12 @@ export const listLogsQuerySchema = z
       (n) => n ?? LOGS_DEFAULT_LIMIT,
     ),
     cursor: optional(z.string().max(200)),
+    /** Rows whose x-portkey-metadata holds every one of these key/value pairs. */
+    metadata: metadataFilter.optional(),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "must not be after `to`", path: ["from"] });
+
+export const listLogsQuerySchema = z.preprocess(gatherMetadataParams, listLogsFields);
 export type ListLogsQuery = z.infer<typeof listLogsQuerySchema>;
 
 /** One row of the list: enough for a table, without the heavy JSON columns. */
@@ -76,6 +109,20 @@ export interface LogDetail extends LogSummary {
   user_id: string | null;
   /** The experiment whose case or judge made the call. */
   experiment_id: string | null;
+  /** The caller's x-portkey-metadata. */
+  metadata: Record<string, string> | null;
+  /** Feedback sent for this row's trace id (POST /v1/feedback), oldest first. */
+  feedback: FeedbackEntry[];
+}
+
+export interface FeedbackEntry {
+  id: string;
+  trace_id: string;
+  value: number;
+  weight: number;
+  metadata: unknown;
+  created_at: string;
+  updated_at: string;
 }
 
 /** POST /v1/model-prices/recompute: reprices the logs of a time range at today's prices. */

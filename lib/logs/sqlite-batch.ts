@@ -20,7 +20,7 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  * Prisma could not read back.
  */
 const COLUMNS = {
-  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId"],
+  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata"],
   int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
   real: ["costUsd"],
   bool: ["isDraft", "stream"],

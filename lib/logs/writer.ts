@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { costUsd } from "@/lib/costs/cost";
 import { priceBook, priceFor } from "@/lib/costs/price-book";
+import { logBodiesMode, withLogBodies } from "./bodies";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
 
@@ -73,7 +74,9 @@ class LogWriter {
     while (this.pending.length > 0) {
       // A provider's answer may carry a lone surrogate (`"\ud800"`), which Prisma refuses on
       // PostgreSQL: U+FFFD takes its place, on both databases, rather than the row being lost.
-      const rows = this.pending.splice(0, MAX_BATCH).flatMap(built).map(wellFormedJson);
+      // PROMPTLY_LOG_BODIES=metadata: the text never reaches the database (lib/logs/bodies.ts).
+      const mode = logBodiesMode();
+      const rows = this.pending.splice(0, MAX_BATCH).flatMap(built).map((row) => wellFormedJson(withLogBodies(row, mode)));
       await writeBatch(await priced(rows));
       // A batch can weigh megabytes: free Prisma's debug copy of it now, not within a second.
       releaseDebugHistory();

@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { LabelsSection } from "@/components/settings/labels-section";
+import { LogSettingsSection } from "@/components/settings/log-settings-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ModelPricesSection } from "@/components/settings/model-prices-section";
 import { SETTINGS_TABS, SettingsTabs, settingsTabsFor, type SettingsTab } from "@/components/settings/settings-tabs";
@@ -33,6 +34,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {permitted && active === "labels" ? <LabelsSection /> : null}
         {permitted && active === "members" ? <MembersSection /> : null}
         {permitted && active === "model-prices" ? <ModelPricesSection /> : null}
+        {permitted && active === "logs" ? <LogSettingsSection /> : null}
       </div>
     </>
   );

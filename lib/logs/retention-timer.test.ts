@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { peekRuntimeSlot } from "@/lib/core/runtime";
+import { startLogRetention } from "./retention";
+import { LOG_RETENTION_SLOT } from "./retention-slot";
+
+describe("the retention timer", () => {
+  it("lives in its runtime slot, starts once, and stops for good (what shutdown calls)", () => {
+    startLogRetention(() => undefined);
+    const state = peekRuntimeSlot<{ started: boolean; stopped: boolean; timer: NodeJS.Timeout | null; stop(): void }>(LOG_RETENTION_SLOT);
+    expect(state?.started).toBe(true);
+    const timer = state?.timer;
+    expect(timer).not.toBeNull();
+    startLogRetention(() => undefined);
+    expect(state?.timer).toBe(timer);
+    state?.stop();
+    expect(state).toMatchObject({ stopped: true, timer: null });
+  });
+});
