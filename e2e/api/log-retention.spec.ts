@@ -25,7 +25,7 @@ interface LogSettings {
 test("the retention setting round-trips and falls back to the default when cleared", async () => {
   const initial = await api<LogSettings>("GET");
   expect(initial.status).toBe(200);
-  expect(initial.body).toMatchObject({ retention_days: 30, retention_source: "default", environment_retention_days: 30, log_bodies: "full" });
+  expect(initial.body).toMatchObject({ retention_days: 0, retention_source: "default", environment_retention_days: 0, log_bodies: "full" });
   expect(initial.body.log_count).toBeGreaterThanOrEqual(0);
   expect(initial.body.database).toBe(E2E.databaseUrl.startsWith("file:") ? "sqlite" : "postgres");
   expect(initial.body.database_bytes).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ test("the retention setting round-trips and falls back to the default when clear
   expect((await api<LogSettings>("PUT", { retention_days: 7 })).body).toMatchObject({ retention_days: 7, retention_source: "setting" });
   expect((await api<LogSettings>("GET")).body).toMatchObject({ retention_days: 7, retention_source: "setting" });
   expect((await api<LogSettings>("PUT", { retention_days: 0 })).body).toMatchObject({ retention_days: 0, retention_source: "setting" });
-  expect((await api<LogSettings>("PUT", { retention_days: null })).body).toMatchObject({ retention_days: 30, retention_source: "default" });
+  expect((await api<LogSettings>("PUT", { retention_days: null })).body).toMatchObject({ retention_days: 0, retention_source: "default" });
 });
 
 test("the log count follows the logs", async () => {
@@ -54,5 +54,5 @@ test("bad values are refused in the error envelope; a run-only key may not read 
   const runOnly = { "x-portkey-api-key": runKey, "content-type": "application/json" };
   expect((await api("GET", undefined, runOnly)).status).toBe(403);
   expect((await api("PUT", { retention_days: 1 }, runOnly)).status).toBe(403);
-  expect((await api<LogSettings>("GET")).body.retention_days).toBe(30);
+  expect((await api<LogSettings>("GET")).body.retention_days).toBe(0);
 });

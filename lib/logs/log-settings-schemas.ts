@@ -3,11 +3,12 @@ import type { LogBodiesMode } from "./bodies";
 
 /**
  * How long logs are kept: PROMPTLY_LOG_RETENTION_DAYS is the default, an admin's setting in
- * Settings (stored in app_setting) overrides it; 0 keeps logs forever. The default, 30 days,
- * is the retention of Portkey's paid hosted plan, enough for a month's review and cost
- * reports while keeping a busy SQLite file from growing without end.
+ * Settings (stored in app_setting) overrides it; 0 keeps logs forever. The default is 0: an
+ * install that upgrades must not lose its history to a setting it never chose. Settings shows
+ * the log count and the database size, so a team sees when to set one (analytics keep their
+ * hourly rollups whatever is pruned).
  */
-export const DEFAULT_LOG_RETENTION_DAYS = 30;
+export const DEFAULT_LOG_RETENTION_DAYS = 0;
 export const MAX_LOG_RETENTION_DAYS = 36_500;
 
 export const retentionDaysSchema = z.number().int("must be a whole number of days").min(0).max(MAX_LOG_RETENTION_DAYS);
@@ -21,7 +22,7 @@ export interface LogSettings {
   retention_days: number;
   /** Where retention_days comes from. */
   retention_source: "setting" | "environment" | "default";
-  /** What applies when the setting is cleared (PROMPTLY_LOG_RETENTION_DAYS, else 30). */
+  /** What applies when the setting is cleared (PROMPTLY_LOG_RETENTION_DAYS, else 0: forever). */
   environment_retention_days: number;
   /** PROMPTLY_LOG_BODIES. */
   log_bodies: LogBodiesMode;

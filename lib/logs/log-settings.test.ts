@@ -8,12 +8,12 @@ afterEach(() => {
 });
 
 describe("log settings", () => {
-  it("reads PROMPTLY_LOG_RETENTION_DAYS, 30 by default, ignoring a malformed value", () => {
-    expect(environmentRetentionDays({})).toEqual({ days: 30, source: "default" });
+  it("reads PROMPTLY_LOG_RETENTION_DAYS, 0 (forever) by default, ignoring a malformed value", () => {
+    expect(environmentRetentionDays({})).toEqual({ days: 0, source: "default" });
     expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "7" })).toEqual({ days: 7, source: "environment" });
     expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "0" })).toEqual({ days: 0, source: "environment" });
-    expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "1.5" })).toEqual({ days: 30, source: "default" });
-    expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "-3" })).toEqual({ days: 30, source: "default" });
+    expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "1.5" })).toEqual({ days: 0, source: "default" });
+    expect(environmentRetentionDays({ PROMPTLY_LOG_RETENTION_DAYS: "-3" })).toEqual({ days: 0, source: "default" });
   });
 
   it("a stored setting overrides the environment until cleared", async () => {

@@ -42,9 +42,11 @@ describe("log retention", () => {
     expect(await remaining("s")).toHaveLength(7);
   });
 
-  it("follows the retention in force: the Settings value over PROMPTLY_LOG_RETENTION_DAYS over 30 days; 0 keeps everything", async () => {
+  it("follows the retention in force: the Settings value over PROMPTLY_LOG_RETENTION_DAYS over the default, forever; 0 keeps everything", async () => {
     await seed("e", [400, 95, 40, 10]);
-    // Default: 30 days.
+    // Default: nothing is pruned until someone chooses a retention.
+    expect((await pruneExpiredLogs(now, { pauseMs: 0 })).logs).toBe(0);
+    process.env.PROMPTLY_LOG_RETENTION_DAYS = "30";
     expect((await pruneExpiredLogs(now, { pauseMs: 0 })).logs).toBe(3);
     expect(await remaining("e")).toEqual(["e-3"]);
 
