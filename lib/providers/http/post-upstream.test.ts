@@ -226,6 +226,14 @@ describe("a kept-alive connection the provider closed", () => {
         await response.text();
       }
       expect(answered).toBe(3);
+
+      // Several idle connections, all closed by the provider: the second try must not pick
+      // another of them from the pool.
+      const burst = await Promise.all(Array.from({ length: 3 }, () => upstream.post(url, { headers: { "content-type": "application/json" }, body: "{}" })));
+      await Promise.all(burst.map((response) => response.text()));
+      const after = await upstream.post(url, { headers: { "content-type": "application/json" }, body: "{}" });
+      expect(after.status).toBe(200);
+      await after.text();
     } finally {
       closing.close();
     }

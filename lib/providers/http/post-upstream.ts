@@ -59,7 +59,9 @@ function postUpstream(url: string, call: UpstreamRequest, retried = false): Prom
     const refusal = literalRefusal(target);
     if (refusal) return reject(new OutboundRefusedError(refusal));
     const payload = Buffer.from(body);
-    const request = target.transport.request({ ...target.options, method: "POST", headers: { ...headers, "content-length": String(payload.length) } });
+    // The second try opens a connection of its own: the pool's other idle ones may be as dead.
+    const options = retried ? { ...target.options, agent: false } : target.options;
+    const request = target.transport.request({ ...options, method: "POST", headers: { ...headers, "content-length": String(payload.length) } });
     const onAbort = () => request.destroy(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     // `on`, not `once`: an abort after the answer started errors the request again.
