@@ -28,6 +28,8 @@ export const TRANSFER_ORDER = [
   "Scorer",
   "ModelPrice",
   "CompletionLog",
+  "AnalyticsRollup",
+  "AnalyticsBackfill",
   "Dataset",
   "DatasetVersion",
   "DatasetItem",
