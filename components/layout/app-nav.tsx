@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/prompts", label: "Prompts" },
   { href: "/datasets", label: "Datasets" },
   { href: "/logs", label: "Logs" },
+  { href: "/analytics", label: "Analytics" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -26,6 +26,11 @@ export const queryKeys = {
     items: (id: string, version: number | null) => ["datasets", "detail", id, "items", version] as const,
     versions: (id: string) => ["datasets", "detail", id, "versions"] as const,
   },
+  analytics: {
+    all: ["analytics"] as const,
+    graph: (name: string, params: Record<string, unknown>) => ["analytics", "graph", name, params] as const,
+    summary: (params: Record<string, unknown>) => ["analytics", "summary", params] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,
