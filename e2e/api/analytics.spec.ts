@@ -141,7 +141,7 @@ test("bad parameters and unknown graphs answer in the error envelope", async () 
   expect(unknown.json.status).toBe("failure");
 });
 
-test("viewers read analytics; run-only keys are refused", async () => {
+test("run-only keys are refused analytics (roles: lib/auth/route-access.test.ts)", async () => {
   const key = await call("POST", "/v1/api-keys", { name: `analytics run ${stamp()}`, scope: "completions" });
   expect(key.status, key.text).toBe(200);
   const refused = await call("GET", "/v1/analytics/graphs/requests", undefined, { "x-portkey-api-key": key.json.key });

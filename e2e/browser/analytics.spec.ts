@@ -29,6 +29,6 @@ test("analytics: totals and charts for a prompt over the chosen range", async ({
   await page.getByLabel("Time range").selectOption("24h");
   await expect(page.getByTestId("analytics-requests")).toHaveText("2");
   for (const chart of ["requests", "errors", "latency", "cost"]) {
-    await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface").first()).toBeVisible();
   }
 });
