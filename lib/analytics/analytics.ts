@@ -14,10 +14,13 @@ import {
   type Totals,
 } from "./aggregate";
 import { loadRecords, loadRecordsByMetadata } from "./records";
+import { GROUPABLE, type RollupShape } from "./rollup-read";
 import type { RollupDelta } from "./rollup";
 import { GROUPS_DEFAULT_PAGE_SIZE, type AnalyticsGraph, type AnalyticsGroupList, type AnalyticsQuery } from "./schemas";
 
 type Row = Record<string, unknown>;
+const WHOLE_RANGE: RollupShape = { bucket: null, by: [], histograms: true };
+const PERCENTILE_GRAPHS = new Set(["latency", "ttft"]);
 type Graph = { summary: (totals: Totals, records: RollupDelta[]) => Row; point: (totals: Totals) => Row };
 
 /**
@@ -76,7 +79,7 @@ export async function analyticsGraph(name: string, query: AnalyticsQuery): Promi
   if (LIST_GRAPHS.has(name)) return listGraph(name, query);
   const graph = GRAPHS[GRAPH_ALIASES[name] ?? name];
   if (!graph) throw notFound(`Analytics graph '${name}' not found`);
-  const records = await loadRecords(query);
+  const records = await loadRecords(query, { bucket: query.interval, by: [], histograms: PERCENTILE_GRAPHS.has(GRAPH_ALIASES[name] ?? name) });
   return {
     object: "analytics-graph",
     summary: graph.summary(totalsOf(records), records),
@@ -87,7 +90,7 @@ export async function analyticsGraph(name: string, query: AnalyticsQuery): Promi
 /** The graphs whose points are not a time series. */
 async function listGraph(name: string, query: AnalyticsQuery): Promise<AnalyticsGraph> {
   if (name === "errors-status-code" || name === "errors/status-codes") {
-    const totals = totalsOf(await loadRecords(query));
+    const totals = totalsOf(await loadRecords(query, { ...WHOLE_RANGE, histograms: false }));
     return {
       object: "analytics-graph",
       summary: { total_errors: totals.errors, unique_error_codes: totals.statusCodes.size },
@@ -200,7 +203,7 @@ export async function analyticsGroups(path: string, query: AnalyticsQuery): Prom
     if (!keyer) throw notFound(`Analytics group '${path}' not found`);
     const keyOf = (keyer.length === 0 ? await (keyer as () => Promise<KeyOf>)() : keyer) as KeyOf;
     const byKey = new Map<string, [Row, RollupDelta[]]>();
-    for (const record of await loadRecords(query)) {
+    for (const record of await loadRecords(query, { bucket: null, by: GROUPABLE, histograms: true })) {
       const keys = keyOf(record);
       for (const key of keys === null ? [] : Array.isArray(keys) ? keys : [keys]) {
         const id = JSON.stringify(key);
@@ -231,7 +234,7 @@ function compare(a: unknown, b: unknown): number {
 
 /** Everything over the range in one answer: what the Analytics page's tiles show. */
 export async function analyticsSummary(query: AnalyticsQuery) {
-  const totals = totalsOf(await loadRecords(query));
+  const totals = totalsOf(await loadRecords(query, WHOLE_RANGE));
   return {
     object: "analytics-summary",
     summary: {
@@ -251,6 +254,6 @@ export async function analyticsSummary(query: AnalyticsQuery) {
 
 /** Portkey's cache summary: Promptly caches no answers, so no hits. */
 export async function analyticsCacheSummary(query: AnalyticsQuery) {
-  const totals = totalsOf(await loadRecords(query));
+  const totals = totalsOf(await loadRecords(query, { ...WHOLE_RANGE, histograms: false }));
   return { object: "analytics-summary", summary: { hits: 0, avg_latency: 0, total_requests: totals.requests, cache_speedup: 0 } };
 }

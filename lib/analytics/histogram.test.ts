@@ -65,3 +65,13 @@ describe("latency histogram", () => {
     expect(parseHistogram(null)).toEqual({});
   });
 });
+
+describe("stored histograms", () => {
+  it("add up from their text, skipping junk", async () => {
+    const { addStored } = await import("./histogram");
+    const target: Histogram = { "3": 1 };
+    addStored(target, '{"3":2,"7":1,"x":"no","8":-1}');
+    addStored(target, "not json");
+    expect(target).toEqual({ "3": 3, "7": 1 });
+  });
+});

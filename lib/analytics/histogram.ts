@@ -54,6 +54,21 @@ export function parseHistogram(text: string | null | undefined): Histogram {
   }
 }
 
+/** Adds a stored histogram's counts (analytics_rollup's text) to `target`; junk is skipped. */
+export function addStored(target: Histogram, text: string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (!parsed || typeof parsed !== "object") return;
+  for (const key in parsed as Record<string, unknown>) {
+    const count = (parsed as Record<string, unknown>)[key];
+    if (typeof count === "number" && count > 0) target[key] = (target[key] ?? 0) + count;
+  }
+}
+
 /** The p-quantile (0 < p <= 1) in ms, or null for an empty histogram. */
 export function percentile(histogram: Histogram, p: number): number | null {
   const buckets = Object.entries(histogram)

@@ -1,8 +1,8 @@
 import { db } from "@/lib/core/db";
 import { badRequest } from "@/lib/core/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseHistogram } from "./histogram";
-import { collectRollups, hourOf, type RollupDelta } from "./rollup";
+import { collectRollups, type RollupDelta } from "./rollup";
+import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
 import type { AnalyticsQuery } from "./schemas";
 
 /**
@@ -15,17 +15,14 @@ import type { AnalyticsQuery } from "./schemas";
  * up in memory, so both paths feed the same maths. Rollups are whole hours: a range starting
  * at 10:30 counts 10:00-10:30 too.
  */
-export async function loadRecords(query: AnalyticsQuery): Promise<RollupDelta[]> {
+export async function loadRecords(query: AnalyticsQuery, shape: RollupShape): Promise<RollupDelta[]> {
   if (query.weighted_feedback_min !== undefined || query.weighted_feedback_max !== undefined) {
     // Feedback is aggregated from the feedback table; these filters join it once it is wired here.
     throw badRequest("Feedback filters are not supported yet", "weighted_feedback_min");
   }
-  const dims = await dimensionFilter(query);
-  if (needsLogs(query)) return fromLogs(query, dims);
-  const rows = await db.analyticsRollup.findMany({
-    where: { AND: [{ hour: { gte: hourOf(query.from), lte: query.to } }, dims as Prisma.AnalyticsRollupWhereInput] },
-  });
-  return rows.map((row) => ({ ...row, latencyHist: parseHistogram(row.latencyHist), ttftHist: parseHistogram(row.ttftHist) }));
+  const filter = await dimensionFilter(query);
+  if (needsLogs(query)) return fromLogs(query, filter);
+  return readRollups(query.from, query.to, filter, shape);
 }
 
 function needsLogs(query: AnalyticsQuery): boolean {
@@ -42,46 +39,51 @@ function needsLogs(query: AnalyticsQuery): boolean {
   return ranges.some((value) => value !== undefined) || Boolean(query.trace_id?.length) || Boolean(query.metadata && Object.keys(query.metadata).length);
 }
 
-/** Columns named alike in both tables (a rollup stores '' / 0 where the log has null). */
-type DimensionWhere = Record<string, unknown>;
-
-async function dimensionFilter(query: AnalyticsQuery): Promise<DimensionWhere> {
-  const and: DimensionWhere[] = [];
-  const prompts = [...(query.prompt_id ?? []), ...(query.prompt_slug ?? [])] as string[];
+async function dimensionFilter(query: AnalyticsQuery): Promise<DimensionFilter> {
+  const clauses: DimensionFilter = [];
+  const prompts = [...(query.prompt_id ?? []), ...(query.prompt_slug ?? [])];
   if (prompts.length) {
     // Ids or slugs; a deleted prompt's logs still match by the slug they were logged with.
     const found = await db.prompt.findMany({ where: { OR: [{ id: { in: prompts } }, { slug: { in: prompts } }] }, select: { id: true } });
-    and.push({ OR: [{ promptId: { in: [...found.map((prompt) => prompt.id), ...prompts] } }, { promptSlug: { in: prompts } }] });
+    clauses.push([{ promptId: [...found.map((prompt) => prompt.id), ...prompts] }, { promptSlug: prompts }]);
   }
-  if (query.prompt_version?.length) and.push({ promptVersion: { in: query.prompt_version as number[] } });
+  if (query.prompt_version?.length) clauses.push([{ promptVersion: query.prompt_version }]);
   if (query.label?.length) {
     // Logs don't record the label a call named: a label means the versions it points at now.
-    const names = query.label as string[];
+    const names = query.label;
     const assigned = await db.promptLabel.findMany({
       where: { label: { OR: [{ name: { in: names } }, { id: { in: names } }] } },
       select: { promptId: true, version: { select: { version: true } } },
     });
-    and.push({ OR: assigned.length ? assigned.map((a) => ({ promptId: a.promptId, promptVersion: a.version.version })) : [{ promptId: { in: [] } }] });
+    clauses.push(assigned.length ? assigned.map((a) => ({ promptId: [a.promptId], promptVersion: [a.version.version] })) : [{ promptId: [] }]);
   }
   if (query.virtual_keys?.length) {
-    const keys = query.virtual_keys as string[];
+    const keys = query.virtual_keys;
     const found = await db.virtualKey.findMany({ where: { OR: [{ slug: { in: keys } }, { id: { in: keys } }] }, select: { id: true } });
-    and.push({ virtualKeyId: { in: found.map((key) => key.id) } });
+    clauses.push([{ virtualKeyId: found.map((key) => key.id) }]);
   }
-  if (query.api_key_ids?.length) and.push({ apiKeyId: { in: query.api_key_ids as string[] } });
-  if (query.provider?.length) and.push({ provider: { in: query.provider as string[] } });
-  if (query.model?.length) and.push({ model: { in: query.model as string[] } });
+  if (query.api_key_ids?.length) clauses.push([{ apiKeyId: query.api_key_ids }]);
+  if (query.provider?.length) clauses.push([{ provider: query.provider }]);
+  if (query.model?.length) clauses.push([{ model: query.model }]);
   if (query.ai_org_model?.length) {
-    and.push({
-      OR: (query.ai_org_model as string[]).map((pair) => {
+    clauses.push(
+      query.ai_org_model.map((pair): Alternative => {
         const at = pair.indexOf("__");
-        return at < 0 ? { model: pair } : { provider: pair.slice(0, at), model: pair.slice(at + 2) };
+        return at < 0 ? { model: [pair] } : { provider: [pair.slice(0, at)], model: [pair.slice(at + 2)] };
       }),
-    });
+    );
   }
-  if (query.status?.length) and.push({ status: { in: query.status } });
-  if (query.status_code?.length) and.push({ httpStatus: { in: query.status_code as number[] } });
-  return { AND: and };
+  if (query.status?.length) clauses.push([{ status: query.status }]);
+  if (query.status_code?.length) clauses.push([{ httpStatus: query.status_code }]);
+  return clauses;
+}
+
+function prismaWhere(filter: DimensionFilter): Prisma.CompletionLogWhereInput {
+  return {
+    AND: filter.map((alternatives) => ({
+      OR: alternatives.map((alternative) => Object.fromEntries(Object.entries(alternative).map(([column, values]) => [column, { in: [...values] }]))),
+    })),
+  };
 }
 
 const LOG_SELECT = {
@@ -107,7 +109,7 @@ const range = (min: number | undefined, max: number | undefined, scale = 1) =>
   min === undefined && max === undefined ? undefined : { ...(min !== undefined ? { gte: min / scale } : {}), ...(max !== undefined ? { lte: max / scale } : {}) };
 
 /** Read from completion_log (see loadRecords); costs in the query are cents, stored in USD. */
-async function fromLogs(query: AnalyticsQuery, dims: DimensionWhere): Promise<RollupDelta[]> {
+async function fromLogs(query: AnalyticsQuery, dims: DimensionFilter): Promise<RollupDelta[]> {
   return collectRollups(await matchingLogs(query, dims));
 }
 
@@ -126,11 +128,11 @@ export async function loadRecordsByMetadata(query: AnalyticsQuery, key: string):
   return new Map([...byValue].map(([value, group]) => [value, collectRollups(group)]));
 }
 
-async function matchingLogs(query: AnalyticsQuery, dims: DimensionWhere) {
+async function matchingLogs(query: AnalyticsQuery, dims: DimensionFilter) {
   const where: Prisma.CompletionLogWhereInput = {
     AND: [
       { createdAt: { gte: query.from, lte: query.to } },
-      dims as Prisma.CompletionLogWhereInput,
+      prismaWhere(dims),
       ...(range(query.cost_min, query.cost_max, 100) ? [{ costUsd: range(query.cost_min, query.cost_max, 100) }] : []),
       ...(range(query.total_units_min, query.total_units_max) ? [{ totalTokens: range(query.total_units_min, query.total_units_max) }] : []),
       ...(range(query.prompt_token_min, query.prompt_token_max) ? [{ promptTokens: range(query.prompt_token_min, query.prompt_token_max) }] : []),
