@@ -107,6 +107,7 @@ describe("analytics answers", () => {
   it("refuses unknown graphs and bad parameters", async () => {
     await expect(analyticsGraph("nope", query())).rejects.toMatchObject({ status: 404 });
     expect(() => query({ metadata: "[1]" })).toThrow();
+    expect(() => query({ time_of_generation_min: "-000001-01-01T00:00:00Z" })).toThrow();
     expect(() => query({ time_of_generation_min: "2026-05-01T00:00:00Z" })).toThrow();
     expect(await db.analyticsRollup.count()).toBeGreaterThan(0);
   });

@@ -21,7 +21,9 @@ const isoTime = z
   .string()
   .trim()
   .refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 time, e.g. 2026-02-23T14:20:31+05:30")
-  .transform((value) => new Date(value));
+  .transform((value) => new Date(value))
+  // Years both databases store and compare alike (JavaScript also parses -271821 and 275760).
+  .refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, "must be between 1970 and 9999");
 
 const list = <T extends z.ZodType>(item: T, max = 100) =>
   optional(
