@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/experiments", label: "Experiments" },
   { href: "/releases", label: "Releases" },
   { href: "/logs", label: "Logs" },
+  { href: "/analytics", label: "Analytics" },
   { href: "/settings", label: "Settings" },
 ];
 

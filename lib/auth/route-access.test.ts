@@ -69,6 +69,11 @@ const EXPECTED: Record<string, Action | "public"> = {
   "PUT /v1/feedback/[id]": "run",
   "GET /v1/settings/logs": "read",
   "PUT /v1/settings/logs": "settings",
+  // Analytics read like logs: viewers yes, run-only keys no.
+  "GET /v1/analytics/graphs/[...metric]": "read",
+  "GET /v1/analytics/groups/[...group]": "read",
+  "GET /v1/analytics/summary": "read",
+  "GET /v1/analytics/summary/[kind]": "read",
   "GET /v1/experiments": "read",
   "POST /v1/experiments": "write",
   "GET /v1/experiments/[id]": "read",
@@ -127,7 +132,7 @@ const CALLERS: Record<string, Caller> = {
 async function call(method: string, handler: Handler) {
   const body = method === "GET" || method === "DELETE" ? undefined : "{}";
   const request = new Request("http://127.0.0.1/v1/x", { method, body, headers: { "content-type": "application/json" } });
-  const params = { id: "no-such-id", slug: "no-such-slug", versionId: "no-such-version", path: ["nope"] };
+  const params = { id: "no-such-id", slug: "no-such-slug", versionId: "no-such-version", path: ["nope"], metric: ["requests"], group: ["ai-models"], kind: "cache" };
   return (await handler(request, { params: Promise.resolve(params) })).status;
 }
 

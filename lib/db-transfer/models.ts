@@ -33,6 +33,8 @@ export const TRANSFER_ORDER = [
   "CompletionLog",
   "Feedback",
   "AppSetting",
+  "AnalyticsRollup",
+  "AnalyticsBackfill",
   "Dataset",
   "DatasetVersion",
   "DatasetItem",

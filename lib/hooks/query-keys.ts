@@ -45,6 +45,11 @@ export const queryKeys = {
     all: ["scorers"] as const,
     templates: ["scorers", "templates"] as const,
   },
+  analytics: {
+    all: ["analytics"] as const,
+    graph: (name: string, params: Record<string, unknown>) => ["analytics", "graph", name, params] as const,
+    summary: (params: Record<string, unknown>) => ["analytics", "summary", params] as const,
+  },
   logs: {
     all: ["logs"] as const,
     list: (filters: Record<string, unknown> = {}) => ["logs", "list", filters] as const,

@@ -1,3 +1,4 @@
+import { backfillRollups, ensureState as ensureBackfillState } from "@/lib/analytics/backfill";
 import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/core/crypto/master-key";
@@ -23,6 +24,11 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   if (resumed > 0) log(`[promptly] resuming ${resumed} unfinished experiment(s)`);
   // Old logs are deleted in the background (PROMPTLY_LOG_RETENTION_DAYS or the Settings value).
   startLogRetention(log);
+  // Logs from before the analytics rollups existed are rolled up once, in the background.
+  await ensureBackfillState();
+  void backfillRollups()
+    .then((count) => count > 0 && log(`[promptly] rolled up ${count} earlier log(s) for analytics`))
+    .catch((error: Error) => console.error("[promptly] analytics backfill stopped; it resumes at the next start:", error.message));
   // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
   // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
   if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();

@@ -5,6 +5,7 @@ import { runtimeSlot } from "@/lib/core/runtime";
 import { costUsd } from "@/lib/costs/cost";
 import { priceBook, priceFor } from "@/lib/costs/price-book";
 import { logBodiesMode, withLogBodies } from "./bodies";
+import { rollUpWrittenLogs } from "@/lib/analytics/rollup";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
 
@@ -115,8 +116,8 @@ async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
   const sqlite = sqliteBatchWriter();
   try {
     // SQLite: rows and lastUsedAt in one synchronous transaction (sqlite-batch.ts says why).
-    if (sqlite) return sqlite(rows);
-    await db.completionLog.createMany({ data: rows });
+    if (sqlite) sqlite(rows);
+    else await db.completionLog.createMany({ data: rows });
   } catch (error) {
     // One unstorable row (say, a provider answer Prisma can't encode) must not take the
     // rest of its batch down with it: write them one by one, losing only the bad ones.
@@ -127,6 +128,9 @@ async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
     for (const row of rows) await writeBatch([row]);
     return;
   }
+  // Hourly analytics rollups of exactly the rows stored (lib/analytics/rollup.ts).
+  await rollUpWrittenLogs(rows);
+  if (sqlite) return;
   const used = [...new Set(rows.map((row) => row.promptId).filter((id): id is string => Boolean(id)))];
   if (used.length === 0) return;
   try {

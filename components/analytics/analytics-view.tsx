@@ -1,0 +1,77 @@
+"use client";
+import { useState } from "react";
+import { SelectField } from "@/components/ui/select-field";
+import { ErrorAlert } from "@/components/ui/alert";
+import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/lib/hooks/use-analytics";
+import { usePromptOptions } from "@/lib/hooks/use-logs";
+import { SeriesChart } from "./series-chart";
+
+const number = new Intl.NumberFormat();
+
+function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+      <p className="text-xs text-zinc-500">{label}</p>
+      <p className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </p>
+    </div>
+  );
+}
+
+/** Totals and time series over a range, from the hourly rollups (GET /v1/analytics/...). */
+export function AnalyticsView() {
+  const [filters, setFilters] = useState<AnalyticsFilters>({ range: "7d" });
+  const summary = useAnalyticsSummary(filters);
+  const prompts = usePromptOptions();
+  const s = summary.data;
+  return (
+    <div className="space-y-4 px-6 py-4">
+      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Analytics range">
+        <div className="w-48">
+          <SelectField id="analytics-range" label="Time range" value={filters.range} onChange={(event) => setFilters({ ...filters, range: event.target.value })}>
+            {ANALYTICS_RANGES.map((range) => (
+              <option key={range.value} value={range.value}>
+                {range.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="w-64">
+          <SelectField id="analytics-prompt" label="Prompt" value={filters.prompt ?? ""} onChange={(event) => setFilters({ ...filters, prompt: event.target.value || undefined })}>
+            <option value="">All prompts</option>
+            {(prompts.data ?? []).map((prompt) => (
+              <option key={prompt.id} value={prompt.id}>
+                {prompt.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      {summary.isError ? <ErrorAlert>Could not load analytics: {summary.error.message}</ErrorAlert> : null}
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <Tile label="Requests" value={s ? number.format(s.requests) : "…"} testId="analytics-requests" />
+        <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="analytics-errors" />
+        <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="analytics-latency" />
+        <Tile label="Tokens in / out" value={s ? `${number.format(s.tokens.input)} / ${number.format(s.tokens.output)}` : "…"} testId="analytics-tokens" />
+        <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="analytics-cost" />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <SeriesChart title="Requests" graph="requests" fields={[{ key: "total", label: "Requests" }]} filters={filters} />
+        <SeriesChart title="Errors" graph="errors" fields={[{ key: "total", label: "Errors" }]} filters={filters} />
+        <SeriesChart
+          title="Latency"
+          graph="latency"
+          unit=" ms"
+          fields={[
+            { key: "p50", label: "p50" },
+            { key: "p95", label: "p95" },
+            { key: "p99", label: "p99" },
+          ]}
+          filters={filters}
+        />
+        <SeriesChart title="Cost (cents)" graph="cost" fields={[{ key: "total", label: "Cost" }]} filters={filters} />
+      </div>
+    </div>
+  );
+}

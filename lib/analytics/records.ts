@@ -1,0 +1,155 @@
+import { db } from "@/lib/core/db";
+import { badRequest } from "@/lib/core/http/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { collectRollups, type RollupDelta } from "./rollup";
+import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
+import type { AnalyticsQuery } from "./schemas";
+
+/**
+ * The rows an analytics answer is computed from: hourly rollups (analytics_rollup) whenever
+ * the filters are about dimensions a rollup keeps (prompt, version, label, model, provider,
+ * API key, virtual key, status, status code), so a 30-day range reads hundreds of rows however
+ * many logs there were, and survives log retention. Filters on a single request's values
+ * (cost, token ranges, trace ids, metadata) can't be answered by rollups: those read
+ * completion_log itself over the time range (index on createdAt) and roll the matching rows
+ * up in memory, so both paths feed the same maths. Rollups are whole hours: a range starting
+ * at 10:30 counts 10:00-10:30 too.
+ */
+export async function loadRecords(query: AnalyticsQuery, shape: RollupShape): Promise<RollupDelta[]> {
+  if (query.weighted_feedback_min !== undefined || query.weighted_feedback_max !== undefined) {
+    // Feedback is aggregated from the feedback table; these filters join it once it is wired here.
+    throw badRequest("Feedback filters are not supported yet", "weighted_feedback_min");
+  }
+  const filter = await dimensionFilter(query);
+  if (needsLogs(query)) return fromLogs(query, filter);
+  return readRollups(query.from, query.to, filter, shape);
+}
+
+function needsLogs(query: AnalyticsQuery): boolean {
+  const ranges = [
+    query.cost_min,
+    query.cost_max,
+    query.total_units_min,
+    query.total_units_max,
+    query.prompt_token_min,
+    query.prompt_token_max,
+    query.completion_token_min,
+    query.completion_token_max,
+  ];
+  return ranges.some((value) => value !== undefined) || Boolean(query.trace_id?.length) || Boolean(query.metadata && Object.keys(query.metadata).length);
+}
+
+async function dimensionFilter(query: AnalyticsQuery): Promise<DimensionFilter> {
+  const clauses: DimensionFilter = [];
+  const prompts = [...(query.prompt_id ?? []), ...(query.prompt_slug ?? [])];
+  if (prompts.length) {
+    // Ids or slugs; a deleted prompt's logs still match by the slug they were logged with.
+    const found = await db.prompt.findMany({ where: { OR: [{ id: { in: prompts } }, { slug: { in: prompts } }] }, select: { id: true } });
+    clauses.push([{ promptId: [...found.map((prompt) => prompt.id), ...prompts] }, { promptSlug: prompts }]);
+  }
+  if (query.prompt_version?.length) clauses.push([{ promptVersion: query.prompt_version }]);
+  if (query.label?.length) {
+    // Logs don't record the label a call named: a label means the versions it points at now.
+    const names = query.label;
+    const assigned = await db.promptLabel.findMany({
+      where: { label: { OR: [{ name: { in: names } }, { id: { in: names } }] } },
+      select: { promptId: true, version: { select: { version: true } } },
+    });
+    clauses.push(assigned.length ? assigned.map((a) => ({ promptId: [a.promptId], promptVersion: [a.version.version] })) : [{ promptId: [] }]);
+  }
+  if (query.virtual_keys?.length) {
+    const keys = query.virtual_keys;
+    const found = await db.virtualKey.findMany({ where: { OR: [{ slug: { in: keys } }, { id: { in: keys } }] }, select: { id: true } });
+    clauses.push([{ virtualKeyId: found.map((key) => key.id) }]);
+  }
+  if (query.api_key_ids?.length) clauses.push([{ apiKeyId: query.api_key_ids }]);
+  if (query.provider?.length) clauses.push([{ provider: query.provider }]);
+  if (query.model?.length) clauses.push([{ model: query.model }]);
+  if (query.ai_org_model?.length) {
+    clauses.push(
+      query.ai_org_model.map((pair): Alternative => {
+        const at = pair.indexOf("__");
+        return at < 0 ? { model: [pair] } : { provider: [pair.slice(0, at)], model: [pair.slice(at + 2)] };
+      }),
+    );
+  }
+  if (query.status?.length) clauses.push([{ status: query.status }]);
+  if (query.status_code?.length) clauses.push([{ httpStatus: query.status_code }]);
+  return clauses;
+}
+
+function prismaWhere(filter: DimensionFilter): Prisma.CompletionLogWhereInput {
+  return {
+    AND: filter.map((alternatives) => ({
+      OR: alternatives.map((alternative) => Object.fromEntries(Object.entries(alternative).map(([column, values]) => [column, { in: [...values] }]))),
+    })),
+  };
+}
+
+const LOG_SELECT = {
+  createdAt: true,
+  promptId: true,
+  promptSlug: true,
+  promptVersion: true,
+  model: true,
+  provider: true,
+  apiKeyId: true,
+  virtualKeyId: true,
+  status: true,
+  httpStatus: true,
+  latencyMs: true,
+  ttftMs: true,
+  promptTokens: true,
+  completionTokens: true,
+  totalTokens: true,
+  costUsd: true,
+} as const satisfies Prisma.CompletionLogSelect;
+
+const range = (min: number | undefined, max: number | undefined, scale = 1) =>
+  min === undefined && max === undefined ? undefined : { ...(min !== undefined ? { gte: min / scale } : {}), ...(max !== undefined ? { lte: max / scale } : {}) };
+
+/** Read from completion_log (see loadRecords); costs in the query are cents, stored in USD. */
+async function fromLogs(query: AnalyticsQuery, dims: DimensionFilter): Promise<RollupDelta[]> {
+  return collectRollups(await matchingLogs(query, dims));
+}
+
+/**
+ * Records per value of a metadata key: always read from completion_log (rollups keep no
+ * metadata), over the time range and the other filters.
+ */
+export async function loadRecordsByMetadata(query: AnalyticsQuery, key: string): Promise<Map<string, RollupDelta[]>> {
+  const rows = await matchingLogs(query, await dimensionFilter(query));
+  const byValue = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const value = metadataOf(row)[key];
+    if (value === undefined) continue;
+    byValue.set(value, [...(byValue.get(value) ?? []), row]);
+  }
+  return new Map([...byValue].map(([value, group]) => [value, collectRollups(group)]));
+}
+
+async function matchingLogs(query: AnalyticsQuery, dims: DimensionFilter) {
+  const where: Prisma.CompletionLogWhereInput = {
+    AND: [
+      { createdAt: { gte: query.from, lte: query.to } },
+      prismaWhere(dims),
+      ...(range(query.cost_min, query.cost_max, 100) ? [{ costUsd: range(query.cost_min, query.cost_max, 100) }] : []),
+      ...(range(query.total_units_min, query.total_units_max) ? [{ totalTokens: range(query.total_units_min, query.total_units_max) }] : []),
+      ...(range(query.prompt_token_min, query.prompt_token_max) ? [{ promptTokens: range(query.prompt_token_min, query.prompt_token_max) }] : []),
+      ...(range(query.completion_token_min, query.completion_token_max) ? [{ completionTokens: range(query.completion_token_min, query.completion_token_max) }] : []),
+      ...(query.trace_id?.length ? [{ traceId: { in: query.trace_id as string[] } }] : []),
+    ],
+  };
+  const rows = await db.completionLog.findMany({ where, select: LOG_SELECT });
+  const wanted = query.metadata ? Object.entries(query.metadata) : [];
+  // Log metadata (set by callers) is not selected here yet: with a metadata filter no row
+  // matches until the metadata column is read into `metadataOf`.
+  return wanted.length ? rows.filter((row) => wanted.every(([key, value]) => metadataOf(row)[key] === value)) : rows;
+}
+
+/** A log row's metadata as strings; empty while log rows carry none. */
+export function metadataOf(row: object): Record<string, string> {
+  const value = (row as { metadata?: unknown }).metadata;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item)]));
+}

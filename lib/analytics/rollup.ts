@@ -1,0 +1,211 @@
+import { randomUUID } from "node:crypto";
+import { db, type PrismaClient } from "@/lib/core/db";
+import { databaseDialect } from "@/lib/core/db/dialect";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addSample, type Histogram } from "./histogram";
+
+/** The log columns a rollup reads: a written row, or one read back by the backfill. */
+export type RollupSource = Pick<
+  Prisma.CompletionLogCreateManyInput,
+  | "createdAt"
+  | "promptId"
+  | "promptSlug"
+  | "promptVersion"
+  | "model"
+  | "provider"
+  | "apiKeyId"
+  | "virtualKeyId"
+  | "status"
+  | "httpStatus"
+  | "latencyMs"
+  | "ttftMs"
+  | "promptTokens"
+  | "completionTokens"
+  | "totalTokens"
+  | "costUsd"
+>;
+
+/** One (hour, dimensions) group's totals: what one upsert adds to analytics_rollup. */
+export interface RollupDelta {
+  hour: Date;
+  promptId: string;
+  promptVersion: number;
+  model: string;
+  provider: string;
+  apiKeyId: string;
+  virtualKeyId: string;
+  status: string;
+  httpStatus: number;
+  promptSlug: string;
+  requests: number;
+  latencyCount: number;
+  latencySumMs: number;
+  latencyHist: Histogram;
+  ttftCount: number;
+  ttftSumMs: number;
+  ttftHist: Histogram;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  costUsd: number;
+  firstSeen: Date;
+  lastSeen: Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function hourOf(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+function asDate(value: RollupSource["createdAt"]): Date {
+  const date = value instanceof Date ? value : new Date(value ?? Date.now());
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
+/** Groups rows by hour and dimensions; absent dimensions become '' or 0 (see the schema). */
+export function collectRollups(rows: readonly RollupSource[]): RollupDelta[] {
+  const groups = new Map<string, RollupDelta>();
+  for (const row of rows) {
+    const at = asDate(row.createdAt);
+    const hour = hourOf(at);
+    const dims = {
+      promptId: row.promptId ?? "",
+      promptVersion: row.promptVersion ?? 0,
+      model: row.model ?? "",
+      provider: row.provider ?? "",
+      apiKeyId: row.apiKeyId ?? "",
+      virtualKeyId: row.virtualKeyId ?? "",
+      status: row.status,
+      httpStatus: row.httpStatus ?? 0,
+    };
+    const key = JSON.stringify([hour.getTime(), ...Object.values(dims)]);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        hour,
+        ...dims,
+        promptSlug: row.promptSlug ?? "",
+        requests: 0,
+        latencyCount: 0,
+        latencySumMs: 0,
+        latencyHist: {},
+        ttftCount: 0,
+        ttftSumMs: 0,
+        ttftHist: {},
+        promptTokens: 0,
+        completionTokens: 0,
+        totalTokens: 0,
+        costUsd: 0,
+        firstSeen: at,
+        lastSeen: at,
+      };
+      groups.set(key, group);
+    }
+    addRow(group, row, at);
+  }
+  return [...groups.values()];
+}
+
+/** Adds one log row's measures to a group (also used by reads that bypass the rollups). */
+export function addRow(group: RollupDelta, row: RollupSource, at: Date): void {
+  group.requests += 1;
+  if (row.promptSlug) group.promptSlug = row.promptSlug;
+  if (typeof row.latencyMs === "number") {
+    group.latencyCount += 1;
+    group.latencySumMs += row.latencyMs;
+    addSample(group.latencyHist, row.latencyMs);
+  }
+  if (typeof row.ttftMs === "number") {
+    group.ttftCount += 1;
+    group.ttftSumMs += row.ttftMs;
+    addSample(group.ttftHist, row.ttftMs);
+  }
+  group.promptTokens += row.promptTokens ?? 0;
+  group.completionTokens += row.completionTokens ?? 0;
+  group.totalTokens += row.totalTokens ?? (row.promptTokens ?? 0) + (row.completionTokens ?? 0);
+  group.costUsd += row.costUsd ?? 0;
+  if (at < group.firstSeen) group.firstSeen = at;
+  if (at > group.lastSeen) group.lastSeen = at;
+}
+
+const DIMENSIONS = ["hour", "promptId", "promptVersion", "model", "provider", "apiKeyId", "virtualKeyId", "status", "httpStatus"] as const;
+const SUMS = ["requests", "latencyCount", "latencySumMs", "ttftCount", "ttftSumMs", "promptTokens", "completionTokens", "totalTokens", "costUsd"] as const;
+const COLUMNS = ["id", ...DIMENSIONS, "promptSlug", ...SUMS, "latencyHist", "ttftHist", "firstSeen", "lastSeen"] as const;
+
+/**
+ * Per dialect: placeholders, dates as bound (SQLite stores Prisma's DateTime text), and the
+ * sparse histogram merge done inside the upsert, so concurrent writers (several PostgreSQL
+ * instances) add to each other's counts instead of overwriting them.
+ */
+const DIALECTS = {
+  sqlite: {
+    placeholder: () => "?",
+    date: (date: Date) => date.toISOString().replace("Z", "+00:00"),
+    merge: (column: string) =>
+      `(SELECT COALESCE(json_group_object(key, total), '{}') FROM (SELECT key, SUM(value) AS total FROM (SELECT key, value FROM json_each("analytics_rollup"."${column}") UNION ALL SELECT key, value FROM json_each(excluded."${column}")) GROUP BY key))`,
+    least: "MIN",
+    greatest: "MAX",
+  },
+  postgres: {
+    placeholder: (index: number) => `$${index}`,
+    date: (date: Date) => date,
+    merge: (column: string) =>
+      `(SELECT COALESCE(json_object_agg(key, total), '{}'::json)::text FROM (SELECT key, SUM(value::bigint) AS total FROM (SELECT * FROM json_each_text("analytics_rollup"."${column}"::json) UNION ALL SELECT * FROM json_each_text(EXCLUDED."${column}"::json)) s GROUP BY key) g)`,
+    least: "LEAST",
+    greatest: "GREATEST",
+  },
+} as const;
+
+function upsertSql(dialect: (typeof DIALECTS)[keyof typeof DIALECTS]): string {
+  const quoted = (name: string) => `"${name}"`;
+  const values = COLUMNS.map((_, index) => dialect.placeholder(index + 1)).join(", ");
+  const target = `"analytics_rollup"`;
+  const updates = [
+    `"promptSlug" = CASE WHEN excluded."promptSlug" = '' THEN ${target}."promptSlug" ELSE excluded."promptSlug" END`,
+    ...SUMS.map((name) => `"${name}" = ${target}."${name}" + excluded."${name}"`),
+    `"latencyHist" = ${dialect.merge("latencyHist")}`,
+    `"ttftHist" = ${dialect.merge("ttftHist")}`,
+    `"firstSeen" = ${dialect.least}(${target}."firstSeen", excluded."firstSeen")`,
+    `"lastSeen" = ${dialect.greatest}(${target}."lastSeen", excluded."lastSeen")`,
+  ];
+  return `INSERT INTO ${target} (${COLUMNS.map(quoted).join(", ")}) VALUES (${values}) ON CONFLICT (${DIMENSIONS.map(quoted).join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
+}
+
+const SQL = { sqlite: upsertSql(DIALECTS.sqlite), postgres: upsertSql(DIALECTS.postgres) };
+
+type Executor = Pick<PrismaClient, "$executeRawUnsafe">;
+
+/** The upserts of these groups, one statement each, in one transaction. */
+export async function upsertRollups(deltas: readonly RollupDelta[], client: PrismaClient | Executor = db): Promise<void> {
+  if (deltas.length === 0) return;
+  const name = databaseDialect(process.env.DATABASE_URL);
+  const dialect = DIALECTS[name];
+  const statements = deltas.map((delta) => {
+    const args = COLUMNS.map((column) => {
+      if (column === "id") return randomUUID();
+      const value = delta[column];
+      if (value instanceof Date) return dialect.date(value);
+      if (typeof value === "object") return JSON.stringify(value);
+      return value;
+    });
+    return { sql: SQL[name], args };
+  });
+  if ("$transaction" in client) {
+    await client.$transaction(statements.map(({ sql, args }) => client.$executeRawUnsafe(sql, ...args)));
+  } else {
+    for (const { sql, args } of statements) await client.$executeRawUnsafe(sql, ...args);
+  }
+}
+
+/**
+ * Called by the log writer once a batch is stored. A failure is logged, never thrown: the
+ * logs are written, and analytics only under-count that batch.
+ */
+export async function rollUpWrittenLogs(rows: readonly RollupSource[]): Promise<void> {
+  try {
+    await upsertRollups(collectRollups(rows));
+  } catch (error) {
+    console.error("[promptly] could not update the analytics rollups:", (error as Error).message);
+  }
+}
