@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
+import { metadataColumn } from "@/lib/logs/metadata";
 import { logWriter } from "@/lib/logs/writer";
 import { analyticsGraph, analyticsGroups, analyticsSummary } from "./analytics";
 import { bucketBounds, bucketOf } from "./histogram";
@@ -37,6 +38,8 @@ beforeAll(async () => {
       completionTokens: error ? 0 : 5,
       totalTokens: error ? 10 : 15,
       costUsd: error ? 0 : 0.01,
+      // The caller's x-portkey-metadata: three users, and an environment on some calls.
+      metadata: metadataColumn({ _user: `user-${i % 3}`, ...(i < 3 ? { env: "prod" } : {}) }, "metadata"),
     });
   });
   await logWriter.flush();
@@ -84,6 +87,17 @@ describe("analytics answers", () => {
     expect((await analyticsGraph("requests", query({ status_code: "429,502" }))).summary).toEqual({ total: 2 });
     // A per-request filter: read from completion_log, same maths.
     expect((await analyticsGraph("cost", query({ cost_min: "0.5" }))).summary).toEqual({ total: 8, avg: 1 });
+  });
+
+  it("filters and groups by the callers' metadata", async () => {
+    expect((await analyticsGraph("requests", query({ metadata: JSON.stringify({ env: "prod" }) }))).summary).toEqual({ total: 3 });
+    expect((await analyticsGraph("requests", query({ metadata: JSON.stringify({ env: "prod", _user: "user-0" }) }))).summary).toEqual({ total: 1 });
+    const users = await analyticsGroups("metadata/_user", query());
+    expect(users.data.map((row) => [row.metadata_value, row.requests]).sort()).toEqual([
+      ["user-0", 4],
+      ["user-1", 3],
+      ["user-2", 3],
+    ]);
   });
 
   it("groups by model and by prompt version, ordered and paged", async () => {

@@ -1,7 +1,8 @@
 import { db } from "@/lib/core/db";
 import { badRequest } from "@/lib/core/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { collectRollups, type RollupDelta } from "./rollup";
+import { parseMetadataColumn } from "@/lib/logs/metadata";
+import { collectInto, type RollupDelta } from "./rollup";
 import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
 import type { AnalyticsQuery } from "./schemas";
 
@@ -103,14 +104,22 @@ const LOG_SELECT = {
   completionTokens: true,
   totalTokens: true,
   costUsd: true,
+  metadata: true,
+  id: true,
 } as const satisfies Prisma.CompletionLogSelect;
+type LogRecord = Prisma.CompletionLogGetPayload<{ select: typeof LOG_SELECT }>;
+
+// Rows read per query: a per-request filter over months of logs must not hold them all.
+const PAGE = 5_000;
 
 const range = (min: number | undefined, max: number | undefined, scale = 1) =>
   min === undefined && max === undefined ? undefined : { ...(min !== undefined ? { gte: min / scale } : {}), ...(max !== undefined ? { lte: max / scale } : {}) };
 
 /** Read from completion_log (see loadRecords); costs in the query are cents, stored in USD. */
 async function fromLogs(query: AnalyticsQuery, dims: DimensionFilter): Promise<RollupDelta[]> {
-  return collectRollups(await matchingLogs(query, dims));
+  const groups = new Map<string, RollupDelta>();
+  await eachMatchingPage(query, dims, (rows) => collectInto(groups, rows));
+  return [...groups.values()];
 }
 
 /**
@@ -118,38 +127,52 @@ async function fromLogs(query: AnalyticsQuery, dims: DimensionFilter): Promise<R
  * metadata), over the time range and the other filters.
  */
 export async function loadRecordsByMetadata(query: AnalyticsQuery, key: string): Promise<Map<string, RollupDelta[]>> {
-  const rows = await matchingLogs(query, await dimensionFilter(query));
-  const byValue = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const value = metadataOf(row)[key];
-    if (value === undefined) continue;
-    byValue.set(value, [...(byValue.get(value) ?? []), row]);
-  }
-  return new Map([...byValue].map(([value, group]) => [value, collectRollups(group)]));
+  const byValue = new Map<string, Map<string, RollupDelta>>();
+  await eachMatchingPage(query, await dimensionFilter(query), (rows) => {
+    for (const row of rows) {
+      const value = metadataOf(row)[key];
+      if (value === undefined) continue;
+      let groups = byValue.get(value);
+      if (!groups) byValue.set(value, (groups = new Map()));
+      collectInto(groups, [row]);
+    }
+  });
+  return new Map([...byValue].map(([value, groups]) => [value, [...groups.values()]]));
 }
 
-async function matchingLogs(query: AnalyticsQuery, dims: DimensionFilter) {
-  const where: Prisma.CompletionLogWhereInput = {
-    AND: [
-      { createdAt: { gte: query.from, lte: query.to } },
-      prismaWhere(dims),
-      ...(range(query.cost_min, query.cost_max, 100) ? [{ costUsd: range(query.cost_min, query.cost_max, 100) }] : []),
-      ...(range(query.total_units_min, query.total_units_max) ? [{ totalTokens: range(query.total_units_min, query.total_units_max) }] : []),
-      ...(range(query.prompt_token_min, query.prompt_token_max) ? [{ promptTokens: range(query.prompt_token_min, query.prompt_token_max) }] : []),
-      ...(range(query.completion_token_min, query.completion_token_max) ? [{ completionTokens: range(query.completion_token_min, query.completion_token_max) }] : []),
-      ...(query.trace_id?.length ? [{ traceId: { in: query.trace_id as string[] } }] : []),
-    ],
-  };
-  const rows = await db.completionLog.findMany({ where, select: LOG_SELECT });
+/**
+ * Visits the matching log rows a page at a time, in (createdAt, id) order so each page is a
+ * range scan of the createdAt index from where the last one ended.
+ */
+async function eachMatchingPage(query: AnalyticsQuery, dims: DimensionFilter, visit: (rows: LogRecord[]) => void): Promise<void> {
+  const filters: Prisma.CompletionLogWhereInput[] = [
+    { createdAt: { gte: query.from, lte: query.to } },
+    prismaWhere(dims),
+    ...(range(query.cost_min, query.cost_max, 100) ? [{ costUsd: range(query.cost_min, query.cost_max, 100) }] : []),
+    ...(range(query.total_units_min, query.total_units_max) ? [{ totalTokens: range(query.total_units_min, query.total_units_max) }] : []),
+    ...(range(query.prompt_token_min, query.prompt_token_max) ? [{ promptTokens: range(query.prompt_token_min, query.prompt_token_max) }] : []),
+    ...(range(query.completion_token_min, query.completion_token_max) ? [{ completionTokens: range(query.completion_token_min, query.completion_token_max) }] : []),
+    ...(query.trace_id?.length ? [{ traceId: { in: query.trace_id as string[] } }] : []),
+  ];
   const wanted = query.metadata ? Object.entries(query.metadata) : [];
-  // Log metadata (set by callers) is not selected here yet: with a metadata filter no row
-  // matches until the metadata column is read into `metadataOf`.
-  return wanted.length ? rows.filter((row) => wanted.every(([key, value]) => metadataOf(row)[key] === value)) : rows;
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const page: LogRecord[] = await db.completionLog.findMany({
+      where: { AND: [...filters, ...(after ? [{ OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] : [])] },
+      select: LOG_SELECT,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PAGE,
+    });
+    visit(wanted.length ? page.filter((row) => wanted.every(([key, value]) => metadataOf(row)[key] === value)) : page);
+    if (page.length < PAGE) return;
+    const last = page[page.length - 1];
+    after = { createdAt: last.createdAt, id: last.id };
+  }
 }
 
-/** A log row's metadata as strings; empty while log rows carry none. */
-export function metadataOf(row: object): Record<string, string> {
-  const value = (row as { metadata?: unknown }).metadata;
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+/** A log row's metadata (the caller's x-portkey-metadata) as strings. */
+export function metadataOf(row: { metadata?: string | null }): Record<string, string> {
+  const value = parseMetadataColumn(row.metadata ?? null);
+  if (!value) return {};
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item)]));
 }

@@ -66,6 +66,12 @@ function asDate(value: RollupSource["createdAt"]): Date {
 /** Groups rows by hour and dimensions; absent dimensions become '' or 0 (see the schema). */
 export function collectRollups(rows: readonly RollupSource[]): RollupDelta[] {
   const groups = new Map<string, RollupDelta>();
+  collectInto(groups, rows);
+  return [...groups.values()];
+}
+
+/** Adds rows to groups kept by the caller: a read that pages through logs holds one page at a time. */
+export function collectInto(groups: Map<string, RollupDelta>, rows: readonly RollupSource[]): void {
   for (const row of rows) {
     const at = asDate(row.createdAt);
     const hour = hourOf(at);
@@ -104,7 +110,6 @@ export function collectRollups(rows: readonly RollupSource[]): RollupDelta[] {
     }
     addRow(group, row, at);
   }
-  return [...groups.values()];
 }
 
 /** Adds one log row's measures to a group (also used by reads that bypass the rollups). */
