@@ -1,5 +1,5 @@
 import { db } from "@/lib/core/db";
-import { collectRollups, upsertRollups } from "./rollup";
+import { collectRollups, ROLLUP_SOURCE_SELECT, upsertRollups } from "./rollup";
 
 const STATE_ID = "completion_log";
 const CHUNK = 2000;
@@ -26,25 +26,7 @@ export async function backfillRollups(): Promise<number> {
       where: { AND: [{ createdAt: { lt: state.cutoff } }, ...after] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: CHUNK,
-      select: {
-        id: true,
-        createdAt: true,
-        promptId: true,
-        promptSlug: true,
-        promptVersion: true,
-        model: true,
-        provider: true,
-        apiKeyId: true,
-        virtualKeyId: true,
-        status: true,
-        httpStatus: true,
-        latencyMs: true,
-        ttftMs: true,
-        promptTokens: true,
-        completionTokens: true,
-        totalTokens: true,
-        costUsd: true,
-      },
+      select: { id: true, ...ROLLUP_SOURCE_SELECT },
     });
     const last = rows.at(-1);
     const claimed = await db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { db } from "@/lib/core/db";
 import { badRequest } from "@/lib/core/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseMetadataColumn } from "@/lib/logs/metadata";
-import { collectInto, type RollupDelta } from "./rollup";
+import { collectInto, ROLLUP_SOURCE_SELECT, type RollupDelta } from "./rollup";
 import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
 import type { AnalyticsQuery } from "./schemas";
 
@@ -87,26 +87,7 @@ function prismaWhere(filter: DimensionFilter): Prisma.CompletionLogWhereInput {
   };
 }
 
-const LOG_SELECT = {
-  createdAt: true,
-  promptId: true,
-  promptSlug: true,
-  promptVersion: true,
-  model: true,
-  provider: true,
-  apiKeyId: true,
-  virtualKeyId: true,
-  status: true,
-  httpStatus: true,
-  latencyMs: true,
-  ttftMs: true,
-  promptTokens: true,
-  completionTokens: true,
-  totalTokens: true,
-  costUsd: true,
-  metadata: true,
-  id: true,
-} as const satisfies Prisma.CompletionLogSelect;
+const LOG_SELECT = { ...ROLLUP_SOURCE_SELECT, metadata: true, id: true } as const satisfies Prisma.CompletionLogSelect;
 type LogRecord = Prisma.CompletionLogGetPayload<{ select: typeof LOG_SELECT }>;
 
 // Rows read per query: a per-request filter over months of logs must not hold them all.

@@ -25,6 +25,26 @@ export type RollupSource = Pick<
   | "costUsd"
 >;
 
+/** The same columns, to select them from completion_log (the backfill, per-request reads). */
+export const ROLLUP_SOURCE_SELECT = {
+  createdAt: true,
+  promptId: true,
+  promptSlug: true,
+  promptVersion: true,
+  model: true,
+  provider: true,
+  apiKeyId: true,
+  virtualKeyId: true,
+  status: true,
+  httpStatus: true,
+  latencyMs: true,
+  ttftMs: true,
+  promptTokens: true,
+  completionTokens: true,
+  totalTokens: true,
+  costUsd: true,
+} as const satisfies Record<keyof RollupSource, true>;
+
 /** One (hour, dimensions) group's totals: what one upsert adds to analytics_rollup. */
 export interface RollupDelta {
   hour: Date;
