@@ -43,5 +43,5 @@ test("Settings → Logs shows the log count and database size, and saves the ret
   await page.reload();
   await expect(page.getByTestId("log-retention-days")).toHaveValue("45");
   await page.getByTestId("log-retention-reset").click();
-  await expect(page.getByTestId("log-retention-source")).toHaveText("Currently 30 days, the default.");
+  await expect(page.getByTestId("log-retention-source")).toHaveText("Currently forever, the default.");
 });
