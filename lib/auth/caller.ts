@@ -64,9 +64,15 @@ export async function getCaller(headers: RequestHeaders): Promise<Caller | null>
   };
 }
 
+/** The member and the API key behind a caller, as rows that record who did something store them. */
+export function callerIds(caller: Caller | null): { userId: string | null; apiKeyId: string | null } {
+  if (caller?.kind === "session") return { userId: caller.userId, apiKeyId: null };
+  if (caller?.kind === "api_key") return { userId: caller.userId ?? null, apiKeyId: caller.apiKeyId };
+  return { userId: null, apiKeyId: null };
+}
+
 /** Who owns an API key this caller makes (see NewKeyOwner in lib/auth/api-keys.ts). */
 export function newKeyOwner(caller: Caller | null): NewKeyOwner {
-  if (caller?.kind === "session") return { userId: caller.userId, createdByKeyId: null };
-  if (caller?.kind === "api_key") return { userId: caller.userId, createdByKeyId: caller.apiKeyId };
-  return { userId: null, createdByKeyId: null };
+  const { userId, apiKeyId } = callerIds(caller);
+  return { userId, createdByKeyId: apiKeyId };
 }

@@ -1,4 +1,4 @@
-import type { Caller } from "@/lib/auth/caller";
+import { callerIds, type Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/core/db";
 import { ApiError, conflict, notFound } from "@/lib/core/http/errors";
@@ -19,8 +19,7 @@ export type MoveVia = "direct" | "rollback" | "release";
 
 /** Who did it, as the history and release requests record it. */
 export function actorOf(caller: Caller): { userId: string | null; apiKeyId: string | null; actor: string } {
-  if (caller.kind === "session") return { userId: caller.userId, apiKeyId: null, actor: caller.email };
-  return { userId: caller.userId, apiKeyId: caller.apiKeyId, actor: `API key ${caller.apiKeyId.slice(0, 8)}` };
+  return { ...callerIds(caller), actor: caller.kind === "session" ? caller.email : `API key ${caller.apiKeyId.slice(0, 8)}` };
 }
 
 export function assertMayMove(label: Pick<Label, "name" | "protected">, caller: Caller): void {

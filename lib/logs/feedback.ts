@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Caller } from "@/lib/auth/caller";
+import { callerIds, type Caller } from "@/lib/auth/caller";
 import type { FeedbackAnswer, FeedbackInput, FeedbackUpdate } from "./feedback-schemas";
 import type { FeedbackEntry } from "./schemas";
 
@@ -11,7 +11,7 @@ import type { FeedbackEntry } from "./schemas";
  * whether or not a row with that trace exists yet.
  */
 export async function createFeedback(items: FeedbackInput[], caller: Caller | null): Promise<FeedbackAnswer> {
-  const who = owner(caller);
+  const who = callerIds(caller);
   const ids = await db.$transaction(
     items.map((item) =>
       db.feedback.create({
@@ -80,8 +80,3 @@ export async function feedbackTotals(traceIds: readonly string[]): Promise<Map<s
   return totals;
 }
 
-function owner(caller: Caller | null): { apiKeyId: string | null; userId: string | null } {
-  if (!caller) return { apiKeyId: null, userId: null };
-  if (caller.kind === "api_key") return { apiKeyId: caller.apiKeyId, userId: caller.userId ?? null };
-  return { apiKeyId: null, userId: caller.userId };
-}

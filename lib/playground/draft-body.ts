@@ -1,4 +1,5 @@
 import type { VersionTemplate } from "@/lib/hooks/use-prompt-versions";
+import { stableStringify } from "@/lib/core/json/stable-stringify";
 import type { UpdatePromptInput } from "@/lib/prompts/schemas";
 import { NUMERIC_PARAMS, templateString, type Draft, type NumericParam } from "./draft";
 
@@ -120,19 +121,6 @@ export function draftOverrides(draft: Draft): Record<string, unknown> {
     response_format: parsed.responseFormat ?? { type: "text" },
     ...(parsed.tools ? { tools: parsed.tools, ...(parsed.toolChoice ? { tool_choice: parsed.toolChoice } : {}) } : {}),
   };
-}
-
-/** JSON with object keys sorted at every level: equal values give equal texts. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (isObject(value)) {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${stableStringify(value[key])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 /** A stable text of everything a save would store: equal texts mean nothing to save. */

@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from "diff";
+import { stableStringify } from "@/lib/core/json/stable-stringify";
 
 /** What a reviewer compares: the template as text, then each setting that changed. */
 export interface VersionFacts {
@@ -51,11 +52,6 @@ function readable(version: VersionFacts | null): string {
   }
 }
 
-// Key order must not count as a change: parameters saved by different clients differ in it.
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
-}
-
 /** The candidate against what the label serves now (null: the label serves nothing yet). */
 export function versionDiff(base: VersionFacts | null, candidate: VersionFacts): VersionDiff {
   const template = createTwoFilesPatch(base ? `v${base.version}` : "(nothing)", `v${candidate.version}`, readable(base), readable(candidate), undefined, undefined, { context: 3 });
@@ -63,7 +59,8 @@ export function versionDiff(base: VersionFacts | null, candidate: VersionFacts):
   for (const [field, read] of SETTINGS) {
     const from = base ? read(base) : null;
     const to = read(candidate);
-    if (canonical(from) !== canonical(to)) changes.push({ field, from: from ?? null, to: to ?? null });
+    // Key order must not count as a change: parameters saved by different clients differ in it.
+    if (stableStringify(from ?? null) !== stableStringify(to ?? null)) changes.push({ field, from: from ?? null, to: to ?? null });
   }
   return { template, changes };
 }
