@@ -32,6 +32,7 @@ export function baseLogRow(
     promptSlug: prompt.slug,
     promptVersionId: version.id,
     promptVersion: version.number,
+    label: prepared.resolved.label,
     isDraft: prepared.isDraft,
     provider: call.provider,
     virtualKeyId: call.virtualKeyId,

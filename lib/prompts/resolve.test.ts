@@ -40,6 +40,7 @@ describe("resolvePromptVersion", () => {
     const bySlug = await resolvePromptVersion(prompt.slug);
     expect(byId).toEqual(bySlug);
     expect(byId).toEqual({
+      label: null,
       prompt: { id: prompt.id, slug: prompt.slug, name: "Resolver", strictVariables: false, settings: null },
       version: {
         id: prompt.version_id,
@@ -123,7 +124,14 @@ describe("resolution cache", () => {
     await setPromptVersionLabel(prompt.id, versionIds[0], { label_id: "production" }, OWNER);
     expect((await resolvePromptVersion(`${prompt.slug}@production`)).version.number).toBe(1);
 
+    // The label's name is carried to the log row, also when the caller used its id.
+    const qa = await resolvePromptVersion(`${prompt.slug}@qa`);
+    expect(qa.label).toBe("qa");
+    expect((await resolvePromptVersion(`${prompt.slug}@3`)).label).toBeNull();
+    expect((await resolvePromptVersion(prompt.slug)).label).toBeNull();
+
     await updateLabel("qa", { name: "qa2" });
+    expect((await resolvePromptVersion(`${prompt.slug}@qa2`)).label).toBe("qa2");
     await expect(resolvePromptVersion(`${prompt.slug}@qa`)).rejects.toMatchObject({ status: 404 });
     expect((await resolvePromptVersion(`${prompt.slug}@qa2`)).version.number).toBe(3);
     await deleteLabel("qa2");

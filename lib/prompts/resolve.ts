@@ -18,6 +18,8 @@ export interface PromptRef {
 }
 
 export interface ResolvedPrompt {
+  /** The label's name when the caller addressed one (`@production`, or its id); else null. */
+  label: string | null;
   prompt: { id: string; slug: string; name: string; strictVariables: boolean; settings: unknown };
   version: {
     id: string;
@@ -105,16 +107,19 @@ export async function pickVersion(prompt: Prompt, selector: VersionSelector, key
         : null;
       if (!version) throw notFound(`Version ${selector.number} of prompt '${key}' not found`);
       return version;
-    case "label": {
-      // By name as written in the suffix, or by label id.
-      const assignment = await db.promptLabel.findFirst({
-        where: { promptId: prompt.id, label: { OR: [{ name: selector.name }, { id: selector.name }] } },
-        include: { version: true },
-      });
-      if (!assignment) throw notFound(`Label '${selector.name}' is not set on prompt '${key}'`);
-      return assignment.version;
-    }
+    case "label":
+      return (await pickLabelled(prompt, selector.name, key)).version;
   }
+}
+
+/** The version a label (by name as written in the suffix, or by id) serves, with the label's name. */
+async function pickLabelled(prompt: Prompt, name: string, key: string): Promise<{ version: PromptVersion; label: string }> {
+  const assignment = await db.promptLabel.findFirst({
+    where: { promptId: prompt.id, label: { OR: [{ name }, { id: name }] } },
+    include: { version: true, label: { select: { name: true } } },
+  });
+  if (!assignment) throw notFound(`Label '${name}' is not set on prompt '${key}'`);
+  return { version: assignment.version, label: assignment.label.name };
 }
 
 /** See ResolvedPrompt's `released`; cached with the resolution, so at most two reads on a miss. */
@@ -129,10 +134,12 @@ async function isReleased(prompt: Prompt, version: PromptVersion): Promise<boole
 
 async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
   const prompt = await findPromptOr404(ref.key);
-  const version = await pickVersion(prompt, ref.selector, ref.key);
+  const labelled = ref.selector.kind === "label" ? await pickLabelled(prompt, ref.selector.name, ref.key) : null;
+  const version = labelled?.version ?? (await pickVersion(prompt, ref.selector, ref.key));
   const released = await isReleased(prompt, version);
   const parameters = version.parameters;
   return {
+    label: labelled?.label ?? null,
     prompt: {
       id: prompt.id,
       slug: prompt.slug,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "completion_log" ADD COLUMN "label" TEXT;
