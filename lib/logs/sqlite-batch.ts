@@ -20,13 +20,14 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  * Prisma could not read back.
  */
 const COLUMNS = {
-  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata"],
+  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label"],
   int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
   real: ["costUsd"],
   bool: ["isDraft", "stream"],
   json: ["variables", "request", "response"],
 } as const;
-const ORDER = ["id", ...COLUMNS.text, ...COLUMNS.int, ...COLUMNS.real, ...COLUMNS.bool, ...COLUMNS.json, "createdAt"];
+/** Every column the raw INSERT writes (a test holds it to the schema: a new column is not dropped). */
+export const ORDER = ["id", ...COLUMNS.text, ...COLUMNS.int, ...COLUMNS.real, ...COLUMNS.bool, ...COLUMNS.json, "createdAt"];
 const INSERT = `INSERT INTO "completion_log" (${ORDER.map((c) => `"${c}"`).join(", ")}) VALUES (${ORDER.map(() => "?").join(", ")})`;
 const TOUCH = `UPDATE "prompt" SET "lastUsedAt" = ? WHERE "id" = ?`;
 
