@@ -1,4 +1,6 @@
+import { BoundedLru } from "@/lib/core/cache/bounded-lru";
 import { db } from "@/lib/core/db";
+import { runtimeSlot } from "@/lib/core/runtime";
 import { ApiError, badRequest, conflict, notFound } from "@/lib/core/http/errors";
 import type { Experiment, ExperimentCase, Prisma } from "@/lib/generated/prisma/client";
 import { datasetOr404, versionOf, versionWhere } from "@/lib/datasets/datasets";
@@ -156,12 +158,33 @@ async function outcomesOf(experimentId: string): Promise<CaseOutcome[]> {
   return rows.map((row) => ({ ...row, scores: (row.scores ?? null) as CaseScore[] | null }));
 }
 
+type Summary = { targets: ReturnType<typeof summarizeTarget>[] };
+
+/**
+ * A running experiment's summary reads every finished case: pages and scripts that poll it
+ * share one computation a second (progress counts stay exact). A finished experiment's is
+ * read fresh: it no longer changes, and is asked for rarely.
+ */
+const SUMMARY_FRESH_MS = 1_000;
+const runningSummaries = runtimeSlot("experiment-running-summaries", () => new BoundedLru<{ at: number; summary: Summary }>({ maxEntries: 64, maxBytes: 1 << 20, sizeOf: (entry) => 256 * entry.summary.targets.length }));
+
+async function summaryOf(experiment: Experiment): Promise<Summary> {
+  const running = experiment.status === "running" || experiment.status === "queued";
+  const held = running ? runningSummaries.get(experiment.id) : undefined;
+  if (held && Date.now() - held.at < SUMMARY_FRESH_MS) return held.summary;
+  const outcomes = await outcomesOf(experiment.id);
+  const targets = experiment.targets as unknown as ExperimentTarget[];
+  const summary = { targets: targets.map((_, index) => summarizeTarget(index, outcomes)) };
+  if (running) runningSummaries.set(experiment.id, { at: Date.now(), summary });
+  else runningSummaries.delete(experiment.id);
+  return summary;
+}
+
 /** Status, progress counts and, per target, the summary of what finished so far. */
 export async function getExperiment(id: string) {
   const experiment = await experimentOr404(id);
-  const [progress, outcomes] = await Promise.all([progressOf([id]), outcomesOf(id)]);
-  const targets = experiment.targets as unknown as ExperimentTarget[];
-  return { ...experimentResponse(experiment, progress.get(id)!), summary: { targets: targets.map((_, index) => summarizeTarget(index, outcomes)) } };
+  const [progress, summary] = await Promise.all([progressOf([id]), summaryOf(experiment)]);
+  return { ...experimentResponse(experiment, progress.get(id)!), summary };
 }
 
 function caseResponse(row: ExperimentCase) {

@@ -4,7 +4,7 @@ import { resetRuntimeSlot } from "@/lib/core/runtime";
 import { createDataset } from "@/lib/datasets/datasets";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
-import { createExperiment, getExperiment } from "./experiments";
+import { cancelExperiment, createExperiment, getExperiment } from "./experiments";
 import { EXPERIMENT_RUNNER_SLOT } from "./runner-slot";
 import { experimentsIdle, resumeExperiments, stopExperiments } from "./runner";
 import { createExperimentSchema } from "./schemas";
@@ -14,10 +14,13 @@ import { createExperimentSchema } from "./schemas";
 const calls = vi.hoisted(() => [] as string[]);
 // When set, a case waits for its call to be aborted (a call in flight at shutdown).
 const hold = vi.hoisted(() => ({ on: false }));
+// Items whose variables say `block` wait until the test releases them.
+const gate = vi.hoisted(() => ({ waiting: [] as (() => void)[] }));
 vi.mock("./run-case", async (original) => ({
   ...(await original<typeof import("./run-case")>()),
-  runCase: async (_experimentId: string, target: { prompt: string }, item: { variables: { q: string } }, _scorers: unknown, signal: AbortSignal) => {
+  runCase: async (_experimentId: string, target: { prompt: string }, item: { variables: { q: string; block?: boolean } }, _scorers: unknown, signal: AbortSignal) => {
     calls.push(`${item.variables.q}|${target.prompt}`);
+    if (item.variables.block) await new Promise<void>((resolve) => gate.waiting.push(resolve));
     if (hold.on) {
       await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
       return { status: "errored", input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, error: "aborted", scores: null, passed: null };
@@ -99,5 +102,26 @@ describe("experiment runner", () => {
     await resumeExperiments();
     await experimentsIdle();
     expect(calls).toHaveLength(3);
+  });
+
+  it("cancel: no call starts after it, finished cases are kept, claimed cases not started go back to pending", async () => {
+    const prompt = (await createPrompt(createPromptSchema.parse({ name: `p ${Math.random()}`, string: "{{q}}", parameters: {} }))).id as string;
+    const variables = [{ q: "q0", block: true }, { q: "q1" }, { q: "q2", block: true }, { q: "q3" }, { q: "q4" }, { q: "q5" }];
+    const dataset = await createDataset({ name: `d ${Math.random()}`, items: variables.map((v) => ({ variables: v })) }, null);
+    // Two workers, claims of two: q0 blocks, q1 ends, q2 (the next claim) blocks with q3 claimed behind it.
+    const created = await createExperiment(createExperimentSchema.parse({ dataset_id: dataset.id, targets: [{ prompt }], concurrency: 2 }), null);
+    while (calls.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await cancelExperiment(created.id);
+    // The runner reads the status four times a second (a wait for it, generous for a loaded
+    // machine, not a speed check); the calls in flight then finish.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    for (const release of gate.waiting.splice(0)) release();
+    await experimentsIdle();
+    expect(calls.map((c) => c.split("|")[0])).toEqual(["q0", "q1", "q2"]);
+    const cases = await db.experimentCase.findMany({ where: { experimentId: created.id }, orderBy: { position: "asc" } });
+    expect(cases.map((c) => c.status)).toEqual(["done", "done", "done", "pending", "pending", "pending"]);
+    expect(cases.map((c) => c.attempts)).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(cases[3]).toMatchObject({ claimToken: null, leaseUntil: null });
+    expect((await getExperiment(created.id)).status).toBe("cancelled");
   });
 });

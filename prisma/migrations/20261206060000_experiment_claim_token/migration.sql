@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "experiment_case" ADD COLUMN "claimToken" TEXT;
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "experiment_case" ADD COLUMN     "claimToken" TEXT;
