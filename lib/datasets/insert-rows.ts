@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sqliteDate } from "@/lib/logs/sqlite-batch";
+import { sqliteDate } from "@/lib/core/db/raw-sqlite";
 
 /** A transaction's client (a change of a dataset, change.ts), or the client itself (staged rows). */
 export type Tx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import { runtimeSlot } from "@/lib/core/runtime";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { CaseFeed, ItemCache, type Claimed } from "./case-feed";
+import { requeueCase, writeCaseResult } from "./case-results";
 import { runCase } from "./run-case";
 import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "./runner-slot";
 import type { ExperimentTarget } from "./schemas";
@@ -98,7 +98,6 @@ async function runExperiment(id: string): Promise<void> {
 }
 
 async function runClaimed(experimentId: string, claimed: Claimed, targets: ExperimentTarget[], scorers: ScorerSnapshot[], feed: CaseFeed): Promise<void> {
-  const mine = { id: claimed.id, status: "running", claimToken: claimed.token };
   const controller = new AbortController();
   state.controllers.add(controller);
   try {
@@ -106,29 +105,10 @@ async function runClaimed(experimentId: string, claimed: Claimed, targets: Exper
     const result = claimed.item
       ? await runCase(experimentId, target, claimed.item, scorers, controller.signal)
       : { status: "errored" as const, input: null, output: null, latencyMs: null, promptTokens: null, completionTokens: null, totalTokens: null, costUsd: null, error: "the dataset item is gone", scores: null, passed: null };
-    if (state.stopping) {
-      // Aborted by shutdown: the case runs again on the next start.
-      await db.experimentCase.updateMany({ where: mine, data: { status: "pending", leaseUntil: null, claimToken: null } });
-      return;
-    }
-    await db.experimentCase.updateMany({
-      where: mine,
-      data: {
-        status: result.status,
-        leaseUntil: null,
-        input: (result.input ?? undefined) as Prisma.InputJsonValue | undefined,
-        output: result.output,
-        latencyMs: result.latencyMs,
-        promptTokens: result.promptTokens,
-        completionTokens: result.completionTokens,
-        totalTokens: result.totalTokens,
-        costUsd: result.costUsd,
-        error: result.error,
-        scores: (result.scores ?? undefined) as Prisma.InputJsonValue | undefined,
-        passed: result.passed,
-        finishedAt: new Date(),
-      },
-    });
+    const claim = { id: claimed.id, token: claimed.token };
+    // Aborted by shutdown: the case runs again on the next start.
+    if (state.stopping) await requeueCase(claim);
+    else await writeCaseResult(claim, result);
   } finally {
     feed.finished(claimed.id);
     state.controllers.delete(controller);

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
-import { databaseDialect } from "@/lib/core/db/dialect";
-import { sqliteUrl } from "@/lib/core/db/adapter";
+import { rawSqlite, sqliteDate, type RawSqlite } from "@/lib/core/db/raw-sqlite";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeSlot } from "@/lib/core/runtime";
 
@@ -30,9 +28,6 @@ const COLUMNS = {
 export const ORDER = ["id", ...COLUMNS.text, ...COLUMNS.int, ...COLUMNS.real, ...COLUMNS.bool, ...COLUMNS.json, "createdAt"];
 const INSERT = `INSERT INTO "completion_log" (${ORDER.map((c) => `"${c}"`).join(", ")}) VALUES (${ORDER.map(() => "?").join(", ")})`;
 const TOUCH = `UPDATE "prompt" SET "lastUsedAt" = ? WHERE "id" = ?`;
-
-/** Prisma's SQLite DateTime text. */
-export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 function toDate(value: unknown): string {
   const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : new Date(NaN);
@@ -77,10 +72,7 @@ function values(row: Row): unknown[] {
   return out;
 }
 
-function open(url: string): SqliteBatchWriter {
-  const connection = new Database(sqliteUrl(url).replace(/^file:/, ""), { timeout: 5000 });
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("synchronous = NORMAL");
+function open(connection: RawSqlite): SqliteBatchWriter {
   const insert = connection.prepare(INSERT);
   const touch = connection.prepare(TOUCH);
   return connection.transaction((rows: Row[]) => {
@@ -95,14 +87,14 @@ function open(url: string): SqliteBatchWriter {
   });
 }
 
-// One connection per process and database file, shared by every bundled copy of this module.
-const writers = runtimeSlot("sqlite-log-writers", () => new Map<string, SqliteBatchWriter>());
+// One writer (its prepared statements) per connection, shared by every bundled copy of this module.
+const writers = runtimeSlot("sqlite-log-writers", () => new WeakMap<RawSqlite, SqliteBatchWriter>());
 
 /** The SQLite batch writer for DATABASE_URL, or null on PostgreSQL (Prisma writes there). */
 export function sqliteBatchWriter(url = process.env.DATABASE_URL): SqliteBatchWriter | null {
-  if (databaseDialect(url) !== "sqlite") return null;
-  const key = sqliteUrl(url);
-  let writer = writers.get(key);
-  if (!writer) writers.set(key, (writer = open(key)));
+  const connection = rawSqlite(url);
+  if (!connection) return null;
+  let writer = writers.get(connection);
+  if (!writer) writers.set(connection, (writer = open(connection)));
   return writer;
 }
