@@ -58,4 +58,12 @@ describe("a case's result", () => {
     await writeCaseResult({ id: taken.id, token: "t0" }, result);
     expect(await db.experimentCase.findUniqueOrThrow({ where: { id: taken.id } })).toMatchObject({ status: "running", output: null });
   });
+
+  it("finishing together, are written together, each under its own claim", async () => {
+    const cases = await claimedCases(5);
+    await db.experimentCase.update({ where: { id: cases[4].id }, data: { claimToken: "someone else" } });
+    await Promise.all(cases.map((row, i) => writeCaseResult({ id: row.id, token: `t${i}` }, { ...result, output: `out ${i}` })));
+    const rows = await db.experimentCase.findMany({ where: { id: { in: cases.map((c) => c.id) } }, orderBy: { position: "asc" } });
+    expect(rows.map((row) => row.output)).toEqual(["out 0", "out 1", "out 2", "out 3", null]);
+  });
 });
