@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { versionWhere } from "@/lib/datasets/datasets";
+import { claimCases } from "./case-claims";
 import type { CaseItem } from "./run-case";
 
 export const LEASE_MS_DEFAULT = 30_000;
@@ -13,8 +14,6 @@ export function leaseMs(): number {
 const POLL_MS = 1_000;
 /** How often a runner reads its experiment's status: cancel stops new calls within this. */
 const STATUS_EVERY_MS = 250;
-
-const CASE_ORDER = [{ position: "asc" as const }, { targetIndex: "asc" as const }, { repetition: "asc" as const }];
 
 export interface Claimed {
   id: string;
@@ -30,8 +29,8 @@ type Refill = "claimed" | "wait" | "none-left";
 /**
  * The cases one process runs for one experiment, claimed from the database a batch at a time
  * so the database work per case stays a fraction of a query:
- * - one conditional update claims up to `batch` pending cases with a fresh token, and one read
- *   returns those this runner won (two instances racing for the same cases split them);
+ * - one claim takes up to `batch` pending cases under a fresh token (case-claims.ts; two
+ *   instances racing for the same cases split them);
  * - one read loads the dataset rows the batch needs;
  * - one timer reads the experiment's status (cancel) and renews every held lease at once.
  * Claimed cases wait in memory for a free worker; on cancel or shutdown the ones not started
@@ -95,13 +94,10 @@ export class CaseFeed {
       await requeueExpired(this.experimentId);
     }
     for (;;) {
-      const candidates = await db.experimentCase.findMany({
-        where: { experimentId: this.experimentId, status: "pending" },
-        orderBy: CASE_ORDER,
-        take: this.batch,
-        select: { id: true },
-      });
-      if (candidates.length === 0) {
+      const token = randomUUID();
+      const { rows, raced } = await claimCases(this.experimentId, this.batch, token, new Date(Date.now() + leaseMs()));
+      if (raced) continue; // another runner took them all first
+      if (rows.length === 0) {
         // Cases running elsewhere (another instance, or a dead one whose lease will run out) may
         // come back to pending; this runner's own are about to finish.
         const elsewhere = await db.experimentCase.count({ where: { experimentId: this.experimentId, status: "running", id: { notIn: [...this.held] } } });
@@ -109,16 +105,8 @@ export class CaseFeed {
         this.exhausted = true;
         return "none-left";
       }
-      const ids = candidates.map((c) => c.id);
-      const token = randomUUID();
-      const { count } = await db.experimentCase.updateMany({
-        where: { id: { in: ids }, status: "pending" },
-        data: { status: "running", claimToken: token, leaseUntil: new Date(Date.now() + leaseMs()), attempts: { increment: 1 } },
-      });
-      if (count === 0) continue; // another runner took them all first
-      const won = await db.experimentCase.findMany({ where: { id: { in: ids }, claimToken: token }, orderBy: CASE_ORDER, select: { id: true, itemId: true, targetIndex: true } });
-      const items = await this.items.load(won.map((row) => row.itemId));
-      for (const row of won) {
+      const items = await this.items.load(rows.map((row) => row.itemId));
+      for (const row of rows) {
         this.held.add(row.id);
         this.queue.push({ ...row, token, item: items.get(row.itemId) ?? null });
       }
