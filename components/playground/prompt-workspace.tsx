@@ -1,10 +1,12 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { PromptMetrics } from "@/components/analytics/prompt-metrics";
 import { PromptEvaluations } from "@/components/experiments/prompt-evaluations";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
 import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { latestPassRates } from "@/lib/experiments/results-view";
+import { useAnalyticsGroups } from "@/lib/hooks/use-analytics";
 import { useCollections } from "@/lib/hooks/use-collections";
 import { useExperiments } from "@/lib/hooks/use-experiments";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
@@ -39,6 +41,9 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const experiments = useExperiments({ promptId });
   const ids = { id: ws.prompt.data?.id ?? promptId, slug: ws.prompt.data?.slug ?? promptId };
   const passRates = useMemo(() => latestPassRates(experiments.data?.data ?? [], { id: ids.id, slug: ids.slug }), [experiments.data, ids.id, ids.slug]);
+  // Each version's calls and error rate over the longest range analytics answer, for the history.
+  const usage = useAnalyticsGroups("prompt-versions", { range: "400d", prompt: ids.id });
+  const usageByVersion = useMemo(() => new Map((usage.data ?? []).map((row) => [row.prompt_version ?? 0, row])), [usage.data]);
   const providers = useProviders();
   const collections = useCollections();
   const publish = usePublishVersion(promptId);
@@ -151,6 +156,8 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
               />
             </div>
           </div>
+        ) : mode === "metrics" ? (
+          <PromptMetrics promptId={ids.id} versionNumbers={ws.versions.map((v) => v.prompt_version)} passRates={passRates} />
         ) : mode === "evaluate" ? (
           <PromptEvaluations promptId={promptId} versionNumbers={ws.versions.map((v) => v.prompt_version)} experiments={experiments} />
         ) : (
@@ -182,6 +189,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             onDiff={(a, b) => setDialog({ kind: "diff", sides: [a, b] })}
             onClose={() => setHistoryOpen(false)}
             passRates={passRates}
+            usage={usageByVersion}
           />
         ) : null}
       </div>

@@ -41,20 +41,20 @@ let updatable = "";
 
 beforeAll(async () => {
   // Feedback on fb-0 before its row exists: counted once the row is written.
-  await createFeedback([{ traceId: "fb-0", value: 5, weight: 1 }], null);
+  await createFeedback([{ traceId: "fb-0", value: 5, weight: 1, metadata: null }], null);
   for (let i = 0; i < CALLS.length; i++) enqueue(i);
   await logWriter.flush();
   // After the rows: two on fb-2 (one call with two feedbacks), one on fb-5, weighted.
   await createFeedback(
     [
-      { traceId: "fb-2", value: -2, weight: 1 },
-      { traceId: "fb-2", value: 4, weight: 0.5 },
+      { traceId: "fb-2", value: -2, weight: 1, metadata: null },
+      { traceId: "fb-2", value: 4, weight: 0.5, metadata: null },
     ],
     null,
   );
-  updatable = (await createFeedback([{ traceId: "fb-5", value: 1, weight: 1 }], null)).feedback_ids[0];
+  updatable = (await createFeedback([{ traceId: "fb-5", value: 1, weight: 1, metadata: null }], null)).feedback_ids[0];
   // Updated after it was counted: the rollup takes the difference.
-  await updateFeedback(updatable, { value: 3, weight: 0.5 });
+  await updateFeedback(updatable, { value: 3, weight: 0.5, metadata: undefined });
 });
 
 describe("feedback in analytics", () => {
