@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { databaseDialect } from "@/lib/core/db/dialect";
+import { runtimeSlot } from "@/lib/core/runtime";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { collectRollups, DIALECTS, DIMENSIONS, ROLLUP_SOURCE_SELECT, type RollupDelta } from "./rollup";
 
@@ -85,6 +86,15 @@ const SWEEP_LIMIT = 2000;
  * log row exists. Failures are logged, not thrown: what is left pending is counted next time.
  */
 export async function rollUpFeedback(traceIds?: readonly string[]): Promise<void> {
+  if (traceIds) return countPending(traceIds);
+  // A page asks for several graphs at once: their reads share one sweep rather than race.
+  sweep.running ??= countPending().finally(() => (sweep.running = null));
+  return sweep.running;
+}
+
+const sweep = runtimeSlot("analytics-feedback-sweep", () => ({ running: null as Promise<void> | null }));
+
+async function countPending(traceIds?: readonly string[]): Promise<void> {
   try {
     const scopes = traceIds ? chunks([...new Set(traceIds)]) : [null];
     for (const scope of scopes) {
