@@ -71,7 +71,7 @@ export function PromptMetrics({ promptId, versionNumbers, passRates }: { promptI
         <Tile label="Calls" value={s ? number.format(s.requests) : "…"} testId="metrics-requests" />
         <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="metrics-errors" />
         <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="metrics-latency" />
-        <Tile label="TTFT p50" value={s ? `${s.ttft.p50} ms` : "…"} testId="metrics-ttft" />
+        <Tile label="TTFT p50" value={s ? (s.ttft.avg ? `${s.ttft.p50} ms` : "— (not streamed)") : "…"} testId="metrics-ttft" />
         <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="metrics-cost" />
         <Tile label="Feedback" value={s ? (s.feedback.mean === null ? "—" : `${s.feedback.mean.toFixed(2)} (${s.feedback.count})`) : "…"} testId="metrics-feedback" />
       </div>

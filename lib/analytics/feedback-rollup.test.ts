@@ -106,3 +106,15 @@ describe("feedback in analytics", () => {
     expect((await analyticsGraph("requests", query())).summary).toEqual({ total: 6 });
   });
 });
+
+describe("feedback changed before its call is logged", () => {
+  it("is counted with its latest value once the row arrives", async () => {
+    const at = analyticsQuerySchema.parse({ time_of_generation_min: "2026-05-02T00:00:00Z", time_of_generation_max: "2026-05-02T02:59:59Z" });
+    const id = (await createFeedback([{ traceId: "late-0", value: -4, weight: 1, metadata: null }], null)).feedback_ids[0];
+    await updateFeedback(id, { value: 2, weight: 1, metadata: undefined });
+    logWriter.enqueue({ traceId: "late-0", createdAt: new Date("2026-05-02T01:00:00Z"), promptId: "prompt-late", promptVersion: 1, status: "success", httpStatus: 200, latencyMs: 50 });
+    await logWriter.flush();
+    expect((await analyticsSummary(at)).summary.feedback).toEqual({ count: 1, requests_with_feedback: 1, mean: 2, avg_weighted: 2 });
+    expect((await analyticsGraph("feedbacks/scores", at)).data_points).toEqual([{ score: 2, total: 1 }]);
+  });
+});
