@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { PromptMetrics } from "@/components/analytics/prompt-metrics";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { PromptEvaluations } from "@/components/experiments/prompt-evaluations";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
 import { toast } from "@/components/ui/toast";
@@ -27,6 +26,9 @@ import { VersionsSidebar } from "./versions-sidebar";
 import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
 import { WorkspaceHeader, type WorkspaceMode } from "./workspace-header";
 import { WorkspaceSkeleton } from "./workspace-skeleton";
+
+// The Metrics tab's charts (recharts) are fetched when the tab opens, not with the page.
+const PromptMetrics = lazy(() => import("@/components/analytics/prompt-metrics").then((module) => ({ default: module.PromptMetrics })));
 
 /** What a link may open the page with: a version read only, and variable values (an experiment's case). */
 export interface WorkspaceStart {
@@ -157,7 +159,9 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             </div>
           </div>
         ) : mode === "metrics" ? (
-          <PromptMetrics promptId={ids.id} versionNumbers={ws.versions.map((v) => v.prompt_version)} passRates={passRates} />
+          <Suspense fallback={<div className="m-6 h-40 flex-1 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800/60" aria-busy="true" data-testid="prompt-metrics-loading" />}>
+            <PromptMetrics promptId={ids.id} versionNumbers={ws.versions.map((v) => v.prompt_version)} passRates={passRates} />
+          </Suspense>
         ) : mode === "evaluate" ? (
           <PromptEvaluations promptId={promptId} versionNumbers={ws.versions.map((v) => v.prompt_version)} experiments={experiments} />
         ) : (
