@@ -49,12 +49,13 @@ export function AnalyticsView() {
         </div>
       </div>
       {summary.isError ? <ErrorAlert>Could not load analytics: {summary.error.message}</ErrorAlert> : null}
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Tile label="Requests" value={s ? number.format(s.requests) : "…"} testId="analytics-requests" />
         <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="analytics-errors" />
         <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="analytics-latency" />
         <Tile label="Tokens in / out" value={s ? `${number.format(s.tokens.input)} / ${number.format(s.tokens.output)}` : "…"} testId="analytics-tokens" />
         <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="analytics-cost" />
+        <Tile label="Feedback (mean, count)" value={s ? (s.feedback.mean === null ? "—" : `${s.feedback.mean.toFixed(2)} (${s.feedback.count})`) : "…"} testId="analytics-feedback" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <SeriesChart title="Requests" graph="requests" fields={[{ key: "total", label: "Requests" }]} filters={filters} />

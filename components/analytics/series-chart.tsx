@@ -16,7 +16,9 @@ export function SeriesChart({ title, graph, fields, filters, unit }: { title: st
     <section className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`chart-${graph}`} aria-label={title}>
       <h2 className="mb-2 text-sm font-medium">{title}</h2>
       {answer.isError ? (
-        <p className="text-sm text-red-600">Could not load this chart.</p>
+        <p className="text-sm text-red-600 dark:text-red-400">Could not load this chart.</p>
+      ) : answer.isPending ? (
+        <div className="h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" aria-busy="true" data-testid={`chart-${graph}-loading`} />
       ) : (
         <div className="h-56">
           <ResponsiveContainer width="100%" height="100%">

@@ -1,10 +1,11 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { PromptEvaluations } from "@/components/experiments/prompt-evaluations";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
 import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { latestPassRates } from "@/lib/experiments/results-view";
+import { useAnalyticsGroups } from "@/lib/hooks/use-analytics";
 import { useCollections } from "@/lib/hooks/use-collections";
 import { useExperiments } from "@/lib/hooks/use-experiments";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
@@ -26,6 +27,9 @@ import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
 import { WorkspaceHeader, type WorkspaceMode } from "./workspace-header";
 import { WorkspaceSkeleton } from "./workspace-skeleton";
 
+// The Metrics tab's charts (recharts) are fetched when the tab opens, not with the page.
+const PromptMetrics = lazy(() => import("@/components/analytics/prompt-metrics").then((module) => ({ default: module.PromptMetrics })));
+
 /** What a link may open the page with: a version read only, and variable values (an experiment's case). */
 export interface WorkspaceStart {
   version?: number;
@@ -39,6 +43,9 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const experiments = useExperiments({ promptId });
   const ids = { id: ws.prompt.data?.id ?? promptId, slug: ws.prompt.data?.slug ?? promptId };
   const passRates = useMemo(() => latestPassRates(experiments.data?.data ?? [], { id: ids.id, slug: ids.slug }), [experiments.data, ids.id, ids.slug]);
+  // Each version's calls and error rate over the longest range analytics answer, for the history.
+  const usage = useAnalyticsGroups("prompt-versions", { range: "400d", prompt: ids.id });
+  const usageByVersion = useMemo(() => new Map((usage.data ?? []).map((row) => [row.prompt_version ?? 0, row])), [usage.data]);
   const providers = useProviders();
   const collections = useCollections();
   const publish = usePublishVersion(promptId);
@@ -151,6 +158,10 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
               />
             </div>
           </div>
+        ) : mode === "metrics" ? (
+          <Suspense fallback={<div className="m-6 h-40 flex-1 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800/60" aria-busy="true" data-testid="prompt-metrics-loading" />}>
+            <PromptMetrics promptId={ids.id} versionNumbers={ws.versions.map((v) => v.prompt_version)} passRates={passRates} />
+          </Suspense>
         ) : mode === "evaluate" ? (
           <PromptEvaluations promptId={promptId} versionNumbers={ws.versions.map((v) => v.prompt_version)} experiments={experiments} />
         ) : (
@@ -182,6 +193,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             onDiff={(a, b) => setDialog({ kind: "diff", sides: [a, b] })}
             onClose={() => setHistoryOpen(false)}
             passRates={passRates}
+            usage={usageByVersion}
           />
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { Menu } from "@/components/prompts/menu";
 import { RelativeTime } from "@/components/prompts/time";
 import { ErrorAlert } from "@/components/ui/alert";
 import type { VersionPassRate } from "@/lib/experiments/results-view";
+import type { AnalyticsGroupRow } from "@/lib/hooks/use-analytics";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { LabelMenu } from "./label-menu";
 
@@ -27,6 +28,18 @@ function PassRate({ rate, version }: { rate: VersionPassRate | undefined; versio
   );
 }
 
+/** A version's calls and error rate, from the analytics rollups. */
+function Usage({ row, version }: { row: AnalyticsGroupRow | undefined; version: number }) {
+  const calls = row?.requests ?? 0;
+  const rate = calls ? Math.round(((row?.error_count ?? 0) * 1000) / calls) / 10 : 0;
+  return (
+    <span className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" title="Calls and error rate in the last 400 days" data-testid={`version-usage-${version}`}>
+      {calls} {calls === 1 ? "call" : "calls"}
+      {calls ? ` · ${rate}% errors` : ""}
+    </span>
+  );
+}
+
 /** The version history: labels, published mark, and what can be done with each version. */
 export function VersionsSidebar({
   promptId,
@@ -41,6 +54,7 @@ export function VersionsSidebar({
   onDiff,
   onClose,
   passRates,
+  usage,
 }: {
   promptId: string;
   versions: PromptVersionEntry[];
@@ -55,6 +69,8 @@ export function VersionsSidebar({
   onClose: () => void;
   /** Per version number, the pass rate of the newest experiment that ran it. */
   passRates: ReadonlyMap<number, VersionPassRate>;
+  /** Per version number, its calls in the analytics (absent: none). */
+  usage: ReadonlyMap<number, AnalyticsGroupRow>;
 }) {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   return (
@@ -129,6 +145,7 @@ export function VersionsSidebar({
               <p className="mt-1 text-[11px] text-zinc-400">
                 <RelativeTime iso={version.created_at} /> · {version.prompt_template.model ?? "no model"}
               </p>
+              <Usage row={usage.get(version.prompt_version)} version={version.prompt_version} />
             </li>
           ))}
         </ol>

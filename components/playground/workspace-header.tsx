@@ -4,7 +4,7 @@ import { Icon } from "@/components/prompts/icons";
 import { Button } from "@/components/ui/button";
 import { useCan } from "@/lib/auth/role-context";
 
-export type WorkspaceMode = "editor" | "compare" | "evaluate";
+export type WorkspaceMode = "editor" | "compare" | "evaluate" | "metrics";
 
 const READ_ONLY_ROLE = "Viewers can run prompts, not save or publish them";
 
@@ -85,6 +85,9 @@ export function WorkspaceHeader({
         </button>
         <button role="tab" type="button" aria-selected={mode === "evaluate"} className={tab(mode === "evaluate")} onClick={() => onMode("evaluate")} data-testid="mode-evaluate">
           Evaluate
+        </button>
+        <button role="tab" type="button" aria-selected={mode === "metrics"} className={tab(mode === "metrics")} onClick={() => onMode("metrics")} data-testid="mode-metrics">
+          Metrics
         </button>
       </div>
       <div className="flex shrink-0 items-center gap-1.5">

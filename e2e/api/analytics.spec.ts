@@ -104,6 +104,82 @@ test("graphs: requests, cost, tokens, errors and latency through the SDK, exact 
   expect(feedbacks.summary).toEqual({ total: 0 });
 });
 
+test("feedback per version and per label arm, exact through the SDK, whenever it arrives", async () => {
+  const portkey = portkeyClient();
+  const vk = await call("POST", "/v1/virtual-keys", { name: `analytics fb ${stamp()}`, provider: "openai", key: "sk-analytics-key-123456", custom_host: `${E2E.mockUrl}/v1` });
+  const prompt = await promptFor(vk.json.slug, "gpt-4.1-nano");
+  const v1 = (prompt as unknown as { version_id: string }).version_id;
+  const v2 = await call("PUT", `/v1/prompts/${prompt.id}`, { string: JSON.stringify([{ role: "user", content: "Now say {{word}}" }]), patch: true });
+  expect(v2.status, v2.text).toBe(200);
+  const run = async (trace: string) => {
+    const answer = await call("POST", `/v1/prompts/${prompt.id}@staging/completions`, { variables: { word: trace } }, { ...admin, "x-portkey-trace-id": trace });
+    expect(answer.status, answer.text).toBe(200);
+  };
+  const trace = (n: number) => `${prompt.id}-t${n}`;
+  // Feedback on t1 before its call is made: counted once the call's row is written.
+  await portkey.feedback.create({ traceID: trace(1), value: 5 });
+  // staging serves version 1 for two calls, then version 2 for three: two arms of one label.
+  expect((await call("PUT", `/v1/prompts/${prompt.id}/versions/${v1}`, { label_id: "staging" })).status).toBe(200);
+  await run(trace(1));
+  await run(trace(2));
+  expect((await call("PUT", `/v1/prompts/${prompt.id}/versions/${v2.json.prompt_version_id}`, { label_id: "staging" })).status).toBe(200);
+  for (const n of [3, 4, 5]) await run(trace(n));
+  let rows: Json[] = [];
+  await expect.poll(async () => (rows = (await call("GET", `/v1/logs?prompt=${prompt.id}`)).json.data).length).toBe(5);
+  await portkey.feedback.create([
+    { traceID: trace(3), value: -2 },
+    { traceID: trace(3), value: 4, weight: 0.5 },
+  ]);
+  const later = (await portkey.feedback.create({ traceID: trace(4), value: 1 })) as unknown as { feedback_ids: string[] };
+  await portkey.feedback.update({ feedbackID: later.feedback_ids[0], value: 3, weight: 0.5 });
+
+  const q = { ...window, prompt_id: prompt.id };
+  // value × weight: 5, −2, 2, 1.5 over four feedbacks; values 5, −2, 4, 3.
+  await expect.poll(async () => ((await portkey.analytics.graphs.requests(q)) as Json).summary.total).toBe(5);
+  expect(((await portkey.analytics.graphs.feedbacks(q)) as Json).summary).toEqual({ total: 4 });
+  expect(((await portkey.analytics.graphs.feedbacks_weighted(q)) as Json).summary).toEqual({ avg: 1.625 });
+  expect(((await portkey.analytics.graphs.feedbacks_score(q)) as Json).data_points).toEqual([
+    { score: -2, total: 1 },
+    { score: 3, total: 1 },
+    { score: 4, total: 1 },
+    { score: 5, total: 1 },
+  ]);
+  expect(((await portkey.analytics.graphs.feedback_ai_models(q)) as Json).data_points).toEqual([{ ai_model: "gpt-4.1-nano", total: 4, avg_weighted_feedback: 1.625 }]);
+  const summary = (await call("GET", `/v1/analytics/summary?prompt_id=${prompt.id}`)).json;
+  expect(summary.summary.feedback).toEqual({ count: 4, requests_with_feedback: 3, mean: 2.5, avg_weighted: 1.625 });
+
+  // Per version: calls, exact cost and mean latency from the rows, p50 within one bucket, feedback.
+  const versions = (await portkey.analytics.groups.groupedData("prompt-versions" as never, { ...q, order_by: "prompt_version", order_by_type: "asc" })) as Json;
+  expect(versions.total).toBe(2);
+  const details = await Promise.all(rows.map(async (row) => (await call("GET", `/v1/logs/${row.id}`)).json));
+  for (const [index, version, feedback] of [
+    [0, 1, { feedback_count: 1, requests_with_feedback: 1, feedback_mean: 5, avg_weighted_feedback: 5 }],
+    [1, 2, { feedback_count: 3, requests_with_feedback: 2, feedback_mean: 1.6667, avg_weighted_feedback: 0.5 }],
+  ] as const) {
+    const mine = details.filter((log) => log.prompt_version === version);
+    const latencies = mine.map((log) => log.latency_ms as number);
+    const group = versions.data[index];
+    expect(group).toMatchObject({ prompt_id: prompt.id, prompt_version: version, requests: mine.length, error_count: 0, ...feedback });
+    expect(group.cost).toBeCloseTo(mine.reduce((sum, log) => sum + (log.cost_usd ?? 0), 0) * 100, 6);
+    expect(group.avg_latency).toBe(Math.round(latencies.reduce((a, b) => a + b, 0) / latencies.length));
+    const [lower, upper] = bucketBounds(nearestRank(latencies, 0.5));
+    expect(group.p50_latency).toBeGreaterThanOrEqual(Math.floor(lower));
+    expect(group.p50_latency).toBeLessThanOrEqual(Math.ceil(upper));
+  }
+
+  // The label's arms: the version that served each call it addressed.
+  const labels = (await portkey.analytics.groups.groupedData("labels" as never, q)) as Json;
+  expect(labels.data.map((row: Json) => [row.label, row.prompt_version, row.requests, row.feedback_count])).toEqual([
+    ["staging", 2, 3, 3],
+    ["staging", 1, 2, 1],
+  ]);
+  expect(((await portkey.analytics.graphs.requests({ ...q, label: "staging", prompt_version: "2" } as never)) as Json).summary).toEqual({ total: 3 });
+
+  // Portkey's weighted feedback filters: per call, the mean of value × weight (t1 5, t3 0, t4 1.5).
+  expect(((await portkey.analytics.graphs.requests({ ...q, weighted_feedback_min: 1 })) as Json).summary).toEqual({ total: 2 });
+  expect(((await portkey.analytics.graphs.requests({ ...q, weighted_feedback_max: 0 })) as Json).summary).toEqual({ total: 1 });
+});
+
 test("groups: ai-models, prompts and versions, metadata; the cache summary; filters narrow", async () => {
   const portkey = portkeyClient();
   const q = { ...window, prompt_slug: ok.slug };

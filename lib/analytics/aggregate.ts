@@ -18,6 +18,12 @@ export interface Totals {
   completionTokens: number;
   totalTokens: number;
   costUsd: number;
+  feedbackCount: number;
+  feedbackRequests: number;
+  feedbackValueSum: number;
+  feedbackWeighted: number;
+  /** {feedback value: count}. */
+  feedbackHist: Histogram;
   firstSeen: Date | null;
   lastSeen: Date | null;
 }
@@ -38,6 +44,11 @@ export function emptyTotals(): Totals {
     completionTokens: 0,
     totalTokens: 0,
     costUsd: 0,
+    feedbackCount: 0,
+    feedbackRequests: 0,
+    feedbackValueSum: 0,
+    feedbackWeighted: 0,
+    feedbackHist: {},
     firstSeen: null,
     lastSeen: null,
   };
@@ -62,6 +73,13 @@ export function addRecord(totals: Totals, record: RollupDelta): void {
   totals.completionTokens += record.completionTokens;
   totals.totalTokens += record.totalTokens;
   totals.costUsd += record.costUsd;
+  totals.feedbackCount += record.feedbackCount;
+  totals.feedbackRequests += record.feedbackRequests;
+  totals.feedbackValueSum += record.feedbackValueSum;
+  totals.feedbackWeighted += record.feedbackWeighted;
+  mergeInto(totals.feedbackHist, record.feedbackHist);
+  // Rows made by feedback alone (no call counted in them) say nothing about when calls were seen.
+  if (record.requests === 0) return;
   if (!totals.firstSeen || record.firstSeen < totals.firstSeen) totals.firstSeen = record.firstSeen;
   if (!totals.lastSeen || record.lastSeen > totals.lastSeen) totals.lastSeen = record.lastSeen;
 }
@@ -83,6 +101,10 @@ export const avgLatency = (totals: Totals) => Math.round(ratio(totals.latencySum
 export const latencyP = (totals: Totals, p: number) => ms(percentile(totals.latencyHist, p));
 export const ttftP = (totals: Totals, p: number) => ms(percentile(totals.ttftHist, p));
 export const avgTokens = (totals: Totals) => Math.round(ratio(totals.totalTokens, totals.requests));
+/** Portkey's weighted feedback is value × weight; its average is over feedbacks, null without any. */
+export const avgWeightedFeedback = (totals: Totals) => (totals.feedbackCount ? round(totals.feedbackWeighted / totals.feedbackCount, 4) : null);
+/** The plain mean of the feedback values. */
+export const feedbackMean = (totals: Totals) => (totals.feedbackCount ? round(totals.feedbackValueSum / totals.feedbackCount, 4) : null);
 export const errorRate = (totals: Totals) => round(ratio(totals.errors * 100, totals.requests), 4);
 
 const HOUR_MS = 3_600_000;

@@ -1,11 +1,12 @@
-import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
 import {
   avgCostCents,
   avgLatency,
   avgTokens,
+  avgWeightedFeedback,
   costCents,
   errorRate,
+  feedbackMean,
   latencyP,
   round,
   timeBuckets,
@@ -23,11 +24,9 @@ const WHOLE_RANGE: RollupShape = { bucket: null, by: [], histograms: true };
 const PERCENTILE_GRAPHS = new Set(["latency", "ttft"]);
 type Graph = { summary: (totals: Totals, records: RollupDelta[]) => Row; point: (totals: Totals) => Row };
 
-/**
- * Feedback is aggregated from the feedback table, and cache and rescue counts from gateway
- * features Promptly does not have: those graphs answer Portkey's shapes with zeros.
- */
-const zeroFeedback: Graph = { summary: () => ({ total: 0 }), point: () => ({ total: 0 }) };
+/** Feedback counts and Portkey's weighted feedback (value × weight, averaged over feedbacks). */
+const feedbacks: Graph = { summary: (t) => ({ total: t.feedbackCount }), point: (t) => ({ total: t.feedbackCount }) };
+const weightedFeedback: Graph = { summary: (t) => ({ avg: avgWeightedFeedback(t) }), point: (t) => ({ avg: avgWeightedFeedback(t) }) };
 
 const latency = (totals: Totals) => ({
   avg: avgLatency(totals),
@@ -53,6 +52,7 @@ const GRAPHS: Record<string, Graph> = {
   },
   errors: { summary: errors, point: errors },
   "errors-rate": { summary: (t) => ({ rate: errorRate(t) }), point: (t) => ({ rate: errorRate(t) }) },
+  // Cache and rescue counts come from gateway features Promptly does not have: zeros in Portkey's shapes.
   "errors-stack": { summary: (t) => ({ total: t.errors }), point: (t) => ({ stats: statusStats(t) }) },
   "requests-rescued": { summary: () => ({ retry: 0, fallback: 0 }), point: () => ({ retry: 0, fallback: 0 }) },
   "cache-hit-rate": {
@@ -60,8 +60,8 @@ const GRAPHS: Record<string, Graph> = {
     point: () => ({ simple_hits: 0, semantic_hits: 0, rate: 0, cumulative_simple_cache_savings: 0, cumulative_semantic_cache_savings: 0 }),
   },
   "cache-latency": { summary: () => ({ avg: 0 }), point: () => ({ avg: 0 }) },
-  feedbacks: zeroFeedback,
-  "feedbacks-weighted": { summary: () => ({ avg: null }), point: () => ({ avg: null }) },
+  feedbacks,
+  "feedbacks-weighted": weightedFeedback,
 };
 const GRAPH_ALIASES: Record<string, string> = {
   "errors/rate": "errors-rate",
@@ -110,8 +110,25 @@ async function listGraph(name: string, query: AnalyticsQuery): Promise<Analytics
     });
     return { object: "analytics-graph", summary, data_points: points };
   }
-  // Feedback scores and feedback per model: aggregated from the feedback table, none here.
-  return { object: "analytics-graph", summary: { total: 0 }, data_points: [] };
+  if (name === "feedbacks/ai-models") {
+    const byModel = new Map<string, RollupDelta[]>();
+    for (const record of await loadRecords(query, { bucket: null, by: ["model"], histograms: false })) {
+      byModel.set(record.model, [...(byModel.get(record.model) ?? []), record]);
+    }
+    const points = [...byModel]
+      .map(([model, records]) => [model, totalsOf(records)] as const)
+      .filter(([, totals]) => totals.feedbackCount > 0)
+      .map(([model, totals]) => ({ ai_model: model || null, total: totals.feedbackCount, avg_weighted_feedback: avgWeightedFeedback(totals) }))
+      .sort((a, b) => b.total - a.total || String(a.ai_model).localeCompare(String(b.ai_model)));
+    return { object: "analytics-graph", summary: { total: points.reduce((sum, point) => sum + point.total, 0) }, data_points: points };
+  }
+  // Feedback per score (feedbacks/score, feedbacks/scores): how many feedbacks gave each value.
+  const totals = totalsOf(await loadRecords(query, WHOLE_RANGE));
+  const points = Object.entries(totals.feedbackHist)
+    .map(([score, total]) => ({ score: Number(score), total }))
+    .filter((point) => point.total > 0)
+    .sort((a, b) => a.score - b.score);
+  return { object: "analytics-graph", summary: { total: totals.feedbackCount }, data_points: points };
 }
 
 function sameBucket(hour: Date, timestamp: string, query: AnalyticsQuery): boolean {
@@ -127,7 +144,7 @@ type KeyOf = (record: RollupDelta) => Row | Row[] | null;
  * Portkey's groups (ai-models, metadata/:key, users, and groupedData's names) and the ones
  * prompt teams need (prompts, prompt-versions, labels, providers, virtual keys, API keys).
  */
-const GROUPS: Record<string, KeyOf | (() => Promise<KeyOf>)> = {
+const GROUPS: Record<string, KeyOf> = {
   "ai-models": (r) => ({ ai_model: r.model || null }),
   model: (r) => ({ model: r.model || null }),
   provider: (r) => ({ provider: r.provider || null }),
@@ -140,16 +157,8 @@ const GROUPS: Record<string, KeyOf | (() => Promise<KeyOf>)> = {
   prompt: (r) => ({ prompt_id: r.promptId || null, prompt_slug: r.promptSlug || null }),
   prompts: (r) => ({ prompt_id: r.promptId || null, prompt_slug: r.promptSlug || null }),
   "prompt-versions": (r) => ({ prompt_id: r.promptId || null, prompt_slug: r.promptSlug || null, prompt_version: r.promptVersion || null }),
-  // Logs don't record the label a call named: a label groups the versions it points at now.
-  labels: async () => {
-    const assigned = await db.promptLabel.findMany({ select: { promptId: true, label: { select: { name: true } }, version: { select: { version: true } } } });
-    const byVersion = new Map<string, string[]>();
-    for (const a of assigned) {
-      const key = `${a.promptId}@${a.version.version}`;
-      byVersion.set(key, [...(byVersion.get(key) ?? []), a.label.name]);
-    }
-    return (r: RollupDelta) => (byVersion.get(`${r.promptId}@${r.promptVersion}`) ?? []).map((label) => ({ label }));
-  },
+  // The label a call addressed, one row per version that served it (each arm of a split).
+  labels: (r) => (r.label ? { label: r.label, prompt_id: r.promptId || null, prompt_slug: r.promptSlug || null, prompt_version: r.promptVersion || null } : null),
 };
 
 const NUMERIC_COLUMNS = new Set([
@@ -165,6 +174,10 @@ const NUMERIC_COLUMNS = new Set([
   "p99_latency",
   "success_rate",
   "error_count",
+  "avg_weighted_feedback",
+  "feedback_mean",
+  "feedback_count",
+  "requests_with_feedback",
   "last_seen",
   "first_seen",
 ]);
@@ -183,9 +196,10 @@ function groupColumns(totals: Totals): Row {
     p99_latency: latencyP(totals, 0.99),
     success_rate: round(totals.requests ? ((totals.requests - totals.errors) * 100) / totals.requests : 0, 4),
     error_count: totals.errors,
-    // Feedback is aggregated from the feedback table.
-    avg_weighted_feedback: null,
-    requests_with_feedback: 0,
+    avg_weighted_feedback: avgWeightedFeedback(totals),
+    feedback_mean: feedbackMean(totals),
+    feedback_count: totals.feedbackCount,
+    requests_with_feedback: totals.feedbackRequests,
     first_seen: totals.firstSeen?.toISOString() ?? null,
     last_seen: totals.lastSeen?.toISOString() ?? null,
   };
@@ -199,9 +213,8 @@ export async function analyticsGroups(path: string, query: AnalyticsQuery): Prom
   } else if (path === "users") {
     groups = [...(await loadRecordsByMetadata(query, "_user"))].map(([value, records]) => [{ user: value }, records]);
   } else {
-    const keyer = GROUPS[path];
-    if (!keyer) throw notFound(`Analytics group '${path}' not found`);
-    const keyOf = (keyer.length === 0 ? await (keyer as () => Promise<KeyOf>)() : keyer) as KeyOf;
+    const keyOf = GROUPS[path];
+    if (!keyOf) throw notFound(`Analytics group '${path}' not found`);
     const byKey = new Map<string, [Row, RollupDelta[]]>();
     for (const record of await loadRecords(query, { bucket: null, by: GROUPABLE, histograms: true })) {
       const keys = keyOf(record);
@@ -246,8 +259,12 @@ export async function analyticsSummary(query: AnalyticsQuery) {
       ttft: ttft(totals),
       tokens: { input: totals.promptTokens, output: totals.completionTokens, total: totals.totalTokens },
       cost: costCents(totals),
-      // Feedback is aggregated from the feedback table.
-      feedback: { count: 0, mean: null },
+      feedback: {
+        count: totals.feedbackCount,
+        requests_with_feedback: totals.feedbackRequests,
+        mean: feedbackMean(totals),
+        avg_weighted: avgWeightedFeedback(totals),
+      },
     },
   };
 }

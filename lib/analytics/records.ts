@@ -1,8 +1,8 @@
 import { db } from "@/lib/core/db";
-import { badRequest } from "@/lib/core/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseMetadataColumn } from "@/lib/logs/metadata";
-import { collectInto, ROLLUP_SOURCE_SELECT, type RollupDelta } from "./rollup";
+import { rollUpFeedback } from "./feedback-rollup";
+import { collectInto, ROLLUP_SOURCE_SELECT, type FeedbackSums, type RollupDelta } from "./rollup";
 import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
 import type { AnalyticsQuery } from "./schemas";
 
@@ -14,13 +14,10 @@ import type { AnalyticsQuery } from "./schemas";
  * (cost, token ranges, trace ids, metadata) can't be answered by rollups: those read
  * completion_log itself over the time range (index on createdAt) and roll the matching rows
  * up in memory, so both paths feed the same maths. Rollups are whole hours: a range starting
- * at 10:30 counts 10:00-10:30 too.
+ * at 10:30 counts 10:00-10:30 too. Feedback still waiting for its log row is counted first.
  */
 export async function loadRecords(query: AnalyticsQuery, shape: RollupShape): Promise<RollupDelta[]> {
-  if (query.weighted_feedback_min !== undefined || query.weighted_feedback_max !== undefined) {
-    // Feedback is aggregated from the feedback table; these filters join it once it is wired here.
-    throw badRequest("Feedback filters are not supported yet", "weighted_feedback_min");
-  }
+  await rollUpFeedback();
   const filter = await dimensionFilter(query);
   if (needsLogs(query)) return fromLogs(query, filter);
   return readRollups(query.from, query.to, filter, shape);
@@ -37,7 +34,8 @@ function needsLogs(query: AnalyticsQuery): boolean {
     query.completion_token_min,
     query.completion_token_max,
   ];
-  return ranges.some((value) => value !== undefined) || Boolean(query.trace_id?.length) || Boolean(query.metadata && Object.keys(query.metadata).length);
+  // A call's weighted feedback is per request too: the logs path joins the feedback table.
+  return [...ranges, query.weighted_feedback_min, query.weighted_feedback_max].some((value) => value !== undefined) || Boolean(query.trace_id?.length) || Boolean(query.metadata && Object.keys(query.metadata).length);
 }
 
 async function dimensionFilter(query: AnalyticsQuery): Promise<DimensionFilter> {
@@ -50,13 +48,9 @@ async function dimensionFilter(query: AnalyticsQuery): Promise<DimensionFilter> 
   }
   if (query.prompt_version?.length) clauses.push([{ promptVersion: query.prompt_version }]);
   if (query.label?.length) {
-    // Logs don't record the label a call named: a label means the versions it points at now.
-    const names = query.label;
-    const assigned = await db.promptLabel.findMany({
-      where: { label: { OR: [{ name: { in: names } }, { id: { in: names } }] } },
-      select: { promptId: true, version: { select: { version: true } } },
-    });
-    clauses.push(assigned.length ? assigned.map((a) => ({ promptId: [a.promptId], promptVersion: [a.version.version] })) : [{ promptId: [] }]);
+    // The label the caller addressed, as logged (by name; an id is taken for its name).
+    const found = await db.label.findMany({ where: { id: { in: query.label } }, select: { name: true } });
+    clauses.push([{ label: [...query.label, ...found.map((label) => label.name)] }]);
   }
   if (query.virtual_keys?.length) {
     const keys = query.virtual_keys;
@@ -87,7 +81,7 @@ function prismaWhere(filter: DimensionFilter): Prisma.CompletionLogWhereInput {
   };
 }
 
-const LOG_SELECT = { ...ROLLUP_SOURCE_SELECT, metadata: true, id: true } as const satisfies Prisma.CompletionLogSelect;
+const LOG_SELECT = { ...ROLLUP_SOURCE_SELECT, metadata: true, id: true, traceId: true } as const satisfies Prisma.CompletionLogSelect;
 type LogRecord = Prisma.CompletionLogGetPayload<{ select: typeof LOG_SELECT }>;
 
 // Rows read per query: a per-request filter over months of logs must not hold them all.
@@ -101,6 +95,24 @@ async function fromLogs(query: AnalyticsQuery, dims: DimensionFilter): Promise<R
   const groups = new Map<string, RollupDelta>();
   await eachMatchingPage(query, dims, (rows) => collectInto(groups, rows));
   return [...groups.values()];
+}
+
+/** Feedback per trace: value sums and counts, for log rows read outside the rollups. */
+async function feedbackByTrace(traceIds: readonly string[]): Promise<Map<string, FeedbackSums>> {
+  const sums = new Map<string, FeedbackSums>();
+  const unique = [...new Set(traceIds)];
+  for (let start = 0; start < unique.length; start += 1000) {
+    const rows = await db.feedback.findMany({ where: { traceId: { in: unique.slice(start, start + 1000) } }, select: { traceId: true, value: true, weight: true } });
+    for (const row of rows) {
+      let entry = sums.get(row.traceId);
+      if (!entry) sums.set(row.traceId, (entry = { count: 0, valueSum: 0, weighted: 0, hist: {} }));
+      entry.count += 1;
+      entry.valueSum += row.value;
+      entry.weighted += row.value * row.weight;
+      entry.hist[String(row.value)] = (entry.hist[String(row.value)] ?? 0) + 1;
+    }
+  }
+  return sums;
 }
 
 /**
@@ -125,7 +137,9 @@ export async function loadRecordsByMetadata(query: AnalyticsQuery, key: string):
  * Visits the matching log rows a page at a time, in (createdAt, id) order so each page is a
  * range scan of the createdAt index from where the last one ended.
  */
-async function eachMatchingPage(query: AnalyticsQuery, dims: DimensionFilter, visit: (rows: LogRecord[]) => void): Promise<void> {
+type FeedbackRecord = LogRecord & { feedback?: FeedbackSums };
+
+async function eachMatchingPage(query: AnalyticsQuery, dims: DimensionFilter, visit: (rows: FeedbackRecord[]) => void): Promise<void> {
   const filters: Prisma.CompletionLogWhereInput[] = [
     { createdAt: { gte: query.from, lte: query.to } },
     prismaWhere(dims),
@@ -136,6 +150,9 @@ async function eachMatchingPage(query: AnalyticsQuery, dims: DimensionFilter, vi
     ...(query.trace_id?.length ? [{ traceId: { in: query.trace_id as string[] } }] : []),
   ];
   const wanted = query.metadata ? Object.entries(query.metadata) : [];
+  const [min, max] = [query.weighted_feedback_min, query.weighted_feedback_max];
+  // As in the rollups, a trace's feedback goes with its earliest row (pages come in that order).
+  const seen = new Set<string>();
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const page: LogRecord[] = await db.completionLog.findMany({
@@ -144,7 +161,21 @@ async function eachMatchingPage(query: AnalyticsQuery, dims: DimensionFilter, vi
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: PAGE,
     });
-    visit(wanted.length ? page.filter((row) => wanted.every(([key, value]) => metadataOf(row)[key] === value)) : page);
+    const feedback = await feedbackByTrace(page.map((row) => row.traceId));
+    const rows: FeedbackRecord[] = page.map((row) => {
+      const sums = seen.has(row.traceId) ? undefined : feedback.get(row.traceId);
+      seen.add(row.traceId);
+      return { ...row, feedback: sums };
+    });
+    visit(
+      rows.filter((row) => {
+        if (wanted.length && !wanted.every(([key, value]) => metadataOf(row)[key] === value)) return false;
+        if (min === undefined && max === undefined) return true;
+        // Portkey's weighted feedback of a call: the mean of value × weight over its feedback.
+        const weighted = row.feedback ? row.feedback.weighted / row.feedback.count : null;
+        return weighted !== null && (min === undefined || weighted >= min) && (max === undefined || weighted <= max);
+      }),
+    );
     if (page.length < PAGE) return;
     const last = page[page.length - 1];
     after = { createdAt: last.createdAt, id: last.id };

@@ -16,9 +16,23 @@ export interface RollupShape {
   histograms: boolean;
   by: ReadonlyArray<(typeof GROUPABLE)[number]>;
 }
-export const GROUPABLE = ["promptId", "promptVersion", "model", "provider", "apiKeyId", "virtualKeyId"] as const;
+export const GROUPABLE = ["promptId", "promptVersion", "label", "model", "provider", "apiKeyId", "virtualKeyId"] as const;
 
-const SUMS = ["requests", "latencyCount", "latencySumMs", "ttftCount", "ttftSumMs", "promptTokens", "completionTokens", "totalTokens", "costUsd"] as const;
+const SUMS = [
+  "requests",
+  "latencyCount",
+  "latencySumMs",
+  "ttftCount",
+  "ttftSumMs",
+  "promptTokens",
+  "completionTokens",
+  "totalTokens",
+  "costUsd",
+  "feedbackCount",
+  "feedbackRequests",
+  "feedbackValueSum",
+  "feedbackWeighted",
+] as const;
 
 const DIALECTS = {
   sqlite: {
@@ -73,17 +87,19 @@ export async function readRollups(from: Date, to: Date, filter: DimensionFilter,
   // Histograms are merged here, not in SQL: expanding every stored histogram with json_each
   // costs more than reading the compact texts and adding them up.
   const histograms = shape.histograms
-    ? db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${keyList}, "latencyHist", "ttftHist" FROM "analytics_rollup" WHERE ${where}`, ...params)
+    ? db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${keyList}, "latencyHist", "ttftHist", "feedbackHist" FROM "analytics_rollup" WHERE ${where}`, ...params)
     : Promise.resolve([]);
   const [sumRows, histogramRows] = await Promise.all([sums, histograms]);
   const keyOf = (row: Record<string, unknown>) => JSON.stringify(gs.map((g) => String(row[g] instanceof Date ? (row[g] as Date).toISOString() : row[g])));
   const latency = new Map<string, Histogram>();
   const ttft = new Map<string, Histogram>();
+  const feedback = new Map<string, Histogram>();
   for (const row of histogramRows) {
     const key = keyOf(row);
     for (const [target, text] of [
       [latency, row.latencyHist],
       [ttft, row.ttftHist],
+      [feedback, row.feedbackHist],
     ] as const) {
       if (text === "{}") continue;
       let histogram = target.get(key);
@@ -98,6 +114,7 @@ export async function readRollups(from: Date, to: Date, filter: DimensionFilter,
       hour: shape.bucket ? new Date(row.g0 as string | Date) : from,
       promptId: "",
       promptVersion: 0,
+      label: "",
       model: "",
       provider: "",
       apiKeyId: "",
@@ -117,6 +134,11 @@ export async function readRollups(from: Date, to: Date, filter: DimensionFilter,
       completionTokens: Number(row.completionTokens),
       totalTokens: Number(row.totalTokens),
       costUsd: Number(row.costUsd),
+      feedbackCount: Number(row.feedbackCount),
+      feedbackRequests: Number(row.feedbackRequests),
+      feedbackValueSum: Number(row.feedbackValueSum),
+      feedbackWeighted: Number(row.feedbackWeighted),
+      feedbackHist: feedback.get(key) ?? {},
       firstSeen: new Date(row.firstSeen as string | Date),
       lastSeen: new Date(row.lastSeen as string | Date),
     };

@@ -11,6 +11,7 @@ export type RollupSource = Pick<
   | "promptId"
   | "promptSlug"
   | "promptVersion"
+  | "label"
   | "model"
   | "provider"
   | "apiKeyId"
@@ -31,6 +32,7 @@ export const ROLLUP_SOURCE_SELECT = {
   promptId: true,
   promptSlug: true,
   promptVersion: true,
+  label: true,
   model: true,
   provider: true,
   apiKeyId: true,
@@ -50,6 +52,7 @@ export interface RollupDelta {
   hour: Date;
   promptId: string;
   promptVersion: number;
+  label: string;
   model: string;
   provider: string;
   apiKeyId: string;
@@ -68,8 +71,22 @@ export interface RollupDelta {
   completionTokens: number;
   totalTokens: number;
   costUsd: number;
+  /** Feedback on these calls (lib/analytics/feedback-rollup.ts); zero in the log writer's deltas. */
+  feedbackCount: number;
+  feedbackRequests: number;
+  feedbackValueSum: number;
+  feedbackWeighted: number;
+  feedbackHist: Histogram;
   firstSeen: Date;
   lastSeen: Date;
+}
+
+/** A call's feedback, summed: added to its record by reads that bypass the rollups. */
+export interface FeedbackSums {
+  count: number;
+  valueSum: number;
+  weighted: number;
+  hist: Histogram;
 }
 
 const HOUR_MS = 3_600_000;
@@ -91,13 +108,14 @@ export function collectRollups(rows: readonly RollupSource[]): RollupDelta[] {
 }
 
 /** Adds rows to groups kept by the caller: a read that pages through logs holds one page at a time. */
-export function collectInto(groups: Map<string, RollupDelta>, rows: readonly RollupSource[]): void {
+export function collectInto(groups: Map<string, RollupDelta>, rows: ReadonlyArray<RollupSource & { feedback?: FeedbackSums }>): void {
   for (const row of rows) {
     const at = asDate(row.createdAt);
     const hour = hourOf(at);
     const dims = {
       promptId: row.promptId ?? "",
       promptVersion: row.promptVersion ?? 0,
+      label: row.label ?? "",
       model: row.model ?? "",
       provider: row.provider ?? "",
       apiKeyId: row.apiKeyId ?? "",
@@ -123,6 +141,11 @@ export function collectInto(groups: Map<string, RollupDelta>, rows: readonly Rol
         completionTokens: 0,
         totalTokens: 0,
         costUsd: 0,
+        feedbackCount: 0,
+        feedbackRequests: 0,
+        feedbackValueSum: 0,
+        feedbackWeighted: 0,
+        feedbackHist: {},
         firstSeen: at,
         lastSeen: at,
       };
@@ -133,7 +156,7 @@ export function collectInto(groups: Map<string, RollupDelta>, rows: readonly Rol
 }
 
 /** Adds one log row's measures to a group (also used by reads that bypass the rollups). */
-export function addRow(group: RollupDelta, row: RollupSource, at: Date): void {
+export function addRow(group: RollupDelta, row: RollupSource & { feedback?: FeedbackSums }, at: Date): void {
   group.requests += 1;
   if (row.promptSlug) group.promptSlug = row.promptSlug;
   if (typeof row.latencyMs === "number") {
@@ -150,11 +173,18 @@ export function addRow(group: RollupDelta, row: RollupSource, at: Date): void {
   group.completionTokens += row.completionTokens ?? 0;
   group.totalTokens += row.totalTokens ?? (row.promptTokens ?? 0) + (row.completionTokens ?? 0);
   group.costUsd += row.costUsd ?? 0;
+  if (row.feedback && row.feedback.count > 0) {
+    group.feedbackCount += row.feedback.count;
+    group.feedbackRequests += 1;
+    group.feedbackValueSum += row.feedback.valueSum;
+    group.feedbackWeighted += row.feedback.weighted;
+    for (const [score, count] of Object.entries(row.feedback.hist)) group.feedbackHist[score] = (group.feedbackHist[score] ?? 0) + count;
+  }
   if (at < group.firstSeen) group.firstSeen = at;
   if (at > group.lastSeen) group.lastSeen = at;
 }
 
-const DIMENSIONS = ["hour", "promptId", "promptVersion", "model", "provider", "apiKeyId", "virtualKeyId", "status", "httpStatus"] as const;
+export const DIMENSIONS = ["hour", "promptId", "promptVersion", "label", "model", "provider", "apiKeyId", "virtualKeyId", "status", "httpStatus"] as const;
 const SUMS = ["requests", "latencyCount", "latencySumMs", "ttftCount", "ttftSumMs", "promptTokens", "completionTokens", "totalTokens", "costUsd"] as const;
 const COLUMNS = ["id", ...DIMENSIONS, "promptSlug", ...SUMS, "latencyHist", "ttftHist", "firstSeen", "lastSeen"] as const;
 
@@ -163,20 +193,21 @@ const COLUMNS = ["id", ...DIMENSIONS, "promptSlug", ...SUMS, "latencyHist", "ttf
  * sparse histogram merge done inside the upsert, so concurrent writers (several PostgreSQL
  * instances) add to each other's counts instead of overwriting them.
  */
-const DIALECTS = {
+export const DIALECTS = {
   sqlite: {
     placeholder: () => "?",
     date: (date: Date) => date.toISOString().replace("Z", "+00:00"),
-    merge: (column: string) =>
-      `(SELECT COALESCE(json_group_object(key, total), '{}') FROM (SELECT key, SUM(value) AS total FROM (SELECT key, value FROM json_each("analytics_rollup"."${column}") UNION ALL SELECT key, value FROM json_each(excluded."${column}")) GROUP BY key))`,
+    // Sums two sparse {key: count} texts; keys whose count falls to 0 (a feedback's old value) go.
+    merge: (stored: string, added: string) =>
+      `(SELECT COALESCE(json_group_object(key, total), '{}') FROM (SELECT key, SUM(value) AS total FROM (SELECT key, value FROM json_each(${stored}) UNION ALL SELECT key, value FROM json_each(${added})) GROUP BY key HAVING SUM(value) <> 0))`,
     least: "MIN",
     greatest: "MAX",
   },
   postgres: {
     placeholder: (index: number) => `$${index}`,
     date: (date: Date) => date,
-    merge: (column: string) =>
-      `(SELECT COALESCE(json_object_agg(key, total), '{}'::json)::text FROM (SELECT key, SUM(value::bigint) AS total FROM (SELECT * FROM json_each_text("analytics_rollup"."${column}"::json) UNION ALL SELECT * FROM json_each_text(EXCLUDED."${column}"::json)) s GROUP BY key) g)`,
+    merge: (stored: string, added: string) =>
+      `(SELECT COALESCE(json_object_agg(key, total), '{}'::json)::text FROM (SELECT key, SUM(value::bigint) AS total FROM (SELECT * FROM json_each_text(${stored}::json) UNION ALL SELECT * FROM json_each_text(${added}::json)) s GROUP BY key HAVING SUM(value::bigint) <> 0) g)`,
     least: "LEAST",
     greatest: "GREATEST",
   },
@@ -189,8 +220,7 @@ function upsertSql(dialect: (typeof DIALECTS)[keyof typeof DIALECTS]): string {
   const updates = [
     `"promptSlug" = CASE WHEN excluded."promptSlug" = '' THEN ${target}."promptSlug" ELSE excluded."promptSlug" END`,
     ...SUMS.map((name) => `"${name}" = ${target}."${name}" + excluded."${name}"`),
-    `"latencyHist" = ${dialect.merge("latencyHist")}`,
-    `"ttftHist" = ${dialect.merge("ttftHist")}`,
+    ...(["latencyHist", "ttftHist"] as const).map((column) => `"${column}" = ${dialect.merge(`${target}."${column}"`, `excluded."${column}"`)}`),
     `"firstSeen" = ${dialect.least}(${target}."firstSeen", excluded."firstSeen")`,
     `"lastSeen" = ${dialect.greatest}(${target}."lastSeen", excluded."lastSeen")`,
   ];

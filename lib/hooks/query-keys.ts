@@ -49,6 +49,7 @@ export const queryKeys = {
     all: ["analytics"] as const,
     graph: (name: string, params: Record<string, unknown>) => ["analytics", "graph", name, params] as const,
     summary: (params: Record<string, unknown>) => ["analytics", "summary", params] as const,
+    groups: (group: string, params: Record<string, unknown>) => ["analytics", "groups", group, params] as const,
   },
   logs: {
     all: ["logs"] as const,

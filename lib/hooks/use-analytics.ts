@@ -1,19 +1,23 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client/fetch-json";
-import type { AnalyticsGraph } from "@/lib/analytics/schemas";
+import type { AnalyticsGraph, AnalyticsGroupList } from "@/lib/analytics/schemas";
 import { queryKeys } from "./query-keys";
 
-/** The Analytics page's choices: a range preset and, optionally, one prompt. */
+/** The Analytics page's and a prompt's Metrics tab's choices: a range preset, optionally a prompt, a version, a label. */
 export interface AnalyticsFilters {
   range: string;
   prompt?: string;
+  version?: number;
+  label?: string;
 }
 
 export const ANALYTICS_RANGES: { value: string; label: string; ms: number }[] = [
   { value: "24h", label: "Last 24 hours", ms: 86_400_000 },
   { value: "7d", label: "Last 7 days", ms: 7 * 86_400_000 },
   { value: "30d", label: "Last 30 days", ms: 30 * 86_400_000 },
+  // The longest range the API takes (ANALYTICS_MAX_DAYS): the version list's lifetime numbers.
+  { value: "400d", label: "Last 400 days", ms: 400 * 86_400_000 },
 ];
 
 // Presets are relative to the request's moment, so the cache key holds the preset, not a time.
@@ -25,6 +29,8 @@ function queryString(filters: AnalyticsFilters): string {
     time_of_generation_max: new Date(now).toISOString(),
   });
   if (filters.prompt) params.set("prompt_id", filters.prompt);
+  if (filters.version) params.set("prompt_version", String(filters.version));
+  if (filters.label) params.set("label", filters.label);
   return params.toString();
 }
 
@@ -37,6 +43,24 @@ export interface AnalyticsSummary {
   ttft: { avg: number; p50: number; p95: number };
   tokens: { input: number; output: number; total: number };
   cost: number;
+  feedback: { count: number; requests_with_feedback: number; mean: number | null; avg_weighted: number | null };
+}
+
+/** One row of GET /v1/analytics/groups/...: its key columns and the measures of its calls. */
+export interface AnalyticsGroupRow {
+  prompt_id?: string | null;
+  prompt_version?: number | null;
+  label?: string | null;
+  requests: number;
+  error_count: number;
+  success_rate: number;
+  cost: number;
+  avg_latency: number;
+  p50_latency: number;
+  p95_latency: number;
+  feedback_count: number;
+  feedback_mean: number | null;
+  avg_weighted_feedback: number | null;
 }
 
 /** One time series of the analytics API (requests, errors, latency, cost...). */
@@ -53,6 +77,16 @@ export function useAnalyticsSummary(filters: AnalyticsFilters) {
     queryKey: queryKeys.analytics.summary({ ...filters }),
     queryFn: ({ signal }) => apiFetch<{ summary: AnalyticsSummary }>(`/analytics/summary?${queryString(filters)}`, { signal }),
     select: (answer) => answer.summary,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Calls grouped by a dimension (prompt-versions, labels, ai-models...), every group in one page. */
+export function useAnalyticsGroups(group: string, filters: AnalyticsFilters) {
+  return useQuery({
+    queryKey: queryKeys.analytics.groups(group, { ...filters }),
+    queryFn: ({ signal }) => apiFetch<AnalyticsGroupList>(`/analytics/groups/${group}?${queryString(filters)}&page_size=1000`, { signal }),
+    select: (answer) => answer.data as unknown as AnalyticsGroupRow[],
     placeholderData: keepPreviousData,
   });
 }

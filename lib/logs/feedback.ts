@@ -1,6 +1,7 @@
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { adjustFeedbackRollup, rollUpFeedback } from "@/lib/analytics/feedback-rollup";
 import { callerIds, type Caller } from "@/lib/auth/caller";
 import type { FeedbackAnswer, FeedbackInput, FeedbackUpdate } from "./feedback-schemas";
 import type { FeedbackEntry } from "./schemas";
@@ -21,16 +22,32 @@ export async function createFeedback(items: FeedbackInput[], caller: Caller | nu
     ),
   );
   const list = ids.map((row) => row.id);
+  // Counted in analytics now if the rated log row is already written (else when it is).
+  await rollUpFeedback(items.map((item) => item.traceId));
   return { status: "success", message: "Feedback successfully saved", feedback_id: list, feedback_ids: list };
 }
 
+/**
+ * The update is conditional on the values read, so that a concurrent update or the feedback's
+ * counting in analytics (lib/analytics/feedback-rollup.ts) in between makes it read again
+ * rather than adjust the rollups by a stale difference.
+ */
 export async function updateFeedback(id: string, update: FeedbackUpdate): Promise<FeedbackAnswer> {
-  const data: Prisma.FeedbackUpdateInput = { value: update.value };
-  if (update.weight !== undefined) data.weight = update.weight;
-  if (update.metadata !== undefined) data.metadata = update.metadata as Prisma.InputJsonValue;
-  const { count } = await db.feedback.updateMany({ where: { id }, data });
-  if (count === 0) throw notFound(`Feedback '${id}' not found`);
-  return { status: "success", message: "Feedback successfully updated", feedback_id: [id], feedback_ids: [id] };
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const before = await db.feedback.findUnique({ where: { id }, select: { value: true, weight: true, rollupId: true } });
+    if (!before) throw notFound(`Feedback '${id}' not found`);
+    const data: Prisma.FeedbackUpdateManyMutationInput = { value: update.value };
+    if (update.weight !== undefined) data.weight = update.weight;
+    if (update.metadata !== undefined) data.metadata = update.metadata as Prisma.InputJsonValue;
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.feedback.updateMany({ where: { id, value: before.value, weight: before.weight, rollupId: before.rollupId }, data });
+      if (count === 0) return false;
+      if (before.rollupId) await adjustFeedbackRollup(tx, before.rollupId, before, { value: update.value, weight: update.weight ?? before.weight });
+      return true;
+    });
+    if (done) return { status: "success", message: "Feedback successfully updated", feedback_id: [id], feedback_ids: [id] };
+  }
+  throw new Error(`Feedback '${id}' kept changing during its update`);
 }
 
 /** Every feedback of one trace, oldest first (shown with the log rows of that trace). */

@@ -5,6 +5,7 @@ import { runtimeSlot } from "@/lib/core/runtime";
 import { costUsd } from "@/lib/costs/cost";
 import { priceBook, priceFor } from "@/lib/costs/price-book";
 import { logBodiesMode, withLogBodies } from "./bodies";
+import { rollUpFeedback } from "@/lib/analytics/feedback-rollup";
 import { rollUpWrittenLogs } from "@/lib/analytics/rollup";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
@@ -130,6 +131,8 @@ async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
   }
   // Hourly analytics rollups of exactly the rows stored (lib/analytics/rollup.ts).
   await rollUpWrittenLogs(rows);
+  // Feedback that came before these rows is counted now that they exist.
+  await rollUpFeedback(rows.map((row) => row.traceId));
   if (sqlite) return;
   const used = [...new Set(rows.map((row) => row.promptId).filter((id): id is string => Boolean(id)))];
   if (used.length === 0) return;

@@ -1,0 +1,122 @@
+"use client";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { SelectField } from "@/components/ui/select-field";
+import type { VersionPassRate } from "@/lib/experiments/results-view";
+import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/lib/hooks/use-analytics";
+import { useLabels } from "@/lib/hooks/use-labels";
+import { RecentCalls } from "./recent-calls";
+import { SeriesChart } from "./series-chart";
+import { VersionComparison } from "./version-comparison";
+
+const number = new Intl.NumberFormat();
+
+function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{label}</p>
+      <p className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A prompt's Metrics tab: its calls over a range (from the hourly rollups), narrowed to a
+ * version or to the calls that addressed a label, as time series, versions side by side, and
+ * its latest calls.
+ */
+export function PromptMetrics({ promptId, versionNumbers, passRates }: { promptId: string; versionNumbers: number[]; passRates: ReadonlyMap<number, VersionPassRate> }) {
+  const [choice, setChoice] = useState<Omit<AnalyticsFilters, "prompt">>({ range: "24h" });
+  const filters: AnalyticsFilters = { ...choice, prompt: promptId };
+  const summary = useAnalyticsSummary(filters);
+  const labels = useLabels();
+  const s = summary.data;
+  return (
+    <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3 sm:p-6" data-testid="prompt-metrics">
+      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Metrics filters">
+        <div className="w-full sm:w-44">
+          <SelectField id="metrics-range" label="Time range" value={choice.range} onChange={(event) => setChoice({ ...choice, range: event.target.value })}>
+            {ANALYTICS_RANGES.map((range) => (
+              <option key={range.value} value={range.value}>
+                {range.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="w-[calc(50%-0.375rem)] sm:w-36">
+          <SelectField id="metrics-version" label="Version" value={choice.version ?? ""} onChange={(event) => setChoice({ ...choice, version: event.target.value ? Number(event.target.value) : undefined })}>
+            <option value="">All versions</option>
+            {versionNumbers.map((version) => (
+              <option key={version} value={version}>
+                v{version}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="w-[calc(50%-0.375rem)] sm:w-40">
+          <SelectField id="metrics-label" label="Called by label" value={choice.label ?? ""} onChange={(event) => setChoice({ ...choice, label: event.target.value || undefined })}>
+            <option value="">Any call</option>
+            {(labels.data?.data ?? []).map((label) => (
+              <option key={label.id} value={label.name}>
+                {label.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      {summary.isError ? <ErrorAlert testId="metrics-error">Could not load this prompt&apos;s metrics: {summary.error.message}</ErrorAlert> : null}
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Tile label="Calls" value={s ? number.format(s.requests) : "…"} testId="metrics-requests" />
+        <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="metrics-errors" />
+        <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="metrics-latency" />
+        <Tile label="TTFT p50" value={s ? (s.ttft.avg ? `${s.ttft.p50} ms` : "— (not streamed)") : "…"} testId="metrics-ttft" />
+        <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="metrics-cost" />
+        <Tile label="Feedback" value={s ? (s.feedback.mean === null ? "—" : `${s.feedback.mean.toFixed(2)} (${s.feedback.count})`) : "…"} testId="metrics-feedback" />
+      </div>
+      {s && s.requests === 0 ? (
+        <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-center text-sm text-zinc-500 dark:border-zinc-700" data-testid="metrics-empty">
+          No calls of this prompt in this range{choice.version ? ` for v${choice.version}` : ""}{choice.label ? ` through ${choice.label}` : ""}.
+        </p>
+      ) : null}
+      <VersionComparison filters={filters} passRates={passRates} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <SeriesChart title="Calls" graph="requests" fields={[{ key: "total", label: "Calls" }]} filters={filters} />
+        <SeriesChart title="Errors" graph="errors" fields={[{ key: "total", label: "Errors" }]} filters={filters} />
+        <SeriesChart
+          title="Latency"
+          graph="latency"
+          unit=" ms"
+          fields={[
+            { key: "p50", label: "p50" },
+            { key: "p95", label: "p95" },
+            { key: "p99", label: "p99" },
+          ]}
+          filters={filters}
+        />
+        <SeriesChart
+          title="Time to first token"
+          graph="ttft"
+          unit=" ms"
+          fields={[
+            { key: "p50", label: "p50" },
+            { key: "p95", label: "p95" },
+          ]}
+          filters={filters}
+        />
+        <SeriesChart
+          title="Tokens"
+          graph="tokens"
+          fields={[
+            { key: "input", label: "Input" },
+            { key: "output", label: "Output" },
+          ]}
+          filters={filters}
+        />
+        <SeriesChart title="Cost (cents)" graph="cost" fields={[{ key: "total", label: "Cost" }]} filters={filters} />
+      </div>
+      <RecentCalls promptId={promptId} filters={filters} />
+    </div>
+  );
+}
