@@ -19,6 +19,8 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/providers", "run"],
   ["GET", "/v1/prompts", "read"],
   ["POST", "/v1/prompts", "write"],
+  ["GET", "/v1/bundles/export", "read"],
+  ["POST", "/v1/bundles/import", "write"],
   ["GET", "/v1/prompts/x", "read"],
   ["PUT", "/v1/prompts/x", "write"],
   ["DELETE", "/v1/prompts/x", "write"],
