@@ -156,7 +156,13 @@ async function partialsUsedBy(promptIds: string[]): Promise<string[]> {
     for (const row of rows) {
       if (found.has(row.id)) continue;
       found.set(row.id, row.slug);
-      for (const version of row.versions) for (const ref of refsOf("completion", version.template)) if (!wanted.has(ref)) (wanted.add(ref), queue.push(ref));
+      for (const version of row.versions) {
+        for (const ref of refsOf("completion", version.template)) {
+          if (wanted.has(ref)) continue;
+          wanted.add(ref);
+          queue.push(ref);
+        }
+      }
     }
   }
   return [...found.keys()];
