@@ -129,6 +129,7 @@ const CALLERS: Record<string, Caller> = {
   editor: session("editor"),
   viewer: session("viewer"),
   "admin key": { kind: "api_key", apiKeyId: "k1", scope: "admin", userId: null, rateLimitPerMinute: null },
+  "editor key": { kind: "api_key", apiKeyId: "k3", scope: "editor", userId: null, rateLimitPerMinute: null },
   "completions key": { kind: "api_key", apiKeyId: "k2", scope: "completions", userId: null, rateLimitPerMinute: null },
 };
 
