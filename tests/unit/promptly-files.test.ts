@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: a plain-Node script without type declarations
 import { FormatError, parsePartial, parsePrompt, renderPartial, renderPrompt, versionKey } from "../../scripts/promptly/files.mjs";
 
 const chatPrompt = {
