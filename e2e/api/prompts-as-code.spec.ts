@@ -249,6 +249,20 @@ test("a bundle moves the workspace with full history to a fresh instance; import
   expect(report.skipped).toMatchObject({ prompts: 3, versions: 5, partials: 1, partial_versions: 2 });
   expect(report.conflicts).toEqual([]);
 
+  // A bundle may be larger than the ordinary body limit (1 MiB): its route takes PROMPTLY_MAX_BUNDLE_BYTES.
+  const big = {
+    format: "promptly-bundle",
+    format_version: 1,
+    prompts: [{ slug: "big-history", name: "Big", collection: "default", versions: Array.from({ length: 6 }, (_, i) => ({ version: i + 1, template_type: "completion", string: `${i} ${"x".repeat(200_000)}` })) }],
+  };
+  const bigBody = JSON.stringify(big);
+  expect(bigBody.length).toBeGreaterThan(1_048_576);
+  const bigImport = await fetch(`${b!.baseUrl}/v1/bundles/import`, { method: "POST", headers: { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" }, body: bigBody });
+  expect(bigImport.status, await bigImport.clone().text()).toBe(200);
+  expect((await bigImport.json()).created).toMatchObject({ prompts: 1, versions: 6 });
+  const ordinary = await fetch(`${b!.baseUrl}/v1/prompts`, { method: "POST", headers: { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" }, body: bigBody });
+  expect(ordinary.status).toBe(413);
+
   // One folder: its prompts only, with the path to it.
   const folderFile = path.join(work, "team.json");
   await ok(cli(a!.baseUrl, ["export", "--out", folderFile, "--collection", "drafts"]));
