@@ -67,6 +67,13 @@ export async function pull(api, dir) {
     fs.rmSync(path.join(dir, rel));
     removed++;
   }
+  // A folder gone from the server leaves no directory behind either, else a push would bring it back.
+  const { dirs: localDirs } = localTree(dir);
+  for (const rel of [...localDirs].sort((x, y) => y.split("/").length - x.split("/").length)) {
+    if (dirs.has(rel) || [...dirs].some((kept) => kept.startsWith(`${rel}/`))) continue;
+    const full = path.join(dir, rel);
+    if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
   for (const what of skipped) progress(`  skipped ${what}: its slug can't be a file name`);
   const prompts = [...files.keys()].filter((rel) => rel.endsWith(PROMPT_SUFFIX)).length;
   console.log(`Pulled ${prompts} prompt(s) and ${files.size - prompts} partial(s) in ${dirs.size} folder(s): ${written} file(s) written, ${removed} removed.`);

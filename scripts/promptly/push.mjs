@@ -37,8 +37,17 @@ export async function plan(api, dir, { message } = {}) {
   const add = (kind, line, run, diff) => actions.push({ kind, line, run, diff });
   const notes = [];
 
-  // Folders, parents first.
-  for (const path of [...local.dirs].filter((d) => !d.startsWith(`${PARTIALS_DIR}/`)).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b))) {
+  // Folders, parents first: the server's, and directories holding prompt files (any other
+  // directory, for notes or scripts, is not a folder).
+  const holding = new Set();
+  for (const rel of local.files.keys()) {
+    if (!rel.endsWith(PROMPT_SUFFIX)) continue;
+    const parts = rel.split("/").slice(0, -1);
+    for (let n = 1; n <= parts.length; n++) holding.add(parts.slice(0, n).join("/"));
+  }
+  const serverPaths = new Set(folderList.map((f) => f.path));
+  const folderDirs = [...local.dirs].filter((d) => !d.startsWith(`${PARTIALS_DIR}/`) && (holding.has(d) || serverPaths.has(d)));
+  for (const path of folderDirs.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b))) {
     const slugs = path.split("/");
     const slug = slugs[slugs.length - 1];
     const parent = slugs.length > 1 ? slugs[slugs.length - 2] : null;
