@@ -2,12 +2,12 @@ import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { db } from "@/lib/core/db";
-import { badRequest } from "@/lib/core/http/errors";
+import { badRequest, conflict } from "@/lib/core/http/errors";
 import type { Label } from "@/lib/generated/prisma/client";
 import { moveLabel } from "@/lib/labels/moves";
 import { findLabel } from "@/lib/labels/labels";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
-import { jsonOrNull } from "@/lib/prompts/db-helpers";
+import { isUniqueViolation, jsonOrNull } from "@/lib/prompts/db-helpers";
 import { versionRowData } from "@/lib/prompts/version-data";
 import type { Bundle, BundlePromptVersion } from "./schemas";
 import { promptVersionOut, versionContent } from "./wire";
@@ -35,6 +35,19 @@ const latest = (versions: { version: number }[]) => Math.max(...versions.map((v)
 const zero = (): Counts => Object.fromEntries(KINDS.map((k) => [k, 0])) as Counts;
 
 export async function importBundle(bundle: Bundle, caller: Caller): Promise<ImportReport> {
+  try {
+    return await merge(bundle, caller);
+  } catch (error) {
+    // Someone created the same slug or version between our read and our write: what is done
+    // stays done, and importing again skips it.
+    if (isUniqueViolation(error)) throw conflict("The workspace changed during the import (another import or save?): import the bundle again", "import_raced");
+    throw error;
+  } finally {
+    await bumpPromptCacheGeneration();
+  }
+}
+
+async function merge(bundle: Bundle, caller: Caller): Promise<ImportReport> {
   const report: ImportReport = { created: zero(), skipped: zero(), conflicts: [], notes: [] };
   const rows = checkedVersions(bundle);
   const folders = new FolderResolver(bundle, report);
@@ -47,7 +60,6 @@ export async function importBundle(bundle: Bundle, caller: Caller): Promise<Impo
   for (const partial of bundle.partials) await importPartial(partial, report);
   const keys = new VirtualKeys(report);
   for (const prompt of bundle.prompts) await importPrompt(prompt, rows, { folders, labels, keys, caller, report });
-  await bumpPromptCacheGeneration();
   return report;
 }
 
