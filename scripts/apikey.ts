@@ -1,4 +1,4 @@
-// `npm run apikey -- create NAME [--scope admin|completions] [--allow-drafts] [--virtual-keys SLUG,...]`
+// `npm run apikey -- create NAME [--scope admin|editor|completions] [--allow-drafts] [--virtual-keys SLUG,...]`
 // prints a new API key once; `npm run apikey -- list` and `npm run apikey -- revoke ID` manage them.
 import { createApiKey, listApiKeys, revokeApiKey, virtualKeyIdsFrom } from "../lib/auth/api-keys";
 import { closeCacheBus } from "../lib/core/cache/bus";
@@ -15,7 +15,7 @@ async function main(argv: string[]) {
   const keysAt = rest.indexOf("--virtual-keys");
   const virtualKeys = keysAt >= 0 ? (rest.splice(keysAt, 2)[1] ?? "").split(",").filter(Boolean) : [];
   if (command === "create" && rest[0]) {
-    if (scope !== "admin" && scope !== "completions") throw new Error("--scope must be admin or completions");
+    if (scope !== "admin" && scope !== "editor" && scope !== "completions") throw new Error("--scope must be admin, editor or completions");
     if (scope !== "completions" && (allowDrafts || virtualKeys.length > 0)) throw new Error("--allow-drafts and --virtual-keys apply to --scope completions only");
     const virtualKeyIds = await virtualKeyIdsFrom(virtualKeys);
     const { key, record } = await createApiKey({ name: rest.join(" "), scope, allowDrafts, virtualKeyIds });
@@ -28,7 +28,7 @@ async function main(argv: string[]) {
   } else if (command === "revoke" && rest[0]) {
     console.log((await revokeApiKey(rest[0])) ? "Revoked." : "No active key with that id.");
   } else {
-    console.error("usage: npm run apikey -- create NAME [--scope admin|completions] [--allow-drafts] [--virtual-keys SLUG,...] | list | revoke ID");
+    console.error("usage: npm run apikey -- create NAME [--scope admin|editor|completions] [--allow-drafts] [--virtual-keys SLUG,...] | list | revoke ID");
     process.exitCode = 2;
   }
 }

@@ -42,7 +42,7 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
         onDone={onDone}
       >
         <p className="text-xs text-zinc-500">
-          {create.data.name} · {create.data.scope === "admin" ? "admin (full API access)" : "completions only"}
+          {create.data.name} · {create.data.scope === "admin" ? "admin (full API access)" : create.data.scope === "editor" ? "editor (prompts, no settings)" : "completions only"}
         </p>
       </ShownOnce>
     );
@@ -78,6 +78,7 @@ export function ApiKeyCreate({ onDone }: { onDone: () => void }) {
           }}
         >
           <option value="completions">Completions: run prompts only</option>
+          <option value="editor">Editor: read and change prompts (protected labels by release request)</option>
           <option value="admin">Admin: full API access (prompts, keys, logs)</option>
         </SelectField>
         <p className="mt-1 text-xs text-zinc-500">Give services the least they need: most only run prompts.</p>

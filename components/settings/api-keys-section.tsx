@@ -74,7 +74,7 @@ export function ApiKeysSection() {
                   <Td className="font-medium">{key.name}</Td>
                   <Td className="font-mono text-xs">{key.prefix}…</Td>
                   <Td>
-                    <Badge tone={key.scope === "admin" ? "info" : "neutral"}>{key.scope === "admin" ? "Admin" : "Completions"}</Badge>
+                    <Badge tone={key.scope === "admin" ? "info" : "neutral"}>{key.scope === "admin" ? "Admin" : key.scope === "editor" ? "Editor" : "Completions"}</Badge>
                     {key.rate_limit_per_minute !== null ? (
                       <span className="ml-1 text-xs text-zinc-500" data-testid="api-key-rate-limit">
                         {key.rate_limit_per_minute === 0 ? "unlimited" : `${key.rate_limit_per_minute}/min`}

@@ -19,6 +19,8 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/providers", "run"],
   ["GET", "/v1/prompts", "read"],
   ["POST", "/v1/prompts", "write"],
+  ["GET", "/v1/bundles/export", "read"],
+  ["POST", "/v1/bundles/import", "write"],
   ["GET", "/v1/prompts/x", "read"],
   ["PUT", "/v1/prompts/x", "write"],
   ["DELETE", "/v1/prompts/x", "write"],
@@ -295,6 +297,12 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
 
     expect((await viewer.get(`/v1/prompts/${promptId}`)).status()).toBe(200);
     expect((await viewer.get("/v1/logs")).status()).toBe(200);
+    // Bundles: a viewer exports (it reads everything in one anyway) but never imports; an editor imports.
+    const emptyBundle = { format: "promptly-bundle", format_version: 1 };
+    expect((await viewer.get("/v1/bundles/export")).status()).toBe(200);
+    const viewerImport = await refusal(await viewer.post("/v1/bundles/import", { data: emptyBundle }));
+    expect(viewerImport.status).toBe(403);
+    expect((await editor.post("/v1/bundles/import", { data: emptyBundle })).status()).toBe(200);
     const run = await viewer.post(`/v1/prompts/${promptId}/completions`, { data: { variables: {} } });
     expect(run.status()).toBe(200);
     const save = await refusal(await viewer.put(`/v1/prompts/${promptId}`, { data: { string: "nope", parameters: {} } }));

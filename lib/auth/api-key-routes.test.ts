@@ -58,7 +58,7 @@ describe("/v1/api-keys", () => {
     expect(noName.body.message).toMatch(/name/);
     const badScope = await call(keysRoute.POST as Handler, "POST", admin, { body: { name: "x", scope: "root" } });
     expect(badScope.status).toBe(400);
-    expect(badScope.body.message).toMatch(/admin, completions/);
+    expect(badScope.body.message).toMatch(/admin, editor, completions/);
   });
 
   it("revokes: the key stops working at once and stays listed as revoked; unknown ids are 404", async () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
  * Admin API for API keys, shared by the route and the Settings form. Kept apart from
  * api-keys.ts so the form does not pull the database client into a browser bundle.
  */
-export const API_KEY_SCOPES = ["admin", "completions"] as const;
+export const API_KEY_SCOPES = ["admin", "editor", "completions"] as const;
 
 export const createApiKeySchema = z
   .object({
@@ -21,7 +21,7 @@ export const createApiKeySchema = z
   .superRefine((input, ctx) => {
     if (input.scope === "completions") return;
     for (const field of ["allow_drafts", "virtual_keys"] as const) {
-      if (input[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "applies to completions keys only: an admin key may already run anything" });
+      if (input[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "applies to completions keys only: an admin or editor key may already run anything" });
     }
   });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

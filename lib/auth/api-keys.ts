@@ -9,7 +9,7 @@ import { assertStrongBootstrapKey, BOOTSTRAP_KEY_ENV, writeKeyFile } from "./boo
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey } from "./api-key-schemas";
 import { runtimeSlot } from "@/lib/core/runtime";
 
-export type ApiKeyScope = "admin" | "completions";
+export type ApiKeyScope = "admin" | "editor" | "completions";
 
 export interface ApiKeyRecord {
   id: string;

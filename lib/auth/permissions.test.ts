@@ -3,7 +3,7 @@ import type { Caller, Role } from "./caller";
 import { assertCan, can, roleCan, type Action } from "./permissions";
 
 const session = (role: Role, publisher = false): Caller => ({ kind: "session", userId: `u-${role}`, email: `${role}@x.test`, role, publisher });
-const key = (scope: "admin" | "completions"): Caller => ({ kind: "api_key", apiKeyId: `k-${scope}`, scope, userId: null, rateLimitPerMinute: null });
+const key = (scope: "admin" | "editor" | "completions"): Caller => ({ kind: "api_key", apiKeyId: `k-${scope}`, scope, userId: null, rateLimitPerMinute: null });
 
 // The matrix the README documents: a change here is a change of policy.
 const MATRIX: Record<string, Record<Action, boolean>> = {
@@ -13,6 +13,7 @@ const MATRIX: Record<string, Record<Action, boolean>> = {
   viewer: { run: true, read: true, write: false, publish: false, settings: false, members: false },
   "viewer marked publisher": { run: true, read: true, write: false, publish: false, settings: false, members: false },
   "admin key": { run: true, read: true, write: true, publish: true, settings: true, members: false },
+  "editor key": { run: true, read: true, write: true, publish: false, settings: false, members: false },
   "completions key": { run: true, read: false, write: false, publish: false, settings: false, members: false },
 };
 const CALLERS: Record<string, Caller> = {
@@ -22,6 +23,7 @@ const CALLERS: Record<string, Caller> = {
   viewer: session("viewer"),
   "viewer marked publisher": session("viewer", true),
   "admin key": key("admin"),
+  "editor key": key("editor"),
   "completions key": key("completions"),
 };
 

@@ -29,6 +29,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 // stays with a signed-in owner so that a leaked key can't mint accounts.
 const SCOPE_ACTIONS: Record<ApiKeyScope, readonly Action[]> = {
   admin: ["run", "read", "write", "publish", "settings"],
+  // What an editor member may do, for automation such as prompts as code (CI pushes): a
+  // protected label it moves becomes a release request.
+  editor: ["run", "read", "write"],
   completions: ["run"],
 };
 
@@ -57,6 +60,7 @@ export function assertCan(caller: Caller | null, action: Action): asserts caller
 function refusal(caller: Caller, action: Action): string {
   if (caller.kind === "api_key") {
     if (action === "members") return "Members and invitations are managed by the owner, signed in: API keys can't";
+    if (caller.scope === "editor") return "This API key may read and change prompts, not manage settings";
     return "This API key may only run completions";
   }
   if (action === "members") return "Only the owner manages members and invitations";

@@ -80,6 +80,9 @@ const EXPECTED: Record<string, Action | "public"> = {
   "GET /v1/experiments/[id]/results": "read",
   "POST /v1/experiments/[id]/cancel": "write",
   "GET /v1/experiments/[id]/compare": "read",
+  // A bundle is everything a reader sees; importing one writes prompts, partials, folders, labels.
+  "GET /v1/bundles/export": "read",
+  "POST /v1/bundles/import": "write",
   "GET /v1/datasets": "read",
   "POST /v1/datasets": "write",
   "GET /v1/datasets/[id]": "read",
@@ -126,6 +129,7 @@ const CALLERS: Record<string, Caller> = {
   editor: session("editor"),
   viewer: session("viewer"),
   "admin key": { kind: "api_key", apiKeyId: "k1", scope: "admin", userId: null, rateLimitPerMinute: null },
+  "editor key": { kind: "api_key", apiKeyId: "k3", scope: "editor", userId: null, rateLimitPerMinute: null },
   "completions key": { kind: "api_key", apiKeyId: "k2", scope: "completions", userId: null, rateLimitPerMinute: null },
 };
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/core/db";
 import type { Partial, PartialVersion } from "@/lib/generated/prisma/client";
 import { conflict, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
-import { pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
+import { isUniqueViolation, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
 import { promptsUsingPartial } from "./usage";
@@ -48,9 +48,8 @@ function partialResponse(partial: Partial, version: PartialVersion | null) {
  * `{{>slug}}`, so it should be guessable), made unique with -2, -3...; v1 is published.
  */
 export async function createPartial(input: CreatePartialInput) {
-  const { partial, version } = await retryOnUniqueViolation(async () => {
-    const slug = await uniqueSlug(input.name, "partial", async (s) => (await findPartial(s)) !== null);
-    return db.$transaction(async (tx) => {
+  const create = (slug: string) =>
+    db.$transaction(async (tx) => {
       const partial = await tx.partial.create({ data: { slug, name: input.name } });
       const version = await tx.partialVersion.create({
         data: { partialId: partial.id, version: 1, template: input.string, description: input.version_description ?? null },
@@ -58,7 +57,12 @@ export async function createPartial(input: CreatePartialInput) {
       await tx.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
       return { partial, version };
     });
-  });
+  const chosen = input.slug;
+  const { partial, version } = chosen
+    ? await create(chosen).catch((error) => {
+        throw isUniqueViolation(error) ? conflict(`A partial with slug '${chosen}' already exists`, "slug_taken") : error;
+      })
+    : await retryOnUniqueViolation(async () => create(await uniqueSlug(input.name, "partial", async (s) => (await findPartial(s)) !== null)));
   await bumpPromptCacheGeneration();
   return { id: partial.id, slug: partial.slug, version_id: version.id };
 }

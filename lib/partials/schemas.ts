@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { templateText } from "@/lib/core/limits/content-limits";
-import { listQuerySchema, versionNumber } from "@/lib/prompts/schemas";
+import { chosenSlug, listQuerySchema, versionNumber } from "@/lib/prompts/schemas";
 
 const partialName = z.string().trim().min(1, "must not be empty").max(200);
 
 export const createPartialSchema = z.object({
   name: partialName,
+  // Absent: made from the name (-2, -3... when taken).
+  slug: chosenSlug.optional(),
   string: templateText,
   version_description: z.string().max(2000).nullish(),
 });

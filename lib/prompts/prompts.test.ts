@@ -45,6 +45,16 @@ describe("creating and reading prompts", () => {
     expect(prompt.last_updated_at).toBeTruthy();
   });
 
+  it("takes a slug the caller chooses (prompts as code name files by it): taken is a 409, id-shaped or unsafe a 400", async () => {
+    const created = await create({ name: "Chosen", slug: "support.reply_v2", string: "x" });
+    expect(created.slug).toBe("support.reply_v2");
+    expect((await getPrompt("support.reply_v2")).id).toBe(created.id);
+    expect(await status(create({ name: "Again", slug: "support.reply_v2", string: "x" }))).toBe(409);
+    for (const slug of ["Upper", "../x", "a b", "9f1c2d3e-1111-2222-3333-444455556666", ""]) {
+      expect(createPromptSchema.safeParse({ name: "n", slug, string: "x" }).success, slug).toBe(false);
+    }
+  });
+
   it("stores model, virtual key (by slug), tools and metadata, and takes the model from parameters", async () => {
     const vk = await createVirtualKey({ name: "OpenAI main", provider: "openai", key: "sk-test-1234567890" });
     const created = await create({

@@ -2,7 +2,7 @@ import { db } from "@/lib/core/db";
 import { findCollection } from "@/lib/collections/collections";
 import { conflict, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
-import { pageArgs, retryOnUniqueViolation } from "./db-helpers";
+import { isUniqueViolation, pageArgs, retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
 import { promptSettingsData, promptSettingsOut } from "./prompt-settings";
 import { parsePromptRef, pickVersion } from "./resolve";
@@ -16,15 +16,19 @@ export async function createPrompt(input: CreatePromptInput, createdById: string
   const collectionId = await collectionIdFromBody(input.collection_id);
   const virtualKeyId = await virtualKeyIdFromBody(input.virtual_key);
   const data = versionRowData(mergeVersionFields(EMPTY_VERSION, input, virtualKeyId));
-  // The random slug suffix may collide (1 in 16M): retry with a new one.
-  const { prompt, version } = await retryOnUniqueViolation(() =>
+  const create = () =>
     db.$transaction(async (tx) => {
-      const prompt = await tx.prompt.create({ data: { slug: promptSlug(input.name), name: input.name, collectionId, ...promptSettingsData(input) } });
+      const prompt = await tx.prompt.create({ data: { slug: input.slug ?? promptSlug(input.name), name: input.name, collectionId, ...promptSettingsData(input) } });
       const version = await tx.promptVersion.create({ data: { ...data, promptId: prompt.id, version: 1, createdById } });
       await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
       return { prompt, version };
-    }),
-  );
+    });
+  // The random slug suffix may collide (1 in 16M): retry with a new one. A chosen slug that is taken is the caller's conflict.
+  const { prompt, version } = input.slug
+    ? await create().catch((error) => {
+        throw isUniqueViolation(error) ? conflict(`A prompt with slug '${input.slug}' already exists`, "slug_taken") : error;
+      })
+    : await retryOnUniqueViolation(create);
   await bumpPromptCacheGeneration();
   return { id: prompt.id, slug: prompt.slug, version_id: version.id, object: "prompt" as const };
 }

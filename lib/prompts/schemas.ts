@@ -49,6 +49,15 @@ export const VERSION_FIELD_NAMES = Object.keys(versionFields) as (keyof typeof v
 
 const promptName = z.string().trim().min(1, "must not be empty").max(200);
 
+/**
+ * A slug the caller chooses (prompts as code name their files by it): lower case, digits,
+ * `-`, `_`, `.`; never shaped like an id, since lookups take either.
+ */
+export const chosenSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "lower-case letters, digits, -, _ and . only")
+  .refine((slug) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(slug), "must not look like an id");
+
 // Fields of the prompt itself, not of a version: changing them never makes a new version
 // and they apply to every version at once (strict mode, the gateway's retry and timeout).
 // `settings` replaces the stored object as a whole; null clears it.
@@ -63,6 +72,8 @@ const sharedFields = z.object(versionFields).partial().extend(promptFields);
 
 export const createPromptSchema = sharedFields.extend({
   name: promptName,
+  // Absent: pp-<name>-<6 hex>, as Portkey makes them.
+  slug: chosenSlug.optional(),
   string: versionFields.string,
 });
 export type CreatePromptInput = z.infer<typeof createPromptSchema>;

@@ -16,7 +16,7 @@ const LAYERS = {
   top: ["app", "server", "proxy.ts", "instrumentation.ts", "components"],
   wiring: ["lib/routes", "lib/lifecycle"],
   feature: [
-    "lib/analytics", "lib/api-client", "lib/auth", "lib/collections", "lib/completions", "lib/costs", "lib/datasets", "lib/db-transfer", "lib/experiments", "lib/hooks", "lib/invites",
+    "lib/analytics", "lib/api-client", "lib/auth", "lib/bundles", "lib/collections", "lib/completions", "lib/costs", "lib/datasets", "lib/db-transfer", "lib/experiments", "lib/hooks", "lib/invites",
     "lib/labels", "lib/logs", "lib/members", "lib/partials", "lib/playground", "lib/prompts", "lib/providers",
     "lib/releases", "lib/scorers", "lib/templates", "lib/virtual-keys",
   ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./errors";
-import { bodyLimitFor, readBodyText, streamBodyText, withBodyLimit } from "./body-limit";
+import { bodyLimitFor, bodyTooLarge, readBodyText, streamBodyText, withBodyLimit } from "./body-limit";
 
 const LIMIT = 1024;
 
@@ -93,6 +93,20 @@ describe("import bodies", () => {
       expect(bodyLimitFor("POST", "/api/auth/sign-in/email", "text/csv")).toBe(1_048_576);
     } finally {
       delete process.env.PROMPTLY_MAX_IMPORT_BYTES;
+    }
+  });
+
+  it("a bundle import gets PROMPTLY_MAX_BUNDLE_BYTES (32 MiB by default) on its route only, and its 413 names that variable", () => {
+    expect(bodyLimitFor("POST", "/v1/bundles/import", "application/json")).toBe(33_554_432);
+    process.env.PROMPTLY_MAX_BUNDLE_BYTES = "7000000";
+    try {
+      expect(bodyLimitFor("POST", "/v1/bundles/import?dry_run=1", "application/json")).toBe(7_000_000);
+      expect(bodyLimitFor("POST", "/v1/bundles/importx", "application/json")).toBe(1_048_576);
+      expect(bodyLimitFor("GET", "/v1/bundles/import", "application/json")).toBe(1_048_576);
+      expect(bodyLimitFor("POST", "/v1/prompts", "application/json")).toBe(1_048_576);
+      expect(bodyTooLarge(7_000_000).message).toContain("PROMPTLY_MAX_BUNDLE_BYTES");
+    } finally {
+      delete process.env.PROMPTLY_MAX_BUNDLE_BYTES;
     }
   });
 

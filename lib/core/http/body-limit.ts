@@ -1,4 +1,4 @@
-import { limitValue, MAX_BODY_BYTES, MAX_IMPORT_BYTES, type Limit } from "@/lib/core/limits/content-limits";
+import { limitValue, MAX_BODY_BYTES, MAX_BUNDLE_BYTES, MAX_IMPORT_BYTES, type Limit } from "@/lib/core/limits/content-limits";
 import type { ApiRequest } from "./api-request";
 import { ApiError, errorEnvelope } from "./errors";
 
@@ -25,19 +25,33 @@ export function isImportContentType(contentType: string | null | undefined): boo
 
 export const maxImportBytes = (): number => limitValue(MAX_IMPORT_BYTES);
 
+/** A bundle import (POST /v1/bundles/import) moves a whole workspace: PROMPTLY_MAX_BUNDLE_BYTES. */
+export const BUNDLE_IMPORT_PATH = "/v1/bundles/import";
+export const maxBundleBytes = (): number => limitValue(MAX_BUNDLE_BYTES);
+const isBundleImport = (url: string) => url === BUNDLE_IMPORT_PATH || url.startsWith(`${BUNDLE_IMPORT_PATH}?`);
+
 /** The limit the production server enforces for a request before any route runs. */
 export function bodyLimitFor(method: string | undefined, url: string | undefined, contentType: string | null | undefined): number {
   if (method === "POST" && (url ?? "").startsWith("/v1/") && isImportContentType(contentType)) return Math.max(maxImportBytes(), maxBodyBytes());
+  if (method === "POST" && isBundleImport(url ?? "")) return Math.max(maxBundleBytes(), maxBodyBytes());
   return maxBodyBytes();
 }
 
-export function bodyTooLarge(limit = maxBodyBytes(), which: Limit = limit !== maxBodyBytes() && limit === maxImportBytes() ? MAX_IMPORT_BYTES : MAX_BODY_BYTES): ApiError {
+export function bodyTooLarge(limit = maxBodyBytes(), which: Limit = limitNamed(limit)): ApiError {
   return new ApiError(
     413,
     `Request body is larger than the limit of ${limit} bytes (set ${which.env} to change it)`,
     "invalid_request_error",
     "body_too_large",
   );
+}
+
+// The variable a message names: the larger limit a route took, or the ordinary one.
+function limitNamed(limit: number): Limit {
+  if (limit === maxBodyBytes()) return MAX_BODY_BYTES;
+  if (limit === maxImportBytes()) return MAX_IMPORT_BYTES;
+  if (limit === maxBundleBytes()) return MAX_BUNDLE_BYTES;
+  return MAX_BODY_BYTES;
 }
 
 /** The declared content-length, when there is a valid one. */

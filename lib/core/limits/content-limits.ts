@@ -25,6 +25,8 @@ export const MAX_UPSTREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_BYTES", f
 export const MAX_UPSTREAM_STREAM_BYTES: Limit = { env: "PROMPTLY_MAX_UPSTREAM_STREAM_BYTES", fallback: 67_108_864, unit: "bytes" };
 // Dataset imports (CSV, JSON Lines) stream through their route, so they have limits of their own.
 export const MAX_IMPORT_BYTES: Limit = { env: "PROMPTLY_MAX_IMPORT_BYTES", fallback: 67_108_864, unit: "bytes" };
+// A workspace bundle (POST /v1/bundles/import) is parsed whole: larger than a body, bounded all the same.
+export const MAX_BUNDLE_BYTES: Limit = { env: "PROMPTLY_MAX_BUNDLE_BYTES", fallback: 33_554_432, unit: "bytes" };
 export const MAX_IMPORT_ROWS: Limit = { env: "PROMPTLY_MAX_IMPORT_ROWS", fallback: 100_000, unit: "rows" };
 export const UPSTREAM_IDLE_TIMEOUT_MS: Limit = { env: "PROMPTLY_UPSTREAM_IDLE_TIMEOUT_MS", fallback: 120_000, unit: "ms" };
 
