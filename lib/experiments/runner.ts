@@ -2,6 +2,7 @@ import { db } from "@/lib/core/db";
 import { runtimeSlot } from "@/lib/core/runtime";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { versionWhere } from "@/lib/datasets/datasets";
+import { markExperimentCompleted } from "./complete";
 import { runCase, type CaseItem } from "./run-case";
 import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "./runner-slot";
 import type { ExperimentTarget } from "./schemas";
@@ -106,7 +107,7 @@ async function runExperiment(id: string): Promise<void> {
   await Promise.all(Array.from({ length: experiment.concurrency }, worker));
   if (state.stopping) return;
   const left = await db.experimentCase.count({ where: { experimentId: id, status: { in: ["pending", "running"] } } });
-  if (left === 0) await db.experiment.updateMany({ where: { id, status: "running" }, data: { status: "completed", finishedAt: new Date() } });
+  if (left === 0) await markExperimentCompleted(id);
 }
 
 type Claimed = { id: string; itemId: string; targetIndex: number; attempts: number };
