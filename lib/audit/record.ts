@@ -8,7 +8,7 @@ import { redactSecrets } from "./redact";
 export type AuditActor = RequestActor | null;
 
 export interface Change {
-  /** Defaults to the current request's caller (lib/core/request-actor.ts). */
+  /** Defaults to the current request's caller (lib/core/request-actor.ts); a route's Caller fits as is. */
   actor?: AuditActor;
   /** "<target type>.<verb>": prompt.create, version.publish, label.move, api_key.revoke... */
   action: string;
@@ -60,7 +60,8 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
       userId,
       apiKeyId,
       actor: actorName(actor),
-      ip: change.ip ?? actor?.ip ?? null,
+      // A caller passed explicitly (lib/auth's Caller) carries no address: the request's is the one.
+      ip: change.ip ?? actor?.ip ?? requestActor()?.ip ?? null,
       action: change.action,
       targetType: change.target.type,
       targetId: change.target.id ?? null,

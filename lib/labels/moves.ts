@@ -66,6 +66,7 @@ export async function moveLabel(tx: Tx, move: Move): Promise<boolean> {
     },
   });
   await recordChange(tx, {
+    actor: move.caller,
     action: "label.move",
     target: { type: "label", id: move.label.id, name: move.label.name },
     before: { prompt_id: move.promptId, version: current?.version.version ?? null },

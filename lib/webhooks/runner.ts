@@ -2,6 +2,7 @@ import { db } from "@/lib/core/db";
 import { decryptSecret } from "@/lib/core/crypto/secret-box";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { retryDelayMs, webhookTimings } from "./config";
+import { PING_EVENT } from "./events";
 import { sendWebhook } from "./send";
 import { signedHeaders } from "./signing";
 import { WEBHOOK_RUNNER_SLOT, type WebhookRunnerHandle } from "./runner-slot";
@@ -97,7 +98,7 @@ async function attemptDelivery(id: string, attempt: number): Promise<void> {
   const { timeoutMs, retryBaseMs } = webhookTimings();
   const body = JSON.stringify(event.payload);
   let outcome: { statusCode: number | null; error: string | null };
-  if (!endpoint.enabled && event.type !== "webhook.ping") {
+  if (!endpoint.enabled && event.type !== PING_EVENT) {
     outcome = { statusCode: null, error: "endpoint disabled" };
   } else {
     let secret: string;
