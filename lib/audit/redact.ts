@@ -3,7 +3,8 @@
  * secret, an API key or its hash, a password, a token, a webhook secret...) is replaced, at
  * any depth, before before/after are written.
  */
-const SECRET_FIELD = /(secret|password|hash|token|credential|authorization|private|cookie|^key$|^apikey$|plaintext)/i;
+// "token" only at the end of a name (access_token, idToken): max_tokens is a setting, not a secret.
+const SECRET_FIELD = /(secret|password|passwd|hash|token$|credential|authorization|private|cookie|^key$|^api_?key$|plaintext)/i;
 export const REDACTED = "[redacted]";
 
 export function redactSecrets(value: unknown, depth = 0): unknown {

@@ -153,13 +153,13 @@ describe("recordChange", () => {
     const endpoint = await makeEndpoint(["version.published"]);
     await withRequestActor(actor, () =>
       db.$transaction((tx) =>
-        recordChange(tx, { action: "version.publish", target: { type: "prompt", id: "p1", name: "greet" }, before: { version: 1 }, after: { version: 2, secret: "s3", nested: { password: "pw", hash: "h" } } }),
+        recordChange(tx, { action: "version.publish", target: { type: "prompt", id: "p1", name: "greet" }, before: { version: 1 }, after: { version: 2, secret: "s3", nested: { password: "pw", hash: "h", access_token: "t", max_tokens: 5 } } }),
       ),
     );
     const [row] = await db.auditLog.findMany({ where: { action: "version.publish" } });
     expect(row).toMatchObject({ actor: "ann@example.com", userId: "u1", ip: "203.0.113.7", targetType: "prompt", targetId: "p1", targetName: "greet" });
     expect(JSON.stringify(row.after)).not.toMatch(/s3|"pw"|"h"/);
-    expect(row.after).toMatchObject({ version: 2, secret: "[redacted]", nested: { password: "[redacted]", hash: "[redacted]" } });
+    expect(row.after).toMatchObject({ version: 2, secret: "[redacted]", nested: { password: "[redacted]", hash: "[redacted]", access_token: "[redacted]", max_tokens: 5 } });
     await deliverDue(later(1));
     expect(JSON.parse(received[0].body)).toMatchObject({ type: "version.published", data: { action: "version.publish", actor: "ann@example.com", target: { id: "p1" } } });
     expect((await listDeliveries(endpoint.id, { limit: 10 })).data).toHaveLength(1);
