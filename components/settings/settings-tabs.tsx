@@ -10,6 +10,8 @@ export const SETTINGS_TABS = [
   { id: "labels", label: "Labels", needs: "write" },
   { id: "model-prices", label: "Model prices", needs: "settings" },
   { id: "logs", label: "Logs", needs: "settings" },
+  { id: "webhooks", label: "Webhooks", needs: "settings" },
+  { id: "audit-log", label: "Audit log", needs: "settings" },
   { id: "members", label: "Members", needs: "members" },
 ] as const satisfies readonly { id: string; label: string; needs: Action }[];
 

@@ -94,6 +94,8 @@ test("the editor accepts, can edit, but can't open Settings → virtual keys", a
   await expect(page.getByTestId("settings-tab-virtual-keys")).toHaveCount(0);
   await expect(page.getByTestId("settings-tab-api-keys")).toHaveCount(0);
   await expect(page.getByTestId("settings-tab-members")).toHaveCount(0);
+  await expect(page.getByTestId("settings-tab-webhooks")).toHaveCount(0);
+  await expect(page.getByTestId("settings-tab-audit-log")).toHaveCount(0);
   await page.goto("/settings?tab=virtual-keys");
   await expect(page.getByTestId("settings-forbidden")).toContainText("Only the owner can open Virtual keys");
   await expect(page.getByTestId("virtual-keys-section")).toHaveCount(0);

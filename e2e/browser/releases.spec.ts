@@ -1,10 +1,12 @@
+import http from "node:http";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { E2E } from "../support/env";
 
 /**
  * A release through the UI with two people: an editor (who may not move the protected
  * production label) requests one from the version's label menu; the owner reviews the diff
- * on the Releases page, approves, merges, and sees the label move and its history.
+ * on the Releases page, approves, merges, and sees the label move and its history, and the
+ * merge's webhook delivered to a receiver of the test's own, in Settings → Webhooks.
  */
 const admin = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
@@ -22,6 +24,23 @@ async function editorContext(browser: Browser, token: string, email: string): Pr
 test("an editor requests a release of a protected label; the owner approves and merges it; the label moves", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const tag = stamp();
+  // A webhook receiver on the port the shared server allowlists for it (e2e/support/env.ts).
+  const received: string[] = [];
+  const receiver = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push(Buffer.concat(chunks).toString("utf8"));
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(E2E.webhookReceiverPort, "127.0.0.1", resolve));
+  const hook = await page.request.post("/v1/webhooks", {
+    headers: admin,
+    data: { name: `Releases ${tag}`, url: `http://127.0.0.1:${E2E.webhookReceiverPort}/hook`, events: ["release.requested", "release.approved", "release.merged"] },
+  });
+  expect(hook.ok(), await hook.text()).toBe(true);
+  const webhookName = `Releases ${tag}`;
   const created = await page.request.post("/v1/prompts", { headers: admin, data: { name: `Release ${tag}`, string: JSON.stringify([{ role: "user", content: "Hello {{name}}" }]), parameters: { model: "gpt-4o-mini" } } });
   expect(created.ok(), await created.text()).toBe(true);
   const prompt = (await created.json()) as { id: string };
@@ -75,7 +94,18 @@ test("an editor requests a release of a protected label; the owner approves and 
     await editorPage.reload();
     await editorPage.getByTestId("toggle-history").click();
     await expect(editorPage.getByTestId("version-labels-2")).toContainText("production");
+
+    // The merge was announced: the delivery is logged in Settings → Webhooks with its answer.
+    await expect.poll(() => received.some((body) => JSON.parse(body).type === "release.merged")).toBe(true);
+    await page.goto("/settings?tab=webhooks");
+    const hookRow = page.locator(`[data-name="${webhookName}"]`);
+    await hookRow.getByRole("button", { name: "Deliveries" }).click();
+    const merged = page.getByTestId("webhook-delivery-row").and(page.locator('[data-event-type="release.merged"]'));
+    await expect(merged.getByTestId("webhook-delivery-status")).toHaveText("succeeded");
+    await expect(merged.getByTestId("webhook-delivery-code")).toHaveText("200");
+    await expect(page.getByTestId("webhook-delivery-row").and(page.locator('[data-event-type="release.approved"]'))).toHaveCount(1);
   } finally {
+    await new Promise((resolve) => receiver.close(resolve));
     await editor.close();
     await page.request.put("/v1/labels/production/protection", { headers: admin, data: { required_approvals: 0 } });
   }

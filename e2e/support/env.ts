@@ -16,6 +16,8 @@ export const E2E = {
   mockPort,
   baseUrl: `http://127.0.0.1:${port}`,
   mockUrl: `http://127.0.0.1:${mockPort}`,
+  /** Where browser tests run a webhook receiver the shared server may deliver to. */
+  webhookReceiverPort: port + 50,
   // Strong enough for the start-up check (lib/auth/bootstrap-key.ts): 64 hex characters.
   apiKey: BOOTSTRAP_KEY,
   dataDir,
@@ -31,7 +33,8 @@ export const E2E = {
     PROMPTLY_SECRET_KEY: "e2e-master-key-0123456789abcdef0123456789abcdef",
     PROMPTLY_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
     // The mock provider is a local address, which provider calls may only reach when allowed.
-    PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
+    // So may webhooks reach the browser tests' receiver.
+    PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort},127.0.0.1:${port + 50}`,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 };

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/core/cache/bus";
 import { db } from "@/lib/core/db";
@@ -138,6 +139,7 @@ export async function createApiKeyForAdmin(input: CreateApiKeyInput, owner: NewK
     allowDrafts: input.allow_drafts,
     virtualKeyIds: await virtualKeyIdsFrom(input.virtual_keys),
   });
+  await recordChange(db, { action: "api_key.create", target: { type: "api_key", id: record.id, name: record.name }, after: { name: record.name, prefix: record.prefix, scope: record.scope, rate_limit_per_minute: record.rateLimitPerMinute, allow_drafts: record.allowDrafts, virtual_keys: record.virtualKeyIds } });
   return {
     id: record.id,
     key,
@@ -170,9 +172,10 @@ export async function listApiKeysForAdmin(): Promise<{ data: ApiKeySummary[]; to
 
 /** DELETE /v1/api-keys/:id: revokes; revoking twice is fine, an unknown id is a 404. */
 export async function revokeApiKeyForAdmin(id: string): Promise<Record<string, never>> {
-  const exists = await db.apiKey.findUnique({ where: { id }, select: { id: true } });
+  const exists = await db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, prefix: true, revokedAt: true } });
   if (!exists) throw notFound(`API key '${id}' not found`);
   await revokeApiKey(id);
+  await recordChange(db, { action: "api_key.revoke", target: { type: "api_key", id, name: exists.name }, before: { prefix: exists.prefix, revoked_at: exists.revokedAt }, after: { revoked: true } });
   return {};
 }
 

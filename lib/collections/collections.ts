@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import type { Collection } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, forbidden, notFound } from "@/lib/core/http/errors";
@@ -63,6 +64,7 @@ export async function createCollection(input: CreateCollectionInput) {
     const slug = await uniqueSlug(input.name, "collection", async (s) => (await findCollection(s)) !== null);
     return db.collection.create({ data: { slug, name: input.name, parentId } });
   });
+  await recordChange(db, { action: "folder.create", target: { type: "folder", id: created.id, name: created.slug }, after: collectionResponse(created) });
   return { id: created.id, slug: created.slug };
 }
 
@@ -96,6 +98,7 @@ export async function updateCollection(ref: string, input: UpdateCollectionInput
     parentId = parent.id;
   }
   const updated = await db.collection.update({ where: { id: collection.id }, data: { name: input.name, parentId } });
+  await recordChange(db, { action: "folder.update", target: { type: "folder", id: collection.id, name: collection.slug }, before: collectionResponse(collection), after: collectionResponse(updated) });
   return collectionResponse(updated);
 }
 
@@ -129,6 +132,7 @@ export async function deleteCollection(ref: string) {
   }
   try {
     await db.collection.delete({ where: { id: collection.id } });
+    await recordChange(db, { action: "folder.delete", target: { type: "folder", id: collection.id, name: collection.slug }, before: collectionResponse(collection) });
   } catch (error) {
     // A prompt or folder was added between the check and the delete: the FK refused it.
     if (isForeignKeyViolation(error)) {

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { onRemoteWrite, publishWrite, remoteWritesHeard } from "@/lib/core/cache/bus";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
@@ -106,6 +107,7 @@ export async function putModelPrice(input: PutModelPriceInput): Promise<ModelPri
   const prices = { inputPerMTok: input.input_per_mtok, outputPerMTok: input.output_per_mtok, cachedInputPerMTok: input.cached_input_per_mtok ?? null };
   const key = { provider: input.provider, model: input.model };
   await db.modelPrice.upsert({ where: { provider_model: key }, create: { ...key, ...prices }, update: prices });
+  await recordChange(db, { action: "settings.model_price", target: { type: "model_price", name: `${input.provider}/${input.model}` }, after: input });
   await changed();
   const entry = (await loadBook()).get(input.provider)?.find((candidate) => candidate.model === input.model);
   return response(entry!);
@@ -115,6 +117,7 @@ export async function putModelPrice(input: PutModelPriceInput): Promise<ModelPri
 export async function deleteModelPrice(query: DeleteModelPriceQuery): Promise<Record<string, never>> {
   const { count } = await db.modelPrice.deleteMany({ where: { provider: query.provider, model: query.model } });
   if (count === 0) throw notFound(`No price override for ${query.provider} model ${query.model}`);
+  await recordChange(db, { action: "settings.model_price_delete", target: { type: "model_price", name: `${query.provider}/${query.model}` }, before: query });
   await changed();
   return {};
 }

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/http/errors";
@@ -84,7 +85,9 @@ export async function changeDataset<T>(
       const previous = await tx.datasetVersion.findUnique({ where: { datasetId_version: { datasetId, version: version - 1 } }, select: { itemCount: true } });
       const itemCount = (previous?.itemCount ?? 0) + added - removed;
       await tx.dataset.update({ where: { id: datasetId }, data: { nextPosition } });
-      await tx.datasetVersion.create({ data: { datasetId, version, description: describe({ added, removed, value }), itemCount, createdById } });
+      const description = describe({ added, removed, value });
+      await tx.datasetVersion.create({ data: { datasetId, version, description, itemCount, createdById } });
+      await recordChange(tx, { action: "dataset.change", target: { type: "dataset", id: datasetId }, before: { version: version - 1, item_count: previous?.itemCount ?? 0 }, after: { version, item_count: itemCount, added, removed, description } });
       return { version, itemCount, value };
     },
     { timeout: CHANGE_TIMEOUT_MS, maxWait: 60_000 },

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import type { Dataset, DatasetItem, Prisma } from "@/lib/generated/prisma/client";
@@ -78,12 +79,14 @@ export async function updateDataset(id: string, input: UpdateDatasetInput) {
   if (input.description !== undefined) data.description = input.description;
   if (input.collection_id !== undefined) data.collectionId = await collectionIdFromBody(input.collection_id);
   const updated = Object.keys(data).length ? await db.dataset.update({ where: { id: dataset.id }, data }) : dataset;
+  if (updated !== dataset) await recordChange(db, { action: "dataset.update", target: { type: "dataset", id: dataset.id, name: updated.name }, before: { name: dataset.name, description: dataset.description, collection_id: dataset.collectionId }, after: input });
   return datasetResponse(updated, await itemCountOf(updated));
 }
 
 export async function deleteDataset(id: string) {
   const dataset = await datasetOr404(id);
-  await db.dataset.updateMany({ where: { id: dataset.id, deletedAt: null }, data: { deletedAt: new Date() } });
+  const { count } = await db.dataset.updateMany({ where: { id: dataset.id, deletedAt: null }, data: { deletedAt: new Date() } });
+  if (count > 0) await recordChange(db, { action: "dataset.delete", target: { type: "dataset", id: dataset.id, name: dataset.name } });
   return {};
 }
 

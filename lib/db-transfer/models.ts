@@ -40,6 +40,10 @@ export const TRANSFER_ORDER = [
   "DatasetItem",
   "Experiment",
   "ExperimentCase",
+  "AuditLog",
+  "WebhookEndpoint",
+  "WebhookEvent",
+  "WebhookDelivery",
 ] as const;
 
 export type ModelName = (typeof TRANSFER_ORDER)[number];

@@ -2,6 +2,7 @@ import { db } from "@/lib/core/db";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { CaseFeed, ItemCache, type Claimed } from "./case-feed";
 import { requeueCase, writeCaseResult } from "./case-results";
+import { markExperimentCompleted } from "./complete";
 import { runCase } from "./run-case";
 import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "./runner-slot";
 import type { ExperimentTarget } from "./schemas";
@@ -94,7 +95,7 @@ async function runExperiment(id: string): Promise<void> {
   }
   if (state.stopping || feed.cancelled) return;
   const left = await db.experimentCase.count({ where: { experimentId: id, status: { in: ["pending", "running"] } } });
-  if (left === 0) await db.experiment.updateMany({ where: { id, status: "running" }, data: { status: "completed", finishedAt: new Date() } });
+  if (left === 0) await markExperimentCompleted(id);
 }
 
 async function runClaimed(experimentId: string, claimed: Claimed, targets: ExperimentTarget[], scorers: ScorerSnapshot[], feed: CaseFeed): Promise<void> {

@@ -18,6 +18,8 @@ export const queryKeys = {
   apiKeys: { all: ["api-keys"] as const },
   modelPrices: { all: ["model-prices"] as const },
   logSettings: { all: ["log-settings"] as const },
+  webhooks: { all: ["webhooks"] as const, deliveries: (id: string) => ["webhooks", id, "deliveries"] as const },
+  auditLogs: { list: (params: Record<string, unknown> = {}) => ["audit-logs", params] as const },
   members: { all: ["members"] as const },
   invites: { all: ["invites"] as const },
   datasets: {

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/core/db";
 import type { Invite } from "@/lib/generated/prisma/client";
@@ -65,6 +66,7 @@ export async function createInvite(
       expiresAt: new Date(now.getTime() + input.expires_in_seconds * 1000),
     },
   });
+  await recordChange(db, { action: "invite.create", target: { type: "invite", id: invite.id, name: invite.email }, after: summary(invite) });
   return { ...summary(invite), token, url: `${options.origin}/invite/${token}` };
 }
 
@@ -78,7 +80,8 @@ export async function listInvites(): Promise<{ data: InviteSummary[]; total: num
 export async function revokeInvite(id: string): Promise<Record<string, never>> {
   const exists = await db.invite.findUnique({ where: { id }, select: { id: true } });
   if (!exists) throw notFound(`Invite '${id}' not found`);
-  await db.invite.updateMany({ where: { id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.invite.updateMany({ where: { id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count > 0) await recordChange(db, { action: "invite.revoke", target: { type: "invite", id } });
   return {};
 }
 

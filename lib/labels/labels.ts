@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import type { Label } from "@/lib/generated/prisma/client";
 import { conflict, forbidden, notFound } from "@/lib/core/http/errors";
@@ -83,6 +84,7 @@ export async function createLabel(input: CreateLabelInput) {
     const label = await db.label.create({
       data: { name: input.name, description: input.description ?? null, colorCode: input.color_code ?? null },
     });
+    await recordChange(db, { action: "label.create", target: { type: "label", id: label.id, name: label.name }, after: labelResponse(label) });
     return { id: label.id };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A label named '${input.name}' already exists`);
@@ -122,6 +124,7 @@ export async function updateLabel(ref: string, input: UpdateLabelInput) {
     });
     // A rename changes what `@name` resolves to.
     if (renaming) await bumpPromptCacheGeneration();
+    await recordChange(db, { action: "label.update", target: { type: "label", id: label.id, name: updated.name }, before: labelResponse(label), after: labelResponse(updated) });
     return labelResponse(updated);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A label named '${input.name}' already exists`);
@@ -135,6 +138,7 @@ export async function deleteLabel(ref: string) {
   if (label.isSystem) throw forbidden(`The system label '${label.name}' can't be deleted`);
   if (label.protected) throw conflict(`Label '${label.name}' is protected: the owner unprotects it before it can be deleted`, "label_protected");
   await db.label.delete({ where: { id: label.id } });
+  await recordChange(db, { action: "label.delete", target: { type: "label", id: label.id, name: label.name }, before: labelResponse(label) });
   await bumpPromptCacheGeneration();
   return {};
 }
@@ -146,5 +150,6 @@ export async function setLabelProtection(ref: string, input: LabelProtectionInpu
     where: { id: label.id },
     data: { protected: input.protected, requiredApprovals: input.required_approvals },
   });
+  await recordChange(db, { action: "label.protection", target: { type: "label", id: label.id, name: label.name }, before: { protected: label.protected, required_approvals: label.requiredApprovals }, after: { protected: updated.protected, required_approvals: updated.requiredApprovals } });
   return labelResponse(updated);
 }

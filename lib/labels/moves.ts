@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { callerIds, type Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/core/db";
@@ -63,6 +64,14 @@ export async function moveLabel(tx: Tx, move: Move): Promise<boolean> {
       via: move.via,
       releaseRequestId: move.releaseRequestId ?? null,
     },
+  });
+  await recordChange(tx, {
+    actor: move.caller,
+    action: "label.move",
+    target: { type: "label", id: move.label.id, name: move.label.name },
+    before: { prompt_id: move.promptId, version: current?.version.version ?? null },
+    after: { prompt_id: move.promptId, version: move.version.version, via: move.via, release_request_id: move.releaseRequestId ?? null },
+    details: { prompt: { id: move.promptId }, label: move.label.name, from_version: current?.version.version ?? null, to_version: move.version.version, via: move.via },
   });
   return true;
 }

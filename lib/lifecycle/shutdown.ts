@@ -2,6 +2,7 @@ import { EXPERIMENT_RUNNER_SLOT, type RunnerHandle } from "@/lib/experiments/run
 import { LOG_RETENTION_SLOT, type RetentionHandle } from "@/lib/logs/retention-slot";
 import { LOG_WRITER_SLOT } from "@/lib/logs/writer-slot";
 import { peekRuntimeSlot, runtimeSlot } from "@/lib/core/runtime";
+import { WEBHOOK_RUNNER_SLOT, type WebhookRunnerHandle } from "@/lib/webhooks/runner-slot";
 
 // Type only: importing the writer here would create it in instrumentation's module graph,
 // bound to that graph's own database client; the routes' writer is found in its runtime slot
@@ -39,6 +40,8 @@ export function installShutdownHooks(): void {
     void peekRuntimeSlot<RunnerHandle>(EXPERIMENT_RUNNER_SLOT)?.stop();
     // Log pruning stops after its current batch.
     peekRuntimeSlot<RetentionHandle>(LOG_RETENTION_SLOT)?.stop();
+    // Webhooks claim no more attempts; one in flight that dies with the process is retried after its lease.
+    void peekRuntimeSlot<WebhookRunnerHandle>(WEBHOOK_RUNNER_SLOT)?.stop();
     currentWriter()?.startClosing();
     const exit = process.exit.bind(process);
     let exiting = false;

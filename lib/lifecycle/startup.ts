@@ -7,6 +7,7 @@ import { ensureSystemLabels } from "@/lib/labels/labels";
 import { startLogRetention } from "@/lib/logs/retention";
 import { installShutdownHooks } from "@/lib/lifecycle/shutdown";
 import { upgradeLegacySecrets } from "@/lib/virtual-keys/secret";
+import { startWebhookDelivery } from "@/lib/webhooks/runner";
 
 /**
  * Idempotent start-up work: the master key exists, the default labels and folder are
@@ -24,6 +25,8 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   if (resumed > 0) log(`[promptly] resuming ${resumed} unfinished experiment(s)`);
   // Old logs are deleted in the background (PROMPTLY_LOG_RETENTION_DAYS or the Settings value).
   startLogRetention(log);
+  // Webhook deliveries left in the outbox (by this or another instance) are sent from here on.
+  startWebhookDelivery();
   // Logs from before the analytics rollups existed are rolled up once, in the background.
   await ensureBackfillState();
   void backfillRollups()

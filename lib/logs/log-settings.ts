@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { badRequest } from "@/lib/core/http/errors";
@@ -40,11 +41,13 @@ export async function getLogSettings(): Promise<LogSettings> {
 }
 
 export async function updateLogSettings(update: UpdateLogSettings): Promise<LogSettings> {
+  const before = await retentionDays();
   if (update.retention_days === null) await db.appSetting.deleteMany({ where: { key: RETENTION_KEY } });
   else {
     if (!days.safeParse(update.retention_days).success) throw badRequest("retention_days: must be a whole number of days", "retention_days");
     await db.appSetting.upsert({ where: { key: RETENTION_KEY }, create: { key: RETENTION_KEY, value: update.retention_days }, update: { value: update.retention_days } });
   }
+  await recordChange(db, { action: "settings.logs", target: { type: "settings", name: "logs" }, before: { retention_days: before.days }, after: update });
   return getLogSettings();
 }
 

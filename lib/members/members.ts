@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { revokeApiKeysOf } from "@/lib/auth/api-keys";
 import { db } from "@/lib/core/db";
 import { conflict, notFound } from "@/lib/core/http/errors";
@@ -32,7 +33,8 @@ export async function updateMember(id: string, input: UpdateMemberInput, youId: 
   const user = await memberOr404(id);
   const { role, publisher } = input;
   if (id === youId && role !== undefined && role !== user.role) throw conflict("You can't change your own role: another owner can", "own_account");
-  await db.user.update({ where: { id }, data: { role, publisher } });
+  const updated = await db.user.update({ where: { id }, data: { role, publisher }, select: { email: true, role: true, publisher: true } });
+  await recordChange(db, { action: "member.update", target: { type: "member", id, name: updated.email }, before: { role: user.role }, after: { role: updated.role, publisher: updated.publisher } });
   // API keys act with their maker's authority: an owner who steps down loses the keys they made.
   if (user.role === "owner" && role !== undefined && role !== "owner") await revokeApiKeysOf(id);
   const members = await listMembers(youId);
@@ -40,10 +42,11 @@ export async function updateMember(id: string, input: UpdateMemberInput, youId: 
 }
 
 export async function removeMember(id: string, youId: string | null): Promise<Record<string, never>> {
-  await memberOr404(id);
+  const user = await memberOr404(id);
   if (id === youId) throw conflict("You can't remove your own account", "own_account");
   await revokeApiKeysOf(id);
   // Sessions and credentials go with the user (cascade): they are signed out at once.
-  await db.user.delete({ where: { id } });
+  const removed = await db.user.delete({ where: { id }, select: { email: true } });
+  await recordChange(db, { action: "member.remove", target: { type: "member", id, name: removed.email }, before: { email: removed.email, role: user.role } });
   return {};
 }

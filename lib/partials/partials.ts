@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import type { Partial, PartialVersion } from "@/lib/generated/prisma/client";
 import { conflict, notFound } from "@/lib/core/http/errors";
@@ -48,15 +49,19 @@ function partialResponse(partial: Partial, version: PartialVersion | null) {
  * `{{>slug}}`, so it should be guessable), made unique with -2, -3...; v1 is published.
  */
 export async function createPartial(input: CreatePartialInput) {
-  const create = (slug: string) =>
-    db.$transaction(async (tx) => {
+  const create = async (slug: string) => {
+    // A new partial may already be included by templates written before it existed.
+    const prompts = await promptsUsingPartial({ id: slug, slug });
+    return db.$transaction(async (tx) => {
       const partial = await tx.partial.create({ data: { slug, name: input.name } });
       const version = await tx.partialVersion.create({
         data: { partialId: partial.id, version: 1, template: input.string, description: input.version_description ?? null },
       });
       await tx.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
+      await recordChange(tx, partialChange("partial.create", partial, prompts, null, { name: input.name, version: 1, string: input.string }));
       return { partial, version };
     });
+  };
   const chosen = input.slug;
   const { partial, version } = chosen
     ? await create(chosen).catch((error) => {
@@ -92,13 +97,14 @@ export async function updatePartial(ref: string, input: UpdatePartialInput) {
   const partial = await partialOr404(ref);
   const name = input.name !== undefined ? { name: input.name } : {};
   let versionId = partial.publishedVersionId;
+  const prompts = await promptsUsingPartial(partial);
   if (input.string !== undefined) {
     const template = input.string;
     const version = await retryOnUniqueViolation(() =>
       db.$transaction(async (tx) => {
         await tx.partial.update({ where: { id: partial.id }, data: { ...name, updatedAt: new Date() } });
         const latest = await tx.partialVersion.findFirst({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
-        return tx.partialVersion.create({
+        const version = await tx.partialVersion.create({
           data: {
             partialId: partial.id,
             version: (latest?.version ?? 0) + 1,
@@ -106,11 +112,16 @@ export async function updatePartial(ref: string, input: UpdatePartialInput) {
             description: input.version_description ?? input.description ?? null,
           },
         });
+        await recordChange(tx, partialChange("partial.update", partial, prompts, { name: partial.name, version: latest?.version ?? null, string: latest?.template ?? null }, { name: input.name ?? partial.name, version: version.version, string: template }));
+        return version;
       }),
     );
     versionId = version.id;
   } else if (input.name !== undefined) {
-    await db.partial.update({ where: { id: partial.id }, data: name });
+    await db.$transaction(async (tx) => {
+      await tx.partial.update({ where: { id: partial.id }, data: name });
+      await recordChange(tx, partialChange("partial.update", partial, prompts, { name: partial.name }, { name: input.name }));
+    });
   }
   await bumpPromptCacheGeneration();
   return { id: partial.id, slug: partial.slug, version_id: versionId };
@@ -123,8 +134,8 @@ export async function updatePartial(ref: string, input: UpdatePartialInput) {
  */
 export async function deletePartial(ref: string, options: { force?: boolean } = {}) {
   const partial = await partialOr404(ref);
+  const users = await promptsUsingPartial(partial);
   if (!options.force) {
-    const users = await promptsUsingPartial(partial);
     if (users.length > 0) {
       const shown = users.slice(0, 5).join(", ") + (users.length > 5 ? ` and ${users.length - 5} more` : "");
       throw conflict(
@@ -133,9 +144,17 @@ export async function deletePartial(ref: string, options: { force?: boolean } = 
       );
     }
   }
-  await db.partial.delete({ where: { id: partial.id } });
+  await db.$transaction(async (tx) => {
+    await tx.partial.delete({ where: { id: partial.id } });
+    await recordChange(tx, partialChange("partial.delete", partial, users, { name: partial.name }, null));
+  });
   await bumpPromptCacheGeneration();
   return {};
+}
+
+/** The audit row and partial.changed event of a change, naming the prompts it reaches (directly or through other partials). */
+function partialChange(action: string, partial: Pick<Partial, "id" | "slug">, prompts: string[], before: unknown, after: unknown) {
+  return { action, target: { type: "partial", id: partial.id, name: partial.slug }, before, after, details: { partial: { id: partial.id, slug: partial.slug }, prompts } };
 }
 
 /** GET /prompts/partials/ID/versions: newest first. */
@@ -162,7 +181,11 @@ export async function publishPartialVersion(ref: string, input: PublishPartialIn
     select: { id: true },
   });
   if (!version) throw notFound(`Version ${input.version} of partial '${ref}' not found`);
-  await db.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
+  const prompts = await promptsUsingPartial(partial);
+  await db.$transaction(async (tx) => {
+    await tx.partial.update({ where: { id: partial.id }, data: { publishedVersionId: version.id } });
+    await recordChange(tx, partialChange("partial.publish", partial, prompts, null, { version: input.version }));
+  });
   await bumpPromptCacheGeneration();
   return {};
 }

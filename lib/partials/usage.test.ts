@@ -31,6 +31,18 @@ describe("which prompts use a partial", () => {
     expect(users).toEqual([plain.slug, pinned.slug, byId.slug, inChat.slug, moved.slug].sort());
   });
 
+  it("follows partials included by other partials, through several levels and cycles", async () => {
+    const inner = await partial("inner");
+    const middle = await createPartial(createPartialSchema.parse({ name: "middle", string: "m {{>inner}}" }));
+    await createPartial(createPartialSchema.parse({ name: "outer", string: "o {{>middle}} {{>outer}}" }));
+    const direct = await prompt("direct", "{{>inner}}");
+    const viaMiddle = await prompt("via middle", "{{>middle}}");
+    const viaOuter = await prompt("via outer", `{{>outer}}`);
+    await prompt("unrelated", "nothing");
+    expect(await promptsUsingPartial(inner)).toEqual([direct.slug, viaMiddle.slug, viaOuter.slug].sort());
+    expect(await promptsUsingPartial(middle)).toEqual([viaMiddle.slug, viaOuter.slug].sort());
+  });
+
   it("refuses the delete with a 409 naming up to 5 prompts, unless forced", async () => {
     const shared = await partial("shared");
     const slugs: string[] = [];

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import { findCollection } from "@/lib/collections/collections";
 import { conflict, notFound } from "@/lib/core/http/errors";
@@ -21,6 +22,7 @@ export async function createPrompt(input: CreatePromptInput, createdById: string
       const prompt = await tx.prompt.create({ data: { slug: input.slug ?? promptSlug(input.name), name: input.name, collectionId, ...promptSettingsData(input) } });
       const version = await tx.promptVersion.create({ data: { ...data, promptId: prompt.id, version: 1, createdById } });
       await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
+      await recordChange(tx, { action: "prompt.create", target: { type: "prompt", id: prompt.id, name: prompt.slug }, after: { name: prompt.name, slug: prompt.slug, collection_id: collectionId, version: 1 }, details: { prompt: { id: prompt.id, slug: prompt.slug }, version: 1 } });
       return { prompt, version };
     });
   // The random slug suffix may collide (1 in 16M): retry with a new one. A chosen slug that is taken is the caller's conflict.
@@ -95,7 +97,7 @@ export async function getPrompt(raw: string) {
 export async function deletePrompt(raw: string, options: { force?: boolean } = {}) {
   const key = parsePromptRef(raw).key;
   await db.$transaction(async (tx) => {
-    const prompt = await tx.prompt.findFirst({ where: { OR: [{ id: key }, { slug: key }] }, select: { id: true, slug: true } });
+    const prompt = await tx.prompt.findFirst({ where: { OR: [{ id: key }, { slug: key }] }, select: { id: true, slug: true, name: true } });
     if (!prompt) throw notFound(`Prompt '${key}' not found`);
     if (!options.force) {
       const labels = await tx.promptLabel.findMany({
@@ -112,6 +114,7 @@ export async function deletePrompt(raw: string, options: { force?: boolean } = {
       }
     }
     await tx.prompt.delete({ where: { id: prompt.id } });
+    await recordChange(tx, { action: "prompt.delete", target: { type: "prompt", id: prompt.id, name: prompt.slug }, before: { name: prompt.name, slug: prompt.slug }, after: { force: options.force === true } });
   });
   await bumpPromptCacheGeneration();
   return {};

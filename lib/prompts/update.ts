@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
@@ -30,7 +31,10 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
 
   if (!savesVersion) {
     if (Object.keys(metadata).length > 0) {
-      await db.prompt.update({ where: { id: prompt.id }, data: metadata });
+      await db.$transaction(async (tx) => {
+        await tx.prompt.update({ where: { id: prompt.id }, data: metadata });
+        await recordChange(tx, { action: "prompt.update", target: { type: "prompt", id: prompt.id, name: prompt.slug }, before: { name: prompt.name, collection_id: prompt.collectionId }, after: input });
+      });
       await bumpPromptCacheGeneration(); // name, strict mode and settings are part of a resolved prompt
     }
     const current = prompt.publishedVersionId ?? (await latestVersionId(prompt.id));
@@ -53,9 +57,11 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
       const latest = await tx.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { version: "desc" } });
       const base = latest ? fieldsOfVersion(latest) : EMPTY_VERSION;
       const data = versionRowData(mergeVersionFields(base, input, virtualKeyId));
-      return tx.promptVersion.create({
+      const version = await tx.promptVersion.create({
         data: { ...data, promptId: prompt.id, version: (latest?.version ?? 0) + 1, createdById },
       });
+      await recordChange(tx, { action: "version.create", target: { type: "prompt", id: prompt.id, name: prompt.slug }, before: latest ? { version: latest.version } : null, after: { version: version.version, version_id: version.id, ...input }, details: { prompt: { id: prompt.id, slug: prompt.slug }, version: version.version } });
+      return version;
     }),
   );
   await bumpPromptCacheGeneration();

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import type { Caller } from "@/lib/auth/caller";
@@ -75,7 +76,8 @@ export async function publishPromptVersion(raw: string, input: MakeDefaultInput)
       select: { id: true },
     });
     if (!version) throw notFound(`Version ${input.version} of prompt '${key}' not found`);
-    await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
+    const before = await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id }, select: { slug: true } });
+    await recordChange(tx, { action: "version.publish", target: { type: "prompt", id: prompt.id, name: before.slug }, after: { version: input.version, version_id: version.id }, details: { prompt: { id: prompt.id, slug: before.slug }, version: input.version } });
   });
   await bumpPromptCacheGeneration();
   return {};

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/core/db";
@@ -93,6 +94,7 @@ export async function createReleaseRequest(input: CreateReleaseRequestInput, cal
     },
     include,
   });
+  await recordChange(db, { actor: caller, action: "release.request", target: { type: "release_request", id: row.id, name: `${prompt.slug}@${label.name}` }, after: serialize(row) });
   return serialize(row);
 }
 
@@ -131,6 +133,7 @@ export async function reviewReleaseRequest(id: string, input: ReviewReleaseReque
     });
     // A rejection ends the request: its author opens a new one for a new candidate.
     if (input.decision === "reject") await tx.releaseRequest.updateMany({ where: { id: row.id, status: "open" }, data: { status: "rejected" } });
+    await recordChange(tx, { actor: caller, action: input.decision === "approve" ? "release.approve" : "release.reject", target: { type: "release_request", id: row.id, name: `${row.prompt.slug}@${row.label.name}` }, after: { decision: input.decision, comment: input.comment ?? null }, details: { release_request: serialize(row) } });
   });
   return serialize(await requestOr404(id));
 }
@@ -154,6 +157,7 @@ export async function mergeReleaseRequest(id: string, caller: Caller) {
     const candidate = await tx.promptVersion.findUnique({ where: { id: row.versionId }, select: { id: true, version: true } });
     if (!candidate) throw conflict(`Version ${row.version} no longer exists`, "stale_request");
     await moveLabel(tx, { promptId: row.promptId, label: row.label, version: candidate, caller, via: "release", releaseRequestId: row.id });
+    await recordChange(tx, { actor: caller, action: "release.merge", target: { type: "release_request", id: row.id, name: `${row.prompt.slug}@${row.label.name}` }, before: { version: row.baseVersion }, after: { version: row.version }, details: { release_request: serialize(row) } });
   });
   await bumpPromptCacheGeneration();
   return serialize(await requestOr404(id));
@@ -166,5 +170,6 @@ export async function closeReleaseRequest(id: string, caller: Caller) {
   if (!isAuthor && !can(caller, "publish")) throw forbidden("Only the author or a publisher closes a release request");
   const closed = await db.releaseRequest.updateMany({ where: { id, status: "open" }, data: { status: "closed" } });
   if (closed.count === 0) throw conflict(`The request is ${row.status}`, "not_open");
+  await recordChange(db, { actor: caller, action: "release.close", target: { type: "release_request", id, name: `${row.prompt.slug}@${row.label.name}` }, before: { status: row.status }, after: { status: "closed" } });
   return serialize(await requestOr404(id));
 }

@@ -7,6 +7,7 @@ import { readBodyText } from "@/lib/core/http/body-limit";
 import { ApiError, badRequest, errorEnvelope, forbidden, unauthorized } from "@/lib/core/http/errors";
 import { jsonBodyProblem } from "@/lib/core/http/json-depth";
 import { isCrossSiteWrite } from "@/lib/core/http/same-origin";
+import { withRequestActor, type RequestActor } from "@/lib/core/request-actor";
 
 /**
  * What a route needs, declared once per route file: "public" (no caller), or an action of
@@ -52,7 +53,7 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
       const result =
         access === "public"
           ? await (handler as Handler<P, null>)(request, { params, caller: null, traceId })
-          : await (handler as Handler<P, Caller>)(request, { params, caller: await authorize(request, access), traceId });
+          : await withCaller(request, await authorize(request, access), (caller) => (handler as Handler<P, Caller>)(request, { params, caller, traceId }));
       response = result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
       response = errorResponse(error);
@@ -71,6 +72,19 @@ async function authorize(request: ApiRequest, access: Exclude<Access, "public">)
   if (!action) throw forbidden();
   assertCan(caller, action);
   return caller;
+}
+
+/**
+ * Runs the handler as the caller, from the client address the server sees (scripts/server.mjs
+ * leaves exactly one in x-forwarded-for, under the trusted-proxy rules): what the audit log records.
+ */
+function withCaller<T>(request: ApiRequest, caller: Caller, run: (caller: Caller) => Promise<T>): Promise<T> {
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  const actor: RequestActor =
+    caller.kind === "session"
+      ? { kind: "session", userId: caller.userId, email: caller.email, ip }
+      : { kind: "api_key", apiKeyId: caller.apiKeyId, userId: caller.userId, ip };
+  return withRequestActor(actor, () => run(caller));
 }
 
 export function errorResponse(error: unknown): Response {

@@ -1,3 +1,4 @@
+import { recordChange } from "@/lib/audit/record";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import type { VirtualKey } from "@/lib/generated/prisma/client";
@@ -79,6 +80,7 @@ export async function createVirtualKey(input: CreateVirtualKeyInput) {
       },
     });
   });
+  await recordChange(db, { action: "virtual_key.create", target: { type: "virtual_key", id: created.id, name: created.slug }, after: { ...input, key: input.key ? maskSecret(input.key) : undefined } });
   return { id: created.id, slug: created.slug, object: "virtual-key" as const };
 }
 
@@ -128,6 +130,7 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
     data: { name: input.name, note: input.note, customHost: input.custom_host, options: storedOptions(options), ...secret },
   });
   if (count === 0) throw conflict(`Virtual key '${ref}' was changed by someone else meanwhile: read it again and retry`);
+  await recordChange(db, { action: "virtual_key.update", target: { type: "virtual_key", id: current.id, name: current.slug }, before: virtualKeyResponse(current), after: { ...input, key: input.key !== undefined ? "[redacted]" : undefined } });
   await bumpPromptCacheGeneration();
   return { id: current.id, slug: current.slug, object: "virtual-key" as const };
 }
@@ -140,6 +143,7 @@ export async function updateVirtualKey(ref: string, input: UpdateVirtualKeyInput
 export async function deleteVirtualKey(ref: string) {
   const key = await virtualKeyOr404(ref);
   await db.virtualKey.delete({ where: { id: key.id } });
+  await recordChange(db, { action: "virtual_key.delete", target: { type: "virtual_key", id: key.id, name: key.slug }, before: virtualKeyResponse(key) });
   await bumpPromptCacheGeneration();
   return {};
 }

@@ -18,7 +18,7 @@ const LAYERS = {
   feature: [
     "lib/analytics", "lib/api-client", "lib/auth", "lib/bundles", "lib/collections", "lib/completions", "lib/costs", "lib/datasets", "lib/db-transfer", "lib/experiments", "lib/hooks", "lib/invites",
     "lib/labels", "lib/logs", "lib/members", "lib/partials", "lib/playground", "lib/prompts", "lib/providers",
-    "lib/releases", "lib/scorers", "lib/templates", "lib/virtual-keys",
+    "lib/releases", "lib/scorers", "lib/templates", "lib/virtual-keys", "lib/audit", "lib/webhooks",
   ],
   bottom: ["lib/core"],
   tests: ["tests", "e2e"],

@@ -1,11 +1,13 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { AuditLogSection } from "@/components/settings/audit-log-section";
 import { LabelsSection } from "@/components/settings/labels-section";
 import { LogSettingsSection } from "@/components/settings/log-settings-section";
 import { MembersSection } from "@/components/settings/members-section";
 import { ModelPricesSection } from "@/components/settings/model-prices-section";
 import { SETTINGS_TABS, SettingsTabs, settingsTabsFor, type SettingsTab } from "@/components/settings/settings-tabs";
 import { VirtualKeysSection } from "@/components/settings/virtual-keys-section";
+import { WebhooksSection } from "@/components/settings/webhooks-section";
 import { ErrorAlert } from "@/components/ui/alert";
 import { requireSessionUser } from "@/lib/auth/session";
 
@@ -35,6 +37,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {permitted && active === "members" ? <MembersSection /> : null}
         {permitted && active === "model-prices" ? <ModelPricesSection /> : null}
         {permitted && active === "logs" ? <LogSettingsSection /> : null}
+        {permitted && active === "webhooks" ? <WebhooksSection /> : null}
+        {permitted && active === "audit-log" ? <AuditLogSection /> : null}
       </div>
     </>
   );
