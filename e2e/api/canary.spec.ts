@@ -49,7 +49,7 @@ test("split 90/10 over 10,000 calls within ±2 % with stickiness per key; promot
   const split = await ok(call("PUT", `/prompts/${id}/labels/production/split`, { candidate_version: 2, weight: 10 }));
   expect(split).toMatchObject({ label: "production", version: 1, split: { candidate_version: 2, weight: 10 } });
   // The split shows in the version listing and the label's history.
-  const versions = (await ok(call("GET", `/prompts/${id}/versions`))).data as Json[];
+  const versions = (await ok(call("GET", `/prompts/${id}/versions`))) as unknown as Json[];
   expect(versions.find((v) => v.prompt_version === 1)!.labels[0]).toMatchObject({ name: "production", split: { weight: 10 } });
 
   // 10,000 callers, each its own split key, 32 at a time through the fast path.
