@@ -58,7 +58,7 @@ describe("canary splits", () => {
     expect(call.resolved.label).toBe("staging");
     // Only addressing the label splits: a pinned version or the published one does not.
     for (let i = 0; i < 50; i++) expect(await served(`${id}@1`, {}, `p-${i}`)).toBe(1);
-  });
+  }, 60_000);
 
   it("promote moves the label to the candidate, abort back to the baseline; each is in the history", async () => {
     const id = await twoVersions("split promote");

@@ -29,7 +29,7 @@ const chat = (content: string) => JSON.stringify([{ role: "user", content }]);
 
 async function settled(id: string) {
   await experimentsIdle();
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2000; i++) {
     const request = await getReleaseRequest(id);
     if (request.gate && !["pending", "running"].includes(request.gate.status)) return request;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -73,7 +73,7 @@ describe("evaluation gate", () => {
     const good = await createReleaseRequest({ prompt_id: prompt.id, version: 3, label: "production" }, editor);
     expect((await settled(good.id)).gate).toMatchObject({ status: "passed", pass_rate: 1 });
     expect(await mergeReleaseRequest(good.id, {}, editor)).toMatchObject({ status: "merged", gate: { override_reason: null } });
-  });
+  }, 60_000);
 
   it("an ungated label's requests carry no gate", async () => {
     const prompt = await createPrompt(createPromptSchema.parse({ name: "ungated", string: chat("v1"), model: "m" }));

@@ -1,5 +1,5 @@
 import { db } from "@/lib/core/db";
-import { notFound } from "@/lib/core/http/errors";
+import { ApiError, conflict, notFound } from "@/lib/core/http/errors";
 import { datasetOr404 } from "@/lib/datasets/datasets";
 import { createExperiment } from "@/lib/experiments/experiments";
 import { createExperimentSchema, type ExperimentScorerInput } from "@/lib/experiments/schemas";
@@ -70,17 +70,21 @@ export async function startGateRun(
 ): Promise<{ gateExperimentId: string; gateMinPassRate: number } | null> {
   const gate = await db.labelGate.findUnique({ where: { promptId_labelId: { promptId, labelId: label.id } } });
   if (!gate) return null;
-  const experiment = await createExperiment(
-    createExperimentSchema.parse({
-      name: `Release gate: ${candidate.slug}@${label.name} v${candidate.version}`,
-      dataset_id: gate.datasetId,
-      ...(gate.datasetVersion ? { dataset_version: gate.datasetVersion } : {}),
-      targets: [{ prompt: `${promptId}@${candidate.version}` }],
-      scorers: gate.scorers,
-    }),
-    createdById,
-  );
-  return { gateExperimentId: experiment.id, gateMinPassRate: gate.minPassRate };
+  const input = createExperimentSchema.parse({
+    name: `Release gate: ${candidate.slug}@${label.name} v${candidate.version}`,
+    dataset_id: gate.datasetId,
+    ...(gate.datasetVersion ? { dataset_version: gate.datasetVersion } : {}),
+    targets: [{ prompt: `${promptId}@${candidate.version}` }],
+    scorers: gate.scorers,
+  });
+  try {
+    const experiment = await createExperiment(input, createdById);
+    return { gateExperimentId: experiment.id, gateMinPassRate: gate.minPassRate };
+  } catch (error) {
+    // A gate whose dataset or scorer is gone can't judge the candidate: say so, not "not found".
+    if (error instanceof ApiError && error.status < 500) throw conflict(`The evaluation gate of label '${label.name}' can't run: ${error.message}. Fix or remove the gate (settings)`, "gate_unavailable");
+    throw error;
+  }
 }
 
 export type GateStatus = "pending" | "running" | "passed" | "failed";
