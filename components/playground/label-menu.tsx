@@ -9,6 +9,8 @@ import { labelName } from "@/lib/labels/schemas";
 import { RequestReleaseDialog } from "@/components/releases/request-release-dialog";
 import { useCan } from "@/lib/auth/role-context";
 import { useCreateLabel, useLabels } from "@/lib/hooks/use-labels";
+import { useLabelSplit } from "@/lib/hooks/use-label-splits";
+import { CanaryDialog } from "./canary-dialog";
 import { useSetVersionLabel, type PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 
 /**
@@ -21,6 +23,8 @@ export function LabelMenu({ promptId, version, versions }: { promptId: string; v
   const canPublish = useCan("publish");
   const [creating, setCreating] = useState(false);
   const [requesting, setRequesting] = useState<string | null>(null);
+  const [canaryOf, setCanaryOf] = useState<{ label: string; baseline: number; weight?: number } | null>(null);
+  const split = useLabelSplit(promptId);
 
   const holderOf = (labelId: string) => versions.find((v) => v.labels.some((l) => l.id === labelId));
   const apply = async (labelId: string, name: string) => {
@@ -46,14 +50,45 @@ export function LabelMenu({ promptId, version, versions }: { promptId: string; v
     };
   });
 
+  // Canaries: this version as the candidate of a label another version serves. A protected
+  // label's canary is a move of it: only those who may publish start, promote or abort one.
+  const endSplit = async (label: string, kind: "promote" | "abort") => {
+    try {
+      const state = await split.mutateAsync({ label, kind });
+      toast.success(`${label} → v${state.version} for every caller`);
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+  const canaryItems = (labels.data?.data ?? []).flatMap((label) => {
+    const holder = holderOf(label.id);
+    if (!holder || holder.id === version.id || (label.protected && !canPublish)) return [];
+    const current = holder.labels.find((l) => l.id === label.id)?.split ?? null;
+    const mine = current?.candidate_version_id === version.id;
+    const start = {
+      label: mine ? `${label.name}: change canary weight…` : `${label.name}: start canary…`,
+      testId: `canary-start-${label.name}`,
+      onSelect: () => setCanaryOf({ label: label.name, baseline: holder.prompt_version, weight: mine ? current.weight : undefined }),
+    };
+    if (!mine) return [start];
+    return [
+      start,
+      { label: `${label.name}: promote canary (all traffic)`, testId: `canary-promote-${label.name}`, onSelect: () => void endSplit(label.name, "promote") },
+      { label: `${label.name}: abort canary (back to v${holder.prompt_version})`, testId: `canary-abort-${label.name}`, onSelect: () => void endSplit(label.name, "abort") },
+    ];
+  });
+
   return (
     <>
       <Menu
         label={`Set a label on v${version.prompt_version}`}
         testId={`version-label-menu-${version.prompt_version}`}
         trigger={<Icon name="tag" className="h-3.5 w-3.5" />}
-        items={[...items, { label: "New label…", onSelect: () => setCreating(true), testId: "label-option-new" }]}
+        items={[...items, ...canaryItems, { label: "New label…", onSelect: () => setCreating(true), testId: "label-option-new" }]}
       />
+      {canaryOf ? (
+        <CanaryDialog promptId={promptId} label={canaryOf.label} candidate={version.prompt_version} baseline={canaryOf.baseline} initialWeight={canaryOf.weight} onClose={() => setCanaryOf(null)} />
+      ) : null}
       {creating ? (
         <NewLabelDialog
           onClose={() => setCreating(false)}

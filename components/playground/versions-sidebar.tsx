@@ -132,15 +132,7 @@ export function VersionsSidebar({
                   />
                 </div>
               </div>
-              {version.labels.length ? (
-                <div className="mt-1.5 flex flex-wrap gap-1" data-testid={`version-labels-${version.prompt_version}`}>
-                  {version.labels.map((label) => (
-                    <button key={label.id} type="button" onClick={() => setHistoryOf(label.name)} aria-label={`History of ${label.name}`} data-testid={`label-history-${label.name}`} className="rounded-full focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none">
-                      <LabelChip name={label.name} />
-                    </button>
-                  ))}
-                </div>
-              ) : null}
+              <VersionLabels version={version} versions={versions} onHistory={setHistoryOf} />
               <p className="mt-1 line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400">{version.prompt_description || <span className="italic text-zinc-400">No description</span>}</p>
               <p className="mt-1 text-[11px] text-zinc-400">
                 <RelativeTime iso={version.created_at} /> · {version.prompt_template.model ?? "no model"}
@@ -152,5 +144,25 @@ export function VersionsSidebar({
       </div>
       {historyOf ? <LabelHistoryDialog promptId={promptId} label={historyOf} onClose={() => setHistoryOf(null)} /> : null}
     </aside>
+  );
+}
+
+/**
+ * A version's label chips: a label it serves (with the baseline's share while a canary runs),
+ * and the canaries it is the candidate of (dashed, with the candidate's share).
+ */
+function VersionLabels({ version, versions, onHistory }: { version: PromptVersionEntry; versions: PromptVersionEntry[]; onHistory: (label: string) => void }) {
+  const canaries = versions.flatMap((other) => other.labels.filter((label) => label.split?.candidate_version_id === version.id));
+  if (version.labels.length === 0 && canaries.length === 0) return null;
+  const chip = (name: string, share: number | undefined, testId: string, canary: boolean) => (
+    <button key={testId} type="button" onClick={() => onHistory(name)} aria-label={`History of ${name}`} data-testid={testId} className={`rounded-full focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${canary ? "outline-1 outline-offset-1 outline-dashed outline-zinc-400" : ""}`}>
+      <LabelChip name={name} share={share} />
+    </button>
+  );
+  return (
+    <div className="mt-1.5 flex flex-wrap gap-1" data-testid={`version-labels-${version.prompt_version}`}>
+      {version.labels.map((label) => chip(label.name, label.split ? Math.round((100 - label.split.weight) * 100) / 100 : undefined, `label-history-${label.name}`, false))}
+      {canaries.map((label) => chip(label.name, label.split!.weight, `label-canary-${label.name}`, true))}
+    </div>
   );
 }

@@ -5,8 +5,8 @@ const SYSTEM_COLORS: Record<string, string> = {
 };
 const CUSTOM = "border-violet-200 bg-violet-50 text-violet-700 dark:border-violet-900 dark:bg-violet-950/60 dark:text-violet-300";
 
-/** A label name as a small chip, optionally with the version it points at. */
-export function LabelChip({ name, version, testId }: { name: string; version?: number | null; testId?: string }) {
+/** A label name as a small chip, optionally with the version it points at, or its share of traffic in a canary. */
+export function LabelChip({ name, version, share, testId }: { name: string; version?: number | null; share?: number; testId?: string }) {
   return (
     <span
       data-testid={testId}
@@ -14,6 +14,7 @@ export function LabelChip({ name, version, testId }: { name: string; version?: n
     >
       {name}
       {version ? <span className="opacity-70">v{version}</span> : null}
+      {share !== undefined ? <span className="tabular-nums opacity-70">{share}%</span> : null}
     </span>
   );
 }

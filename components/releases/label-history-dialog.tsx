@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { useCan } from "@/lib/auth/role-context";
 import { useLabelHistory, useRollbackLabel } from "@/lib/hooks/use-release-requests";
 
-const VIA = { direct: "moved", rollback: "rolled back", release: "released" } as Record<string, string>;
+const VIA = { direct: "moved", rollback: "rolled back", release: "released", split: "canary", promote: "canary promoted", abort: "canary aborted" } as Record<string, string>;
 
 /** A label's moves on one prompt, newest first, with a rollback to the version before the last. */
 export function LabelHistoryDialog({ promptId, label, onClose }: { promptId: string; label: string; onClose: () => void }) {
@@ -25,7 +25,11 @@ export function LabelHistoryDialog({ promptId, label, onClose }: { promptId: str
       size="sm"
       testId="label-history"
       title={`${label} on this prompt`}
-      description={data ? `Serves ${data.current_version === null ? "no version" : `v${data.current_version}`}${data.label.protected ? " · protected" : ""}` : undefined}
+      description={
+        data
+          ? `Serves ${data.current_version === null ? "no version" : `v${data.current_version}`}${data.split ? ` · canary: v${data.split.candidate_version} to ${data.split.weight}%` : ""}${data.label.protected ? " · protected" : ""}`
+          : undefined
+      }
       footer={
         previous !== null && mayMove ? (
           <Button
@@ -54,8 +58,10 @@ export function LabelHistoryDialog({ promptId, label, onClose }: { promptId: str
               {move.from_version === null ? "" : `v${move.from_version} → `}v{move.to_version}
             </span>{" "}
             <span className="text-zinc-500">
-              {VIA[move.via] ?? move.via} by {move.actor} <RelativeTime iso={move.created_at} />
+              {VIA[move.via] ?? move.via}
+              {move.weight !== null ? ` at ${move.weight}%` : ""} by {move.actor} <RelativeTime iso={move.created_at} />
             </span>
+            {move.reason ? <p className="text-xs text-amber-700 dark:text-amber-400">Merged below the evaluation gate: {move.reason}</p> : null}
           </li>
         ))}
       </ol>

@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { useCan, useSignedInEmail } from "@/lib/auth/role-context";
 import { useCloseReleaseRequest, useMergeReleaseRequest, useReleaseRequest, useReviewReleaseRequest } from "@/lib/hooks/use-release-requests";
+import { GateStatus } from "./gate-status";
 import { PatchView } from "./patch-view";
 import { ReleaseStatusBadge } from "./status-badge";
 
@@ -21,6 +22,9 @@ export function ReleaseDetail({ id, onClose }: { id: string; onClose: () => void
   const close = useCloseReleaseRequest(id);
   const canWrite = useCan("write");
   const canPublish = useCan("publish");
+  const canOverride = useCan("settings");
+  const [overriding, setOverriding] = useState(false);
+  const [reason, setReason] = useState("");
   const email = useSignedInEmail();
   const [comment, setComment] = useState("");
   const [merging, setMerging] = useState(false);
@@ -61,6 +65,7 @@ export function ReleaseDetail({ id, onClose }: { id: string; onClose: () => void
           </Button>
         </div>
       </header>
+      {r.gate ? <GateStatus gate={r.gate} /> : null}
       {r.comment ? <p className="whitespace-pre-wrap rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-900">{r.comment}</p> : null}
 
       <div>
@@ -124,6 +129,11 @@ export function ReleaseDetail({ id, onClose }: { id: string; onClose: () => void
             <Button variant="secondary" onClick={() => setMerging(true)} disabled={!r.mergeable || merge.isPending} title={r.blocked_by ?? undefined} data-testid="release-merge">
               Merge
             </Button>
+            {canOverride && r.gate && r.gate.status !== "passed" && r.approvals >= r.required_approvals ? (
+              <Button variant="secondary" onClick={() => setOverriding(true)} disabled={merge.isPending} data-testid="release-override">
+                Merge below the gate…
+              </Button>
+            ) : null}
             {mine || canPublish ? (
               <Button
                 variant="ghost"
@@ -167,6 +177,33 @@ export function ReleaseDetail({ id, onClose }: { id: string; onClose: () => void
         onClose={() => setMerging(false)}
       >
         Callers of {r.prompt.slug}@{r.label.name} get v{r.version} from their next call. Rolling back is one click in the label&apos;s history.
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={overriding}
+        title={`Merge v${r.version} below the evaluation gate?`}
+        confirmLabel="Merge anyway"
+        pending={merge.isPending}
+        onConfirm={() =>
+          merge.mutate(
+            { override_reason: reason.trim() || "no reason given" },
+            {
+              onSuccess: () => {
+                setOverriding(false);
+                toast.success(`${r.label.name} → v${r.version}`);
+              },
+              onError: (error) => {
+                setOverriding(false);
+                toast.error(error.message);
+              },
+            },
+          )
+        }
+        onClose={() => setOverriding(false)}
+      >
+        <label htmlFor="override-reason" className="mb-1 block text-sm font-medium">
+          Why? (recorded on the request and in the label&apos;s history)
+        </label>
+        <textarea id="override-reason" data-testid="release-override-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
       </ConfirmDialog>
     </section>
   );

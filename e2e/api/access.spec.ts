@@ -67,6 +67,12 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["PUT", "/v1/labels/x/protection", "settings"],
   ["GET", "/v1/prompts/x/labels/y/history", "read"],
   ["POST", "/v1/prompts/x/labels/y/rollback", "write"],
+  ["PUT", "/v1/prompts/x/labels/y/split", "write"],
+  ["POST", "/v1/prompts/x/labels/y/split/promote", "write"],
+  ["POST", "/v1/prompts/x/labels/y/split/abort", "write"],
+  ["GET", "/v1/prompts/x/labels/y/gate", "read"],
+  ["PUT", "/v1/prompts/x/labels/y/gate", "settings"],
+  ["DELETE", "/v1/prompts/x/labels/y/gate", "settings"],
   ["GET", "/v1/release-requests", "read"],
   ["POST", "/v1/release-requests", "write"],
   ["GET", "/v1/release-requests/x", "read"],
@@ -363,6 +369,16 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     expect((await viewer.get(`/v1/experiments/${experimentId}/results`)).status()).toBe(200);
     expect((await refusal(await viewer.post("/v1/experiments", { data: { dataset_id: datasetId, targets: [{ prompt: promptId }] } }))).status).toBe(403);
     expect((await refusal(await viewer.post(`/v1/experiments/${experimentId}/cancel`))).status).toBe(403);
+
+    // A canary on a protected label is a move of it: the editor is refused, the owner starts it;
+    // an evaluation gate is a setting.
+    expect((await owner.put(`/v1/prompts/${promptId}/versions/1`, { data: { label_id: "production" } })).status()).toBe(200);
+    const split = { candidate_version: 2, weight: 10 };
+    const splitRefused = await refusal(await editor.put(`/v1/prompts/${promptId}/labels/production/split`, { data: split }));
+    expect([splitRefused.status, splitRefused.code]).toEqual([403, "label_protected"]);
+    expect((await refusal(await editor.put(`/v1/prompts/${promptId}/labels/production/gate`, { data: { dataset_id: datasetId, scorers: [], min_pass_rate: 1 } }))).status).toBe(403);
+    expect((await owner.put(`/v1/prompts/${promptId}/labels/production/split`, { data: split })).status()).toBe(200);
+    expect((await refusal(await editor.post(`/v1/prompts/${promptId}/labels/production/split/abort`))).status).toBe(403);
 
     // The owner demotes the editor: the next request already has the new role.
     const members = (await (await owner.get("/v1/members")).json()) as { data: { id: string; email: string; role: string }[] };

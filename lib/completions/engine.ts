@@ -1,4 +1,3 @@
-import type { RequestHeaders } from "@/lib/core/http/api-request";
 import { ApiError, badRequest, upstreamError } from "@/lib/core/http/errors";
 import { logWriter } from "@/lib/logs/writer";
 import { getProvider } from "@/lib/providers/registry";
@@ -28,7 +27,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   const elapsed = () => Math.round(performance.now() - startedAt);
   const config = readGatewayConfig(context.headers);
   const access = runAccessOf(context.caller);
-  const primary = await prepareCall(ref, request, context.headers, access);
+  const primary = await prepareCall(ref, request, context.headers, access, context.traceId);
   context.onPrepared?.(primary);
   const stored = promptGatewaySettings(primary.resolved.prompt.settings);
   const timeoutMs = config.request_timeout ?? stored.request_timeout ?? defaultTimeoutMs();
@@ -37,7 +36,7 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
   let retries = 0;
 
   for (const [position, { target, index }] of plan.entries()) {
-    const call = await planCall(primary, target, request, context.headers, stream, access);
+    const call = await planCall(primary, target, request, context, stream, access);
     context.onCalling?.({ provider: call.provider.id, model: call.model });
     const log = baseLogRow(call.prepared, context, { provider: call.provider.id, virtualKeyId: call.virtualKeyId, model: call.model, stream, request: call.body });
     let upstream: AbortController | null = null;
@@ -99,11 +98,11 @@ async function planCall(
   primary: PreparedCall,
   target: GatewayTarget,
   request: CompletionRequest,
-  headers: RequestHeaders,
+  context: CompletionContext,
   stream: boolean,
   access: RunAccess,
 ): Promise<PlannedCall> {
-  const prepared = target.prompt_id ? await prepareCall(target.prompt_id, { ...request, prompt_id: undefined }, headers, access) : primary;
+  const prepared = target.prompt_id ? await prepareCall(target.prompt_id, { ...request, prompt_id: undefined }, context.headers, access, context.traceId) : primary;
   const keyRef = target.virtual_key ?? prepared.virtualKeyRef;
   const { prompt } = prepared.resolved;
   if (!keyRef) throw badRequest(`Prompt '${prompt.slug}' has no virtual key: set one on the prompt before running it`, "virtual_key");

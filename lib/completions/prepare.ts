@@ -2,14 +2,17 @@ import type { RequestHeaders } from "@/lib/core/http/api-request";
 import { ApiError, badRequest, unprocessable } from "@/lib/core/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
 import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
+import { servedArm } from "@/lib/prompts/split";
 import { renderTemplate, TemplateError, type RenderedTemplate } from "@/lib/templates";
 import { mergeParameters } from "./merge-parameters";
 import { CONTROL_KEYS, type CompletionRequest } from "./request-schema";
 import { assertMayRunDraft, assertMayRunVersion, type RunAccess } from "./run-access";
+import { splitKeyOf } from "./split-key";
 
 export const STRICT_HEADER = "x-promptly-strict-variables";
 
 export interface PreparedCall {
+  /** The version that serves this request: a canary's arm already chosen. */
   resolved: ResolvedPrompt;
   kind: "chat" | "completion";
   /** True when the request ran an unsaved draft (template or virtual key override). */
@@ -27,10 +30,16 @@ export interface PreparedCall {
  * its template with the variables (strict mode on by header or prompt setting), and merge
  * the stored settings with the request's overrides.
  */
-export async function prepareCall(ref: string, request: CompletionRequest, headers: Pick<RequestHeaders, "get">, access: RunAccess): Promise<PreparedCall> {
+export async function prepareCall(
+  ref: string,
+  request: CompletionRequest,
+  headers: Pick<RequestHeaders, "get">,
+  access: RunAccess,
+  traceId?: string,
+): Promise<PreparedCall> {
   // Before anything is read or rendered: a refused draft costs nothing.
   assertMayRunDraft(access, request);
-  const resolved = await resolvePromptVersion(ref, request.prompt_id);
+  const resolved = servedArm(await resolvePromptVersion(ref, request.prompt_id), () => splitKeyOf(headers, traceId));
   const { version, prompt } = resolved;
   assertMayRunVersion(access, version, prompt.slug);
   const variables = request.variables ?? {};

@@ -26,6 +26,7 @@ export const TRANSFER_ORDER = [
   "LabelMove",
   "ReleaseRequest",
   "ReleaseReview",
+  "LabelGate",
   "Partial",
   "PartialVersion",
   "Scorer",

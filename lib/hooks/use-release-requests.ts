@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client/fetch-json";
 import type { labelHistory } from "@/lib/labels/moves";
 import type { getReleaseRequest, listReleaseRequests } from "@/lib/releases/requests";
-import type { CreateReleaseRequestInput, ReleaseStatus, ReviewReleaseRequestInput } from "@/lib/releases/schemas";
+import type { CreateReleaseRequestInput, MergeReleaseRequestInput, ReleaseStatus, ReviewReleaseRequestInput } from "@/lib/releases/schemas";
 import { queryKeys } from "./query-keys";
 
 export type ReleaseRequestSummary = Awaited<ReturnType<typeof listReleaseRequests>>["data"][number];
@@ -26,6 +26,8 @@ export function useReleaseRequest(id: string | null) {
     queryKey: queryKeys.releases.detail(id ?? ""),
     queryFn: ({ signal }) => apiFetch<ReleaseRequestDetail>(`/release-requests/${encodeURIComponent(id ?? "")}`, { signal }),
     enabled: id !== null,
+    // While its evaluation gate runs, the request is followed until the verdict.
+    refetchInterval: (query) => (query.state.data?.gate && ["pending", "running"].includes(query.state.data.gate.status) ? 1000 : false),
   });
 }
 
@@ -59,7 +61,7 @@ export function useReviewReleaseRequest(id: string) {
 export function useMergeReleaseRequest(id: string) {
   const invalidate = useInvalidateReleases();
   return useMutation({
-    mutationFn: () => apiFetch<ReleaseRequestSummary>(`/release-requests/${encodeURIComponent(id)}/merge`, { method: "POST" }),
+    mutationFn: (input?: MergeReleaseRequestInput) => apiFetch<ReleaseRequestSummary>(`/release-requests/${encodeURIComponent(id)}/merge`, { method: "POST", body: input ?? {} }),
     onSuccess: (merged) => invalidate(merged.prompt.id),
   });
 }

@@ -16,7 +16,8 @@ import type { LabelHistoryQuery } from "./schemas";
  */
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-export type MoveVia = "direct" | "rollback" | "release";
+/** A canary's start or change is "split"; its end "promote" (to the candidate) or "abort" (back to the baseline). */
+export type MoveVia = "direct" | "rollback" | "release" | "split" | "promote" | "abort";
 
 /** Who did it, as the history and release requests record it. */
 export function actorOf(caller: Caller): { userId: string | null; apiKeyId: string | null; actor: string } {
@@ -40,17 +41,22 @@ export interface Move {
   caller: Caller;
   via: MoveVia;
   releaseRequestId?: string;
+  /** Why an admin merged a release below its evaluation gate. */
+  reason?: string;
 }
 
-/** Points the label at the version; false when it already pointed there (nothing recorded). */
+/**
+ * Points the label at the version, ending any canary on it (the version now serves every
+ * caller); false when it already pointed there without a canary (nothing recorded).
+ */
 export async function moveLabel(tx: Tx, move: Move): Promise<boolean> {
   const where = { promptId_labelId: { promptId: move.promptId, labelId: move.label.id } };
-  const current = await tx.promptLabel.findUnique({ where, select: { versionId: true, version: { select: { version: true } } } });
-  if (current?.versionId === move.version.id) return false;
+  const current = await tx.promptLabel.findUnique({ where, select: { versionId: true, candidateVersionId: true, version: { select: { version: true } } } });
+  if (current?.versionId === move.version.id && !current.candidateVersionId) return false;
   await tx.promptLabel.upsert({
     where,
     create: { promptId: move.promptId, labelId: move.label.id, versionId: move.version.id },
-    update: { versionId: move.version.id },
+    update: { versionId: move.version.id, candidateVersionId: null, candidateWeight: null },
   });
   await tx.labelMove.create({
     data: {
@@ -63,6 +69,7 @@ export async function moveLabel(tx: Tx, move: Move): Promise<boolean> {
       ...actorOf(move.caller),
       via: move.via,
       releaseRequestId: move.releaseRequestId ?? null,
+      reason: move.reason ?? null,
     },
   });
   await recordChange(tx, {
@@ -76,7 +83,7 @@ export async function moveLabel(tx: Tx, move: Move): Promise<boolean> {
   return true;
 }
 
-async function promptAndLabel(promptRef: string, labelRef: string) {
+export async function promptAndLabel(promptRef: string, labelRef: string) {
   const prompt = await findPromptOr404(promptRef);
   const label = await findLabel(labelRef);
   if (!label) throw notFound(`Label '${labelRef}' not found`);
@@ -88,11 +95,15 @@ export async function labelHistory(promptRef: string, labelRef: string, query: L
   const { prompt, label } = await promptAndLabel(promptRef, labelRef);
   const [moves, current] = await Promise.all([
     db.labelMove.findMany({ where: { promptId: prompt.id, labelId: label.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit }),
-    db.promptLabel.findUnique({ where: { promptId_labelId: { promptId: prompt.id, labelId: label.id } }, select: { version: { select: { version: true } } } }),
+    db.promptLabel.findUnique({
+      where: { promptId_labelId: { promptId: prompt.id, labelId: label.id } },
+      select: { version: { select: { version: true } }, candidateVersionId: true, candidateWeight: true },
+    }),
   ]);
   return {
     label: { id: label.id, name: label.name, protected: label.protected, required_approvals: label.requiredApprovals },
     current_version: current?.version.version ?? null,
+    split: current ? await splitOf(current) : null,
     data: moves.map((move) => ({
       id: move.id,
       from_version: move.fromVersion,
@@ -100,9 +111,18 @@ export async function labelHistory(promptRef: string, labelRef: string, query: L
       actor: move.actor,
       via: move.via,
       release_request_id: move.releaseRequestId,
+      weight: move.weight,
+      reason: move.reason,
       created_at: move.createdAt.toISOString(),
     })),
   };
+}
+
+/** A label's canary as the API shows it: the candidate's number and its share in percent; null without one. */
+export async function splitOf(row: { candidateVersionId: string | null; candidateWeight: number | null }) {
+  if (!row.candidateVersionId || !row.candidateWeight) return null;
+  const candidate = await db.promptVersion.findUnique({ where: { id: row.candidateVersionId }, select: { version: true } });
+  return candidate ? { candidate_version: candidate.version, candidate_version_id: row.candidateVersionId, weight: row.candidateWeight } : null;
 }
 
 /**

@@ -49,3 +49,10 @@ export const labelHistoryQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type LabelHistoryQuery = z.infer<typeof labelHistoryQuerySchema>;
+
+/** PUT /prompts/ID/labels/LABEL/split: the candidate serves `weight` percent of the label's callers. */
+export const labelSplitSchema = z.object({
+  candidate_version: z.number().int().positive(),
+  weight: z.number().gt(0, "must be above 0 (abort the split instead)").lt(100, "must be below 100 (promote the candidate instead)"),
+});
+export type LabelSplitInput = z.infer<typeof labelSplitSchema>;

@@ -56,6 +56,7 @@ describe("resolvePromptVersion", () => {
         virtualKeyId: null,
         released: true,
       },
+      split: null,
     });
   });
 

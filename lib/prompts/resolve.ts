@@ -21,24 +21,31 @@ export interface ResolvedPrompt {
   /** The label's name when the caller addressed one (`@production`, or its id); else null. */
   label: string | null;
   prompt: { id: string; slug: string; name: string; strictVariables: boolean; settings: unknown };
-  version: {
-    id: string;
-    number: number;
-    templateType: TemplateType;
-    template: string;
-    model: string | null;
-    parameters: Record<string, unknown>;
-    tools: unknown;
-    toolChoice: unknown;
-    responseFormat: unknown;
-    functions: unknown;
-    virtualKeyId: string | null;
-    /**
-     * Published, pointed to by a label, or older than the published version (pinned `@N`
-     * ids of versions a team shipped before): what a run-only API key may run.
-     */
-    released: boolean;
-  };
+  version: ResolvedVersion;
+  /**
+   * The addressed label's canary: `weight` percent of its callers get `candidate` instead of
+   * `version` (the baseline). Chosen per request by lib/prompts/split.ts, after the cache.
+   */
+  split: { weight: number; candidate: ResolvedVersion } | null;
+}
+
+export interface ResolvedVersion {
+  id: string;
+  number: number;
+  templateType: TemplateType;
+  template: string;
+  model: string | null;
+  parameters: Record<string, unknown>;
+  tools: unknown;
+  toolChoice: unknown;
+  responseFormat: unknown;
+  functions: unknown;
+  virtualKeyId: string | null;
+  /**
+   * Published, pointed to by a label, or older than the published version (pinned `@N`
+   * ids of versions a team shipped before): what a run-only API key may run.
+   */
+  released: boolean;
 }
 
 function decodeSegment(raw: string): string {
@@ -112,14 +119,23 @@ export async function pickVersion(prompt: Prompt, selector: VersionSelector, key
   }
 }
 
-/** The version a label (by name as written in the suffix, or by id) serves, with the label's name. */
-async function pickLabelled(prompt: Prompt, name: string, key: string): Promise<{ version: PromptVersion; label: string }> {
+interface Labelled {
+  version: PromptVersion;
+  label: string;
+  split: { weight: number; candidate: PromptVersion } | null;
+}
+
+/** The version a label (by name as written in the suffix, or by id) serves, with the label's name and canary. */
+async function pickLabelled(prompt: Prompt, name: string, key: string): Promise<Labelled> {
   const assignment = await db.promptLabel.findFirst({
     where: { promptId: prompt.id, label: { OR: [{ name }, { id: name }] } },
     include: { version: true, label: { select: { name: true } } },
   });
   if (!assignment) throw notFound(`Label '${name}' is not set on prompt '${key}'`);
-  return { version: assignment.version, label: assignment.label.name };
+  const { candidateVersionId, candidateWeight } = assignment;
+  // A candidate deleted since the split was set leaves the baseline serving everyone.
+  const candidate = candidateVersionId && candidateWeight ? await db.promptVersion.findUnique({ where: { id: candidateVersionId } }) : null;
+  return { version: assignment.version, label: assignment.label.name, split: candidate ? { weight: candidateWeight!, candidate } : null };
 }
 
 /** See ResolvedPrompt's `released`; cached with the resolution, so at most two reads on a miss. */
@@ -129,7 +145,25 @@ async function isReleased(prompt: Prompt, version: PromptVersion): Promise<boole
     const published = await db.promptVersion.findUnique({ where: { id: prompt.publishedVersionId }, select: { version: true } });
     if (published && version.version < published.version) return true;
   }
-  return (await db.promptLabel.count({ where: { versionId: version.id } })) > 0;
+  return (await db.promptLabel.count({ where: { OR: [{ versionId: version.id }, { candidateVersionId: version.id }] } })) > 0;
+}
+
+function versionView(version: PromptVersion, released: boolean): ResolvedVersion {
+  const parameters = version.parameters;
+  return {
+    id: version.id,
+    number: version.version,
+    templateType: version.templateType === "completion" ? "completion" : "chat",
+    template: version.template,
+    model: version.model,
+    parameters: parameters && typeof parameters === "object" && !Array.isArray(parameters) ? (parameters as Record<string, unknown>) : {},
+    tools: version.tools,
+    toolChoice: version.toolChoice,
+    responseFormat: version.responseFormat,
+    functions: version.functions,
+    virtualKeyId: version.virtualKeyId,
+    released,
+  };
 }
 
 async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
@@ -137,7 +171,6 @@ async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
   const labelled = ref.selector.kind === "label" ? await pickLabelled(prompt, ref.selector.name, ref.key) : null;
   const version = labelled?.version ?? (await pickVersion(prompt, ref.selector, ref.key));
   const released = await isReleased(prompt, version);
-  const parameters = version.parameters;
   return {
     label: labelled?.label ?? null,
     prompt: {
@@ -147,20 +180,9 @@ async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
       strictVariables: prompt.strictVariables,
       settings: prompt.settings,
     },
-    version: {
-      id: version.id,
-      number: version.version,
-      templateType: version.templateType === "completion" ? "completion" : "chat",
-      template: version.template,
-      model: version.model,
-      parameters: parameters && typeof parameters === "object" && !Array.isArray(parameters) ? (parameters as Record<string, unknown>) : {},
-      tools: version.tools,
-      toolChoice: version.toolChoice,
-      responseFormat: version.responseFormat,
-      functions: version.functions,
-      virtualKeyId: version.virtualKeyId,
-      released,
-    },
+    version: versionView(version, released),
+    // A canary's candidate serves the label's traffic: released like the baseline.
+    split: labelled?.split ? { weight: labelled.split.weight, candidate: versionView(labelled.split.candidate, true) } : null,
   };
 }
 

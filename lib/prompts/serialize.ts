@@ -5,13 +5,22 @@ import { promptSettingsOut } from "./prompt-settings";
 /** What the wire shapes need beside a version row: its virtual key's slug and its labels. */
 export const versionInclude = {
   virtualKey: { select: { slug: true } },
-  labels: { select: { labelId: true, label: { select: { name: true } } }, orderBy: { updatedAt: "asc" } },
+  labels: { select: { labelId: true, candidateVersionId: true, candidateWeight: true, label: { select: { name: true } } }, orderBy: { updatedAt: "asc" } },
 } as const;
 
 export type VersionWithRefs = PromptVersion & {
   virtualKey: { slug: string } | null;
-  labels: { labelId: string; label: { name: string } }[];
+  labels: { labelId: string; candidateVersionId: string | null; candidateWeight: number | null; label: { name: string } }[];
 };
+
+/** A version's labels; a label running a canary from this version names its candidate and share. */
+function labelsOf(version: VersionWithRefs) {
+  return version.labels.map((l) => ({
+    id: l.labelId,
+    name: l.label.name,
+    split: l.candidateVersionId && l.candidateWeight ? { candidate_version_id: l.candidateVersionId, weight: l.candidateWeight } : null,
+  }));
+}
 
 export function withRefs(version: PromptVersion): Promise<VersionWithRefs> {
   return db.promptVersion.findUniqueOrThrow({ where: { id: version.id }, include: versionInclude });
@@ -48,7 +57,7 @@ export function promptAtVersion(prompt: Prompt, version: VersionWithRefs) {
     prompt_version_id: version.id,
     prompt_version_description: version.description,
     prompt_version_label_id: version.labels[0]?.labelId ?? null,
-    prompt_version_labels: version.labels.map((l) => ({ id: l.labelId, name: l.label.name })),
+    prompt_version_labels: labelsOf(version),
     is_published: prompt.publishedVersionId === version.id,
     status: "active" as const,
     created_at: prompt.createdAt.toISOString(),
@@ -66,7 +75,7 @@ export function versionListEntry(prompt: Prompt, version: VersionWithRefs) {
     prompt_version: version.version,
     prompt_description: version.description,
     label_id: version.labels[0]?.labelId ?? null,
-    labels: version.labels.map((l) => ({ id: l.labelId, name: l.label.name })),
+    labels: labelsOf(version),
     is_published: prompt.publishedVersionId === version.id,
     created_at: version.createdAt.toISOString(),
     status: "active" as const,

@@ -1,4 +1,5 @@
-import { apiRoute } from "@/lib/routes/handler";
+import { apiRoute, readJson } from "@/lib/routes/handler";
 import { mergeReleaseRequest } from "@/lib/releases/requests";
+import { mergeReleaseRequestSchema } from "@/lib/releases/schemas";
 
-export const POST = apiRoute<{ id: string }>("write", async (_request, { params, caller }) => mergeReleaseRequest(params.id, caller));
+export const POST = apiRoute<{ id: string }>("write", async (request, { params, caller }) => mergeReleaseRequest(params.id, await readJson(request, mergeReleaseRequestSchema), caller));

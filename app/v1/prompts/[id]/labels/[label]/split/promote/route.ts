@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/routes/handler";
+import { promoteLabelSplit } from "@/lib/labels/splits";
+
+type Params = { id: string; label: string };
+
+export const POST = apiRoute<Params>("write", async (_request, { params, caller }) => promoteLabelSplit(params.id, params.label, caller));
