@@ -63,12 +63,21 @@ export class CaseFeed {
     for (;;) {
       if (this.stopping() || this.cancelled) return null;
       const claimed = this.queue.shift();
-      if (claimed) return claimed;
+      if (claimed) {
+        // Claim the next batch while this one still has work, so no worker waits for a claim.
+        if (this.queue.length < this.batch / 2) void this.startRefill().catch(() => undefined);
+        return claimed;
+      }
       if (this.exhausted) return null;
-      // One claim at a time per experiment: the workers that find the queue empty share it.
-      this.refill ??= this.claimBatch().finally(() => (this.refill = null));
-      if ((await this.refill) === "wait") await sleep(POLL_MS);
+      if ((await this.startRefill()) === "wait") await sleep(POLL_MS);
     }
+  }
+
+  /** One claim at a time per experiment: the workers that need cases share it. */
+  private startRefill(): Promise<Refill> {
+    if (this.exhausted) return Promise.resolve("none-left");
+    this.refill ??= this.claimBatch().finally(() => (this.refill = null));
+    return this.refill;
   }
 
   /** A case's result is written (or given up): its lease needs no more renewing. */

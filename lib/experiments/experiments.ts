@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { BoundedLru } from "@/lib/core/cache/bounded-lru";
 import { db } from "@/lib/core/db";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { ApiError, badRequest, conflict, notFound } from "@/lib/core/http/errors";
-import type { Experiment, ExperimentCase, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Experiment, type ExperimentCase } from "@/lib/generated/prisma/client";
 import { datasetOr404, versionOf, versionWhere } from "@/lib/datasets/datasets";
 import { findPromptOr404 } from "@/lib/prompts/lookup";
 import { parsePromptRef, resolvePromptVersion } from "@/lib/prompts/resolve";
@@ -53,15 +54,19 @@ export async function createExperiment(input: CreateExperimentInput, createdById
           createdById,
         },
       });
-      const rows: Prisma.ExperimentCaseCreateManyInput[] = [];
+      const rows: Prisma.Sql[] = [];
       for (const item of items) {
         for (let targetIndex = 0; targetIndex < input.targets.length; targetIndex++) {
           for (let repetition = 0; repetition < input.repetitions; repetition++) {
-            rows.push({ experimentId: created.id, itemId: item.itemId, position: item.position, targetIndex, repetition, status: "pending" });
+            rows.push(Prisma.sql`(${randomUUID()}, ${created.id}, ${item.itemId}, ${item.position}, ${targetIndex}, ${repetition}, 'pending', 0)`);
           }
         }
       }
-      for (let at = 0; at < rows.length; at += INSERT_BATCH) await tx.experimentCase.createMany({ data: rows.slice(at, at + INSERT_BATCH) });
+      // Raw multi-row INSERTs: through createMany a row cost about half a millisecond of CPU
+      // (the query compiler), which a 2,000-case experiment paid before its first call.
+      for (let at = 0; at < rows.length; at += INSERT_BATCH) {
+        await tx.$executeRaw`INSERT INTO "experiment_case" ("id", "experimentId", "itemId", "position", "targetIndex", "repetition", "status", "attempts") VALUES ${Prisma.join(rows.slice(at, at + INSERT_BATCH))}`;
+      }
       return created;
     },
     { timeout: 120_000 },
