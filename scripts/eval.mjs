@@ -3,6 +3,8 @@
 // (PROMPTLY_URL, PROMPTLY_API_KEY) and exits 1 when the prompt falls under the pass rate or over the
 // regressions allowed: a CI gate. Plain Node (fetch), no build step: it only speaks the HTTP API.
 
+import { ApiCallError, client, UsageError } from "./promptly/api.mjs";
+
 const USAGE = `usage: npm run eval -- --prompt ID[@label|@N|@draft] --dataset NAME-OR-ID [options]
 
   --scorer S            a saved scorer (id or name), a kind without options (exact_match, json_valid,
@@ -22,7 +24,6 @@ exit codes: 0 passed, 1 under a threshold (or the run did not complete), 2 a usa
 const BARE_KINDS = new Set(["exact_match", "contains", "json_valid", "similarity"]);
 const POLL_MS = 500;
 
-class UsageError extends Error {}
 
 function parseArgs(argv) {
   const options = { scorers: [], json: false };
@@ -46,28 +47,18 @@ function parseArgs(argv) {
   return options;
 }
 
-function client(baseUrl, apiKey) {
-  return async (method, route, body, { allow404 = false } = {}) => {
-    const response = await fetch(`${baseUrl.replace(/\/$/, "")}/v1${route}`, {
-      method,
-      headers: { "x-portkey-api-key": apiKey, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (allow404 && response.status === 404) return null;
-    if (!response.ok) throw new Error(`${method} /v1${route}: HTTP ${response.status}: ${json?.message ?? json?.error?.message ?? text.slice(0, 200)}`);
-    return json;
-  };
+/** The answer, or null on a 404 (a name that may be an id, or not). */
+async function orNull(call) {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 async function findDataset(api, nameOrId) {
-  const byId = await api("GET", `/datasets/${encodeURIComponent(nameOrId)}`, undefined, { allow404: true });
+  const byId = await orNull(api("GET", `/datasets/${encodeURIComponent(nameOrId)}`));
   if (byId) return byId;
   const found = await api("GET", `/datasets?search=${encodeURIComponent(nameOrId)}&page_size=100`);
   const exact = found.data.filter((d) => d.name === nameOrId);
@@ -78,7 +69,7 @@ async function findDataset(api, nameOrId) {
 async function scorerInput(api, text) {
   if (text.trim().startsWith("{")) return JSON.parse(text);
   if (BARE_KINDS.has(text)) return { name: text, definition: { type: text } };
-  const byId = await api("GET", `/scorers/${encodeURIComponent(text)}`, undefined, { allow404: true });
+  const byId = await orNull(api("GET", `/scorers/${encodeURIComponent(text)}`));
   if (byId) return { scorer_id: byId.id };
   const found = await api("GET", `/scorers?search=${encodeURIComponent(text)}&page_size=100`);
   const exact = found.data.filter((s) => s.name === text);
@@ -110,9 +101,7 @@ function table(rows) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const apiKey = process.env.PROMPTLY_API_KEY;
-  if (!apiKey) throw new UsageError("set PROMPTLY_API_KEY");
-  const api = client(process.env.PROMPTLY_URL || "http://127.0.0.1:3000", apiKey);
+  const api = client();
 
   const dataset = await findDataset(api, options.dataset);
   const scorers = [];

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { collectRollups, DIALECTS, DIMENSIONS, ROLLUP_SOURCE_SELECT, type RollupDelta } from "./rollup";
+import { collectRollups, DIALECTS, DIMENSIONS, ROLLUP_SOURCE_SELECT, upsertArgs, type RollupDelta } from "./rollup";
 
 /**
  * Feedback in the hourly rollups. A feedback is counted in the analytics_rollup row of the log
@@ -62,13 +61,7 @@ async function countTrace(log: RollupDelta, pending: readonly Pending[]): Promis
       feedbackWeighted: pending.reduce((sum, item) => sum + item.value * item.weight, 0),
       feedbackHist: hist,
     };
-    const args = COLUMNS.map((column) => {
-      if (column === "id") return randomUUID();
-      const value = delta[column];
-      if (value instanceof Date) return dialect.date(value);
-      if (typeof value === "object") return JSON.stringify(value);
-      return value;
-    });
+    const args = upsertArgs(COLUMNS, delta, dialect);
     const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(SQL[name].upsert, ...args);
     for (const item of pending) {
       // Raw: an ORM update would bump updatedAt, which means the feedback was edited.

@@ -231,21 +231,23 @@ const SQL = { sqlite: upsertSql(DIALECTS.sqlite), postgres: upsertSql(DIALECTS.p
 
 type Executor = Pick<PrismaClient, "$executeRawUnsafe">;
 
+/** The bound values of an upsert over `columns`: a fresh id, dates and JSON as the dialect stores them. */
+export function upsertArgs<T extends object>(columns: readonly string[], delta: T, dialect: (typeof DIALECTS)[keyof typeof DIALECTS]): unknown[] {
+  return columns.map((column) => {
+    if (column === "id") return randomUUID();
+    const value = (delta as Record<string, unknown>)[column];
+    if (value instanceof Date) return dialect.date(value);
+    if (typeof value === "object") return JSON.stringify(value);
+    return value;
+  });
+}
+
 /** The upserts of these groups, one statement each, in one transaction. */
 export async function upsertRollups(deltas: readonly RollupDelta[], client: PrismaClient | Executor = db): Promise<void> {
   if (deltas.length === 0) return;
   const name = databaseDialect(process.env.DATABASE_URL);
   const dialect = DIALECTS[name];
-  const statements = deltas.map((delta) => {
-    const args = COLUMNS.map((column) => {
-      if (column === "id") return randomUUID();
-      const value = delta[column];
-      if (value instanceof Date) return dialect.date(value);
-      if (typeof value === "object") return JSON.stringify(value);
-      return value;
-    });
-    return { sql: SQL[name], args };
-  });
+  const statements = deltas.map((delta) => ({ sql: SQL[name], args: upsertArgs(COLUMNS, delta, dialect) }));
   if ("$transaction" in client) {
     await client.$transaction(statements.map(({ sql, args }) => client.$executeRawUnsafe(sql, ...args)));
   } else {
