@@ -1,10 +1,10 @@
 import { db } from "@/lib/core/db";
-import { databaseDialect } from "@/lib/core/db/dialect";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { feedbackForTrace } from "./feedback";
-import { metadataPairNeedle, parseMetadataColumn } from "./metadata";
-import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from "./schemas";
+import { logPageSql, type Keyset, type LogFilter } from "./filter-sql";
+import { parseMetadataColumn } from "./metadata";
+import { listFilter, type ListLogsQuery, type LogDetail, type LogList, type LogStatus, type LogSummary } from "./schemas";
 
 /**
  * Reading completion logs (written by writer.ts). Paging is by cursor, not offset: new rows
@@ -13,29 +13,27 @@ import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from ".
  * a timestamp; the cursor encodes both.
  */
 export async function listLogs(query: ListLogsQuery): Promise<LogList> {
-  const where: Prisma.CompletionLogWhereInput[] = [];
-  if (query.prompt) where.push({ OR: [{ promptId: query.prompt }, { promptSlug: query.prompt }] });
-  if (query.status) where.push({ status: query.status });
-  if (query.from) where.push({ createdAt: { gte: query.from } });
-  if (query.to) where.push({ createdAt: { lte: query.to } });
-  // Case-insensitive like every text match here (lib/core/db/pg-compat.ts on PostgreSQL).
-  for (const [key, value] of Object.entries(query.metadata ?? {})) {
-    where.push({ metadata: { contains: metadataPairNeedle(key, value, databaseDialect(process.env.DATABASE_URL)) } });
-  }
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    where.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
-  }
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
   // One extra row tells whether another page exists without a count.
-  const rows = await db.completionLog.findMany({
-    where: { AND: where },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: summarySelect,
-  });
-  const page = rows.slice(0, query.limit);
+  const ids = await matchingIds(listFilter(query), after, query.limit + 1);
+  const page = await rowsInOrder(ids.slice(0, query.limit), summarySelect);
   const last = page[page.length - 1];
-  return { data: page.map(summary), next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return { data: page.map(summary), next_cursor: ids.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** The ids of the rows matching `filter` after `after`, newest first (filter-sql.ts). */
+export async function matchingIds(filter: LogFilter, after: Keyset | null, limit: number): Promise<string[]> {
+  const { sql, params } = logPageSql(filter, after, limit);
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+  return rows.map((row) => row.id);
+}
+
+/** The rows of `ids` in the order of `ids` (a page read by id, so every column comes typed by Prisma). */
+export async function rowsInOrder<S extends Prisma.CompletionLogSelect>(ids: string[], select: S): Promise<Prisma.CompletionLogGetPayload<{ select: S }>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.completionLog.findMany({ where: { id: { in: ids } }, select: { ...select, id: true } });
+  const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Prisma.CompletionLogGetPayload<{ select: S }>] : []));
 }
 
 export async function getLog(id: string): Promise<LogDetail> {
@@ -76,6 +74,7 @@ const summarySelect = {
   totalTokens: true,
   costUsd: true,
   stream: true,
+  label: true,
 } as const satisfies Prisma.CompletionLogSelect;
 
 type SummaryRow = Pick<CompletionLog, keyof typeof summarySelect>;
@@ -98,6 +97,7 @@ function summary(row: SummaryRow): LogSummary {
     total_tokens: row.totalTokens,
     cost_usd: row.costUsd,
     stream: row.stream,
+    label: row.label,
   };
 }
 

@@ -20,7 +20,7 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  * Prisma could not read back.
  */
 const COLUMNS = {
-  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label"],
+  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label", "searchText"],
   int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
   real: ["costUsd"],
   bool: ["isDraft", "stream"],
