@@ -32,6 +32,7 @@ export const TRANSFER_ORDER = [
   "ModelPrice",
   "CompletionLog",
   "Feedback",
+  "LogExport",
   "AppSetting",
   "AnalyticsRollup",
   "AnalyticsBackfill",

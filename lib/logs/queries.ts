@@ -2,7 +2,7 @@ import { db } from "@/lib/core/db";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { feedbackForTrace } from "./feedback";
-import { logPageSql, type Keyset, type LogFilter } from "./filter-sql";
+import { logCountSql, logPageSql, type Keyset, type LogFilter } from "./filter-sql";
 import { parseMetadataColumn } from "./metadata";
 import { listFilter, type ListLogsQuery, type LogDetail, type LogList, type LogStatus, type LogSummary } from "./schemas";
 
@@ -16,24 +16,37 @@ export async function listLogs(query: ListLogsQuery): Promise<LogList> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   // One extra row tells whether another page exists without a count.
   const ids = await matchingIds(listFilter(query), after, query.limit + 1);
-  const page = await rowsInOrder(ids.slice(0, query.limit), summarySelect);
+  const page = await rowsInOrder<SummaryRow>(ids.slice(0, query.limit), summarySelect);
   const last = page[page.length - 1];
   return { data: page.map(summary), next_cursor: ids.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 /** The ids of the rows matching `filter` after `after`, newest first (filter-sql.ts). */
 export async function matchingIds(filter: LogFilter, after: Keyset | null, limit: number): Promise<string[]> {
-  const { sql, params } = logPageSql(filter, after, limit);
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
-  return rows.map((row) => row.id);
+  return (await matchingKeys(filter, after, limit)).map((key) => key.id);
 }
 
-/** The rows of `ids` in the order of `ids` (a page read by id, so every column comes typed by Prisma). */
-export async function rowsInOrder<S extends Prisma.CompletionLogSelect>(ids: string[], select: S): Promise<Prisma.CompletionLogGetPayload<{ select: S }>[]> {
+/** The keys (the cursor's parts) of the rows matching `filter` after `after`, newest first. */
+export async function matchingKeys(filter: LogFilter, after: Keyset | null, limit: number): Promise<Keyset[]> {
+  const { sql, params } = logPageSql(filter, after, limit);
+  // SQLite answers the time as Prisma's text, PostgreSQL as a Date.
+  const rows = await db.$queryRawUnsafe<{ id: string; createdAt: string | Date }[]>(sql, ...params);
+  return rows.map((row) => ({ id: row.id, createdAt: new Date(row.createdAt) }));
+}
+
+/** How many rows match `filter`. */
+export async function countMatching(filter: LogFilter): Promise<number> {
+  const { sql, params } = logCountSql(filter);
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(sql, ...params);
+  return Number(row?.count ?? 0);
+}
+
+/** The rows of `ids` in the order of `ids` (a page read by id, so every column comes typed by Prisma), T being what `select` picks. */
+export async function rowsInOrder<T extends { id: string }>(ids: string[], select: Prisma.CompletionLogSelect): Promise<T[]> {
   if (ids.length === 0) return [];
-  const rows = await db.completionLog.findMany({ where: { id: { in: ids } }, select: { ...select, id: true } });
-  const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Prisma.CompletionLogGetPayload<{ select: S }>] : []));
+  const rows = (await db.completionLog.findMany({ where: { id: { in: ids } }, select: { ...select, id: true } })) as unknown as T[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getLog(id: string): Promise<LogDetail> {
