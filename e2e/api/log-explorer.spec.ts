@@ -132,3 +132,16 @@ test("TTFT counts from the first chunk with content: an empty first chunk, then 
   expect(row.ttft_ms).not.toBeNull();
   expect(row.ttft_ms as number).toBeGreaterThanOrEqual(300);
 });
+
+test("the log detail has the upstream time and the retries a call took", async () => {
+  const { id } = await prompt("gpt-4o-mini");
+  const traceID = `retry-${run}`;
+  const portkey = new Portkey({ apiKey: E2E.apiKey, baseURL: `${E2E.baseUrl}/v1`, traceID, config: { retry: { attempts: 2, on_status_codes: [503] } } });
+  await mock.enqueue({ status: 503 });
+  await portkey.prompts.completions.create({ promptID: id, variables: { word: "again" } });
+  const [row] = await eventually(`trace_id=${traceID}`, 1);
+  const detail = (await (await fetch(`${E2E.baseUrl}/v1/logs/${row.id}`, { headers: admin })).json()) as { retries: number; upstream_ms: number; latency_ms: number };
+  expect(detail.retries).toBe(1);
+  expect(detail.upstream_ms).toBeGreaterThanOrEqual(0);
+  expect(detail.upstream_ms).toBeLessThanOrEqual(detail.latency_ms);
+});

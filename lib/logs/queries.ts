@@ -55,6 +55,8 @@ export async function getLog(id: string): Promise<LogDetail> {
   return {
     ...summary(row),
     prompt_version_id: row.promptVersionId,
+    upstream_ms: row.upstreamMs,
+    retries: row.retries,
     virtual_key_id: row.virtualKeyId,
     error: row.error,
     finish_reason: row.finishReason,

@@ -128,6 +128,10 @@ export interface LogList {
 
 export interface LogDetail extends LogSummary {
   prompt_version_id: string | null;
+  /** Time spent waiting on the provider (to a stream's headers), retries included. */
+  upstream_ms: number | null;
+  /** Retries the call took (x-portkey-retry-attempt-count). */
+  retries: number | null;
   virtual_key_id: string | null;
   error: string | null;
   finish_reason: string | null;

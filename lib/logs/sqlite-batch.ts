@@ -21,7 +21,7 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  */
 const COLUMNS = {
   text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label", "searchText"],
-  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
+  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "upstreamMs", "retries", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
   real: ["costUsd"],
   bool: ["isDraft", "stream"],
   json: ["variables", "request", "response"],

@@ -1,4 +1,6 @@
 -- AlterTable
+ALTER TABLE "completion_log" ADD COLUMN "retries" INTEGER;
+ALTER TABLE "completion_log" ADD COLUMN "upstreamMs" INTEGER;
 ALTER TABLE "completion_log" ADD COLUMN "searchText" TEXT;
 
 -- CreateTable

@@ -1,4 +1,6 @@
 -- AlterTable
+ALTER TABLE "completion_log" ADD COLUMN     "retries" INTEGER,
+ADD COLUMN     "upstreamMs" INTEGER;
 ALTER TABLE "completion_log" ADD COLUMN     "searchText" TEXT;
 
 -- CreateTable
