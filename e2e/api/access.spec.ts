@@ -302,6 +302,8 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
 
     expect((await viewer.get(`/v1/prompts/${promptId}`)).status()).toBe(200);
     expect((await viewer.get("/v1/logs")).status()).toBe(200);
+    // Exporting logs is reading them: a viewer may (run-only keys may not, see ROUTES).
+    expect((await viewer.post("/v1/logs/exports", { data: { filters: {} } })).status()).toBe(200);
     const run = await viewer.post(`/v1/prompts/${promptId}/completions`, { data: { variables: {} } });
     expect(run.status()).toBe(200);
     const save = await refusal(await viewer.put(`/v1/prompts/${promptId}`, { data: { string: "nope", parameters: {} } }));
