@@ -23,12 +23,12 @@ CREATE TABLE "log_export" (
 -- CreateIndex
 CREATE INDEX "log_export_createdAt_idx" ON "log_export"("createdAt");
 
--- Hand-written (schema.prisma can't express it): the log search index. An FTS5 table with
+-- Hand-written, as schema.prisma cannot express it. The log search index: An FTS5 table with
 -- external content, so the text is stored once (completion_log."searchText") and the index
 -- holds only the words. Triggers keep it in step with every insert, update and delete of
 -- completion_log, whoever makes them (the log writer, retention, a database transfer), so
 -- pruning never leaves a word pointing at a gone row. Rows without text (metadata mode) are
--- never indexed. Its key is completion_log's implicit rowid, which a VACUUM may renumber:
+-- never indexed. Its key is the implicit rowid of completion_log, which a VACUUM may renumber:
 -- after one, run INSERT INTO "completion_log_fts"("completion_log_fts") VALUES ('rebuild').
 CREATE VIRTUAL TABLE "completion_log_fts" USING fts5("searchText", content='completion_log', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 

@@ -25,10 +25,10 @@ CREATE TABLE "log_export" (
 -- CreateIndex
 CREATE INDEX "log_export_createdAt_idx" ON "log_export"("createdAt");
 
--- Hand-written (schema.prisma can't express it; scripts/generate-pg-schema.mjs writes a new
--- migration per model change and never rewrites this one): the log search index, a GIN index
+-- Hand-written, as schema.prisma cannot express it (scripts/generate-pg-schema.mjs writes a new
+-- migration per model change and never rewrites this one). The log search index: a GIN index
 -- over the words of "searchText" with the 'simple' configuration (lower-cased words, no
--- stemming, no stop words: what SQLite's FTS5 unicode61 tokenizer matches). Built into core
+-- stemming, no stop words: what the FTS5 unicode61 tokenizer of SQLite matches). Built into core
 -- PostgreSQL, so it needs no extension and no superuser, unlike pg_trgm. The log search
 -- (lib/logs/search.ts) repeats this exact expression so that the planner uses the index.
 CREATE INDEX "completion_log_search_idx" ON "completion_log" USING GIN (to_tsvector('simple', coalesce("searchText", '')));
