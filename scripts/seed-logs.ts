@@ -133,6 +133,8 @@ async function prune() {
 }
 
 const run = mode === "writes" ? writeThroughput : mode === "prune" ? prune : seedLogs;
+// Retention pauses on unref'd timers (it must never hold a server open): hold this process open.
+setInterval(() => {}, 60_000);
 run()
   .then(async (result) => {
     console.log(JSON.stringify({ mode, ...result }));
