@@ -64,9 +64,9 @@ async function completionLatencies(base, headers, promptId, variables, count) {
 export async function runLogScenarios({ root, base, apiKey, env, promptlyPid, promptId, variables, quick, log }) {
   const headers = { "x-portkey-api-key": apiKey };
   const rows = Number(process.env.BENCH_LOG_ROWS) || (quick ? ROWS.quick : ROWS.full);
-  log(`logs: seeding ${rows} logs over 30 days…`);
-  const seeded = await seedScript(root, env, ["seed", `--rows=${rows}`, "--days=30"], 3_600_000);
-  log(`logs: seeded in ${seeded.totalSeconds.toFixed(1)} s (${seeded.rowsPerSecond} rows/s, ${seeded.rollupGroups} rollup rows)`);
+  // BENCH_LOG_SEED=0 with --keep-db: measure the logs a previous run seeded.
+  const seeded = process.env.BENCH_LOG_SEED === "0" ? { rows, totalSeconds: 0, rowsPerSecond: 0, rollupGroups: 0, skipped: true } : await seedScript(root, env, ["seed", `--rows=${rows}`, "--days=30"], 3_600_000);
+  log(`logs: ${seeded.skipped ? "seeding skipped (BENCH_LOG_SEED=0)" : `seeded ${rows} logs over 30 days in ${seeded.totalSeconds.toFixed(1)} s (${seeded.rowsPerSecond} rows/s, ${seeded.rollupGroups} rollup rows)`}`);
 
   const day = 86_400_000;
   const range = `time_of_generation_min=${new Date(Date.now() - 30 * day).toISOString()}&time_of_generation_max=${new Date().toISOString()}`;

@@ -84,6 +84,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     /** Per c=1 run: a hard time cap whatever the count. */
     c1MaxMs: 10_000,
     /** The whole run stops itself after this long, whatever happens. */
-    deadlineMs: (quick ? 6 : 20) * 60_000,
+    // The logs scenario seeds and reads a million rows: half an hour more.
+    deadlineMs: ((quick ? 6 : 20) + (scenarios.includes("logs") ? 30 : 0)) * 60_000,
   };
 }
