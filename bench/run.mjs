@@ -12,6 +12,7 @@ import { ensurePortkeyGateway, PORTKEY_GATEWAY_VERSION } from "./lib/cache-insta
 import { latencyRun, streamRun } from "./lib/client.mjs";
 import { EVAL_SCENARIOS, evalMarkdown, runEvalScenarios } from "./lib/evals.mjs";
 import { createLoader, killLoaders } from "./lib/loader.mjs";
+import { LOG_SCENARIOS, logsMarkdown, runLogScenarios } from "./lib/logs.mjs";
 import { parseOptions } from "./lib/options.mjs";
 import { cpuMs, describeTree, isLoopback, listeningAddresses, processTree, RssSampler, startForeignLoad } from "./lib/proc-stats.mjs";
 import { summarizeProfiles } from "./lib/profile-summary.mjs";
@@ -56,7 +57,7 @@ async function main() {
 
   fs.mkdirSync(logDir, { recursive: true });
   // The gateway scenarios run against every target; eval and import against Promptly only.
-  const scenarios = opts.scenarios.filter((s) => !EVAL_SCENARIOS.includes(s));
+  const scenarios = opts.scenarios.filter((s) => !EVAL_SCENARIOS.includes(s) && !LOG_SCENARIOS.includes(s));
   const evalScenarios = opts.scenarios.filter((s) => EVAL_SCENARIOS.includes(s));
   const needsLoader = scenarios.some((s) => SCENARIOS[s].kind === "load");
   const loader = needsLoader ? createLoader(opts.loader, { cacheDir, log, wrkThreads: opts.wrkThreads }) : { name: "none", version: "", settings: "" };
@@ -254,6 +255,11 @@ async function main() {
   // 7. Evaluations: an experiment and a dataset import, against Promptly only.
   const evals = evalScenarios.length && active.includes("promptly") ? await runEvalScenarios({ admin, resetMock, promptlyPid: promptly.pid, virtualKey: vk.slug, quick: opts.quick, scenarios: evalScenarios, log }) : {};
 
+  // 7b. The log explorer on a big log table, against Promptly only (last: it seeds a million rows).
+  const logs = opts.scenarios.includes("logs") && active.includes("promptly")
+    ? await runLogScenarios({ root, base: `http://127.0.0.1:${promptlyPort}`, apiKey, env: promptlyEnv, promptlyPid: promptly.pid, promptId: prompt.id, variables: VARIABLES, quick: opts.quick, log })
+    : null;
+
   // 8. The report.
   const processes = {};
   for (const name of active) processes[name] = describeTree(processTree(targets[name].pid));
@@ -286,6 +292,7 @@ async function main() {
     mockCpuMsPerReq: mockCpu,
     runs,
     evals,
+    logs,
   };
 
   if (opts.profile) {
@@ -294,7 +301,7 @@ async function main() {
     results.profiles = summarizeProfiles(profileDir);
   }
 
-  const markdown = [toMarkdown(results), evalMarkdown(evals)].filter(Boolean).join("\n");
+  const markdown = [toMarkdown(results), evalMarkdown(evals), logsMarkdown(logs)].filter(Boolean).join("\n");
   const prefix = opts.out ? path.resolve(opts.out) : opts.partial ? path.join(cacheDir, "partial") : path.join(root, "bench", "results", "latest");
   fs.mkdirSync(path.dirname(prefix), { recursive: true });
   fs.writeFileSync(`${prefix}.md`, markdown);

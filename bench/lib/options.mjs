@@ -3,14 +3,16 @@
 import os from "node:os";
 
 export const TARGETS = ["direct", "relay", "portkey", "promptly"];
-// eval and import run against Promptly only (bench/lib/evals.mjs).
-export const SCENARIOS = ["ns1", "ns64", "s1", "s64", "eval", "import"];
+// eval and import run against Promptly only (bench/lib/evals.mjs), and so does logs (bench/lib/logs.mjs).
+export const SCENARIOS = ["ns1", "ns64", "s1", "s64", "eval", "import", "logs"];
 
 const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_QUICK=1)
   --quick               smoke run: 1 repetition, fewer requests, 2 s load runs (< 3 min)
   --only=a,b            targets among ${TARGETS.join(",")} (default: all four; relay = a bare Node relay, the floor)
   --scenarios=a,b       among ${SCENARIOS.join(",")} (ns = non-stream, s = stream; 1 / 64 = concurrency;
-                        eval = an experiment of 1,000 items × 2 targets, import = 100,000 JSON Lines rows)
+                        eval = an experiment of 1,000 items × 2 targets, import = 100,000 JSON Lines rows,
+                        logs = 1,000,000 seeded logs (quick 100,000; BENCH_LOG_ROWS=N): dashboard p95s, export,
+                        writes with and without rollups, completion latency while retention prunes)
   --reps=N              repetitions of each scenario (default 3; quick 1)
   --requests=N          requests per non-stream c=1 run (default 500; quick 100), 10 s cap
   --streams=N           streams per stream c=1 run (default 100; quick 20), 10 s cap
@@ -82,6 +84,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     /** Per c=1 run: a hard time cap whatever the count. */
     c1MaxMs: 10_000,
     /** The whole run stops itself after this long, whatever happens. */
-    deadlineMs: (quick ? 6 : 20) * 60_000,
+    // The logs scenario seeds and reads a million rows: half an hour more.
+    deadlineMs: ((quick ? 6 : 20) + (scenarios.includes("logs") ? 30 : 0)) * 60_000,
   };
 }

@@ -31,7 +31,7 @@ export function fromLocalInput(value: string): string | undefined {
 }
 
 // What a logged answer says is read in one place, shared with backtest sets (lib/logs/backtest.ts).
-export { answerText } from "@/lib/logs/answer";
+export { answerText, answerToolCalls } from "@/lib/logs/answer";
 
 export type LoggedMessage = { role: string; content: string };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { LogDetail } from "@/lib/logs/schemas";
 import { formatCost } from "@/lib/costs/format";
-import { answerText, formatCount, formatMs, requestMessages, requestPrompt } from "./format";
+import { answerText, answerToolCalls, formatCount, formatMs, requestMessages, requestPrompt } from "./format";
 import { JsonBlock } from "./json-block";
 import { LogStatusBadge, VersionBadge } from "./log-status-badge";
 
@@ -10,6 +10,7 @@ export function LogDetailView({ log }: { log: LogDetail }) {
   const messages = requestMessages(log.request);
   const prompt = requestPrompt(log.request);
   const answer = answerText(log.response);
+  const toolCalls = answerToolCalls(log.response);
   return (
     <div className="space-y-6" data-testid="log-detail-body" data-log-id={log.id}>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
@@ -28,6 +29,7 @@ export function LogDetailView({ log }: { log: LogDetail }) {
         <Fact label="Version" testId="log-detail-version">
           <VersionBadge version={log.prompt_version} isDraft={log.is_draft} />
           {log.is_draft && log.prompt_version ? <span className="ml-1 text-xs text-zinc-500">based on v{log.prompt_version}</span> : null}
+          {log.label ? <span className="ml-1 font-mono text-xs text-zinc-500" data-testid="log-detail-label">@{log.label}</span> : null}
         </Fact>
         <Fact label="Model">
           <span className="font-mono text-xs">{log.model ?? "—"}</span>
@@ -35,6 +37,8 @@ export function LogDetailView({ log }: { log: LogDetail }) {
         </Fact>
         <Fact label="Latency" testId="log-detail-latency">{formatMs(log.latency_ms)}</Fact>
         <Fact label="Time to first token" testId="log-detail-ttft">{log.stream ? formatMs(log.ttft_ms) : "— (not streamed)"}</Fact>
+        <Fact label={log.stream ? "Upstream (to first byte)" : "Upstream"} testId="log-detail-upstream">{formatMs(log.upstream_ms)}</Fact>
+        <Fact label="Retries" testId="log-detail-retries">{log.retries ?? "—"}</Fact>
         <Fact label="Tokens (prompt / completion / total)" testId="log-detail-usage">
           <span className="tabular-nums">
             {formatCount(log.usage.prompt_tokens)} / {formatCount(log.usage.completion_tokens)} / {formatCount(log.usage.total_tokens)}
@@ -112,6 +116,16 @@ export function LogDetailView({ log }: { log: LogDetail }) {
         ) : null}
         <div data-testid="log-detail-response" className="space-y-2">
           {answer !== null ? <p className="rounded-md border border-zinc-200 px-3 py-2 text-sm whitespace-pre-wrap break-words dark:border-zinc-800">{answer}</p> : null}
+          {toolCalls.length > 0 ? (
+            <ul className="space-y-1" data-testid="log-detail-tool-calls">
+              {toolCalls.map((call, i) => (
+                <li key={i} className="rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+                  <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Tool call</span> <span className="font-mono">{call.name}</span>
+                  <code className="mt-1 block text-xs break-all text-zinc-600 dark:text-zinc-400">{call.arguments}</code>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {log.response ? (
             <details className="text-sm" open={answer === null}>
               <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">Full response body</summary>

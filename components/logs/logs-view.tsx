@@ -2,13 +2,14 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { Button } from "@/components/ui/button";
-import { useLogs, type LogFilters as Filters } from "@/lib/hooks/use-logs";
+import { PLAIN_FILTERS, useLogs, type LogFilters as Filters } from "@/lib/hooks/use-logs";
 import { LOG_STATUSES, type LogStatus } from "@/lib/logs/schemas";
 import { LogDrawer } from "./log-drawer";
+import { LogExportButton } from "./log-export-button";
 import { LogFilters } from "./log-filters";
 import { LogsTable } from "./logs-table";
 
-const FILTER_KEYS = ["prompt", "status", "range", "from", "to", "metadata"] as const;
+const FILTER_KEYS = ["prompt", "status", "range", "from", "to", "metadata", ...PLAIN_FILTERS] as const;
 
 /**
  * The Logs page: filters and the open log live in the URL (?status=error&log=ID), so a view
@@ -27,6 +28,7 @@ export function LogsView() {
       from: search.get("from") || undefined,
       to: search.get("to") || undefined,
       metadata: search.get("metadata") || undefined,
+      ...Object.fromEntries(PLAIN_FILTERS.map((key) => [key, search.get(key) || undefined])),
     };
   }, [search]);
   const openId = search.get("log");
@@ -51,9 +53,12 @@ export function LogsView() {
     <div className="space-y-4 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <LogFilters filters={filters} onChange={(next) => navigate(next, null)} />
-        <Button variant="secondary" onClick={() => logs.refetch()} disabled={logs.isFetching} data-testid="logs-refresh">
+        <div className="flex items-end gap-3">
+          <LogExportButton filters={filters} />
+          <Button variant="secondary" onClick={() => logs.refetch()} disabled={logs.isFetching} data-testid="logs-refresh">
           {logs.isFetching && !logs.isFetchingNextPage ? "Refreshing…" : "Refresh"}
-        </Button>
+          </Button>
+        </div>
       </div>
       <LogsTable
         query={logs}

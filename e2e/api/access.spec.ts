@@ -82,6 +82,13 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/logs", "read"],
   ["GET", "/v1/logs/x", "read"],
   ["POST", "/v1/logs", "write"],
+  ["GET", "/v1/logs/exports", "read"],
+  ["POST", "/v1/logs/exports", "read"],
+  ["GET", "/v1/logs/exports/x", "read"],
+  ["PUT", "/v1/logs/exports/x", "read"],
+  ["POST", "/v1/logs/exports/x/start", "read"],
+  ["POST", "/v1/logs/exports/x/cancel", "read"],
+  ["GET", "/v1/logs/exports/x/download", "read"],
   ["POST", "/v1/feedback", "run"],
   ["PUT", "/v1/feedback/x", "run"],
   ["GET", "/v1/settings/logs", "read"],
@@ -320,6 +327,8 @@ test.describe("on a server of its own, with PROMPTLY_RATE_LIMIT_PER_MINUTE=5", (
     const viewerImport = await refusal(await viewer.post("/v1/bundles/import", { data: emptyBundle }));
     expect(viewerImport.status).toBe(403);
     expect((await editor.post("/v1/bundles/import", { data: emptyBundle })).status()).toBe(200);
+    // Exporting logs is reading them: a viewer may (run-only keys may not, see ROUTES).
+    expect((await viewer.post("/v1/logs/exports", { data: { filters: {} } })).status()).toBe(200);
     const run = await viewer.post(`/v1/prompts/${promptId}/completions`, { data: { variables: {} } });
     expect(run.status()).toBe(200);
     const save = await refusal(await viewer.put(`/v1/prompts/${promptId}`, { data: { string: "nope", parameters: {} } }));

@@ -118,3 +118,57 @@ test("logs: runs listed newest first, filtered by prompt and status, each openin
   await expect(detail.getByTestId("log-detail-version")).toContainText("Draft");
   await page.screenshot({ path: "test-results/screenshots/logs-detail-dark.png" });
 });
+
+test("log explorer: search and filters in the URL, and the filter exported as a download", async ({ page, request }) => {
+  const key = await request.post("/v1/virtual-keys", {
+    headers,
+    data: { name: `Explorer mock ${Date.now()}`, provider: "openai", key: "sk-logs-e2e-000000", custom_host: `${E2E.mockUrl}/v1` },
+  });
+  const tag = Date.now().toString(36);
+  const created = await request.post("/v1/prompts", {
+    headers,
+    data: { name: `Explorer ${tag}`, string: JSON.stringify([{ role: "user", content: "Describe {{animal}}" }]), model: "mock-model", virtual_key: (await key.json()).slug, parameters: {} },
+  });
+  const prompt = (await created.json()) as { id: string };
+  for (const animal of [`narwhal${tag}`, `axolotl${tag}`, `axolotl${tag} pond`]) {
+    expect((await request.post(`/v1/prompts/${prompt.id}/completions`, { headers, data: { variables: { animal } } })).status()).toBe(200);
+  }
+  await waitForLogs(request, prompt.id, 3);
+
+  await page.goto("/logs");
+  const rows = page.getByTestId("log-row");
+  await page.getByTestId("log-filter-q").fill(`axolotl${tag}`);
+  await page.getByTestId("log-filter-q").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=axolotl${tag}`));
+  await expect(rows).toHaveCount(2);
+  // Another filter narrows the search; the URL alone brings the view back.
+  await page.getByTestId("log-filter-q").fill(`axolotl${tag} pond`);
+  await page.getByTestId("log-filter-q").press("Enter");
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId("log-filter-model").fill("no-such-model");
+  await page.getByTestId("log-filter-model").press("Enter");
+  await expect(page.getByTestId("logs-empty")).toContainText("No logs match");
+  await page.goto(`/logs?q=axolotl${tag}&model=mock-model&version=1`);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId("log-filter-q")).toHaveValue(`axolotl${tag}`);
+
+  // Export what the filter selects: a CSV download holding exactly those rows.
+  await page.getByTestId("log-export-format").selectOption("csv");
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("log-export-button").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^promptly-logs-.+\.csv$/);
+  const csv = await readDownload(await download.createReadStream());
+  const lines = csv.split("\r\n").filter(Boolean);
+  expect(lines).toHaveLength(3);
+  expect(lines[0].startsWith("id,trace_id,created_at,request,response")).toBe(true);
+  expect(csv).toContain(`axolotl${tag}`);
+  expect(csv).not.toContain(`narwhal${tag}`);
+  await expect(page.getByTestId("log-export-status")).toContainText("2 row(s)");
+});
+
+async function readDownload(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -81,6 +81,16 @@ const EXPECTED: Record<string, Action | "public"> = {
   "GET /v1/logs/[id]": "read",
   // External calls' rows are seen by every reader and priced into reports: not a run-only key's.
   "POST /v1/logs": "write",
+  // Log exports reveal what reading logs does: viewers may export, run-only keys may not.
+  "GET /v1/logs/exports": "read",
+  "POST /v1/logs/exports": "read",
+  "GET /v1/logs/exports/[exportId]": "read",
+  "PUT /v1/logs/exports/[exportId]": "read",
+  "POST /v1/logs/exports/[exportId]/start": "read",
+  "POST /v1/logs/exports/[exportId]/cancel": "read",
+  "GET /v1/logs/exports/[exportId]/download": "read",
+  // A signed link (from .../download) is its own credential, as Portkey's signed URLs are.
+  "GET /v1/logs/exports/[exportId]/file": "public",
   // The code that made a call sends its users' feedback on it, with the key it runs with.
   "POST /v1/feedback": "run",
   "PUT /v1/feedback/[id]": "run",
@@ -153,7 +163,7 @@ const CALLERS: Record<string, Caller> = {
 async function call(method: string, handler: Handler) {
   const body = method === "GET" || method === "DELETE" ? undefined : "{}";
   const request = new Request("http://127.0.0.1/v1/x", { method, body, headers: { "content-type": "application/json" } });
-  const params = { id: "no-such-id", slug: "no-such-slug", versionId: "no-such-version", path: ["nope"], metric: ["requests"], group: ["ai-models"], kind: "cache" };
+  const params = { id: "no-such-id", slug: "no-such-slug", versionId: "no-such-version", path: ["nope"], metric: ["requests"], group: ["ai-models"], kind: "cache", exportId: "no-such-export" };
   return (await handler(request, { params: Promise.resolve(params) })).status;
 }
 

@@ -40,12 +40,15 @@ export async function runCompletion(ref: string, request: CompletionRequest, con
     context.onCalling?.({ provider: call.provider.id, model: call.model });
     const log = baseLogRow(call.prepared, context, { provider: call.provider.id, virtualKeyId: call.virtualKeyId, model: call.model, stream, request: call.body });
     let upstream: AbortController | null = null;
+    const sentAt = elapsed();
     const outcome = await sendWithRetry(
       call.provider,
       { kind: call.prepared.kind, body: call.body, credentials: call.credentials },
       { retry: target.retry ?? config.retry ?? stored.retry, timeoutMs, clientSignal: context.signal, onUpstreamController: (c) => (upstream = c) },
     );
     retries += outcome.retries;
+    // What the provider took (a stream: until its headers), for the log's timings.
+    Object.assign(log, { upstreamMs: elapsed() - sentAt, retries: outcome.retries });
     const headers: Record<string, string> = { "x-portkey-retry-attempt-count": String(retries) };
     if (call.dropped.length > 0) headers[DROPPED_PARAMS_HEADER] = call.dropped.join(", ");
     if (config.targets) headers["x-portkey-last-used-option-index"] = String(index);

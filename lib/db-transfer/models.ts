@@ -33,6 +33,7 @@ export const TRANSFER_ORDER = [
   "ModelPrice",
   "CompletionLog",
   "Feedback",
+  "LogExport",
   "AppSetting",
   "AnalyticsRollup",
   "AnalyticsBackfill",

@@ -68,8 +68,9 @@ beforeAll(async () => {
   await db.partial.update({ where: { id: partial.id }, data: { publishedVersionId: pv.id } });
   // More logs than one page, to cross page boundaries.
   await db.completionLog.createMany({
-    data: Array.from({ length: 1234 }, (_, i) => ({ traceId: `t${i}`, status: "success", request: { i }, variables: i % 2 ? { x: "y" } : Prisma.DbNull })),
+    data: Array.from({ length: 1234 }, (_, i) => ({ traceId: `t${i}`, status: "success", request: { i }, variables: i % 2 ? { x: "y" } : Prisma.DbNull, searchText: i % 100 ? null : `row ${i}` })),
   });
+  await db.logExport.create({ data: { filters: { ai_model: "gpt-4o" }, requestedData: ["id", "cost"], status: "success", totalRecords: 3, snapshotAt: past } });
 }, 60_000);
 
 afterAll(async () => {

@@ -13,7 +13,18 @@ export interface LogFilters {
   to?: string;
   /** `key=value`: calls whose x-portkey-metadata has that pair. */
   metadata?: string;
+  /** Words of the rendered input or the output. */
+  q?: string;
+  version?: string;
+  label?: string;
+  model?: string;
+  provider?: string;
+  api_key_id?: string;
+  trace_id?: string;
 }
+
+/** The filters passed through to the API as they are (the others are shaped below). */
+export const PLAIN_FILTERS = ["q", "version", "label", "model", "provider", "api_key_id", "trace_id"] as const;
 
 export const RANGE_PRESETS: { value: string; label: string; ms: number }[] = [
   { value: "15m", label: "Last 15 minutes", ms: 15 * 60_000 },
@@ -25,19 +36,29 @@ export const RANGE_PRESETS: { value: string; label: string; ms: number }[] = [
 
 const PAGE_SIZE = 50;
 
-// Presets are relative to the moment of the request, so the key holds the preset, not a time.
-function logsQueryString(filters: LogFilters, cursor: string | null): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filters.prompt) params.set("prompt", filters.prompt);
-  if (filters.status) params.set("status", filters.status);
+/**
+ * The page's filters in the log list's terms (GET /v1/logs; exports take the same names).
+ * Presets are relative to the moment of the request, so the cache key holds the preset, not a time.
+ */
+export function apiLogFilters(filters: LogFilters): { params: Record<string, string>; metadata: Record<string, string> | undefined } {
+  const params: Record<string, string> = {};
+  if (filters.prompt) params.prompt = filters.prompt;
+  if (filters.status) params.status = filters.status;
+  for (const key of PLAIN_FILTERS) if (filters[key]) params[key] = filters[key] as string;
   const preset = RANGE_PRESETS.find((r) => r.value === filters.range);
-  if (preset) params.set("from", new Date(Date.now() - preset.ms).toISOString());
+  if (preset) params.from = new Date(Date.now() - preset.ms).toISOString();
   if (filters.range === "custom") {
-    if (filters.from) params.set("from", filters.from);
-    if (filters.to) params.set("to", filters.to);
+    if (filters.from) params.from = filters.from;
+    if (filters.to) params.to = filters.to;
   }
   const pair = filters.metadata?.match(/^\s*([^=]+?)\s*=\s*(.*?)\s*$/);
-  if (pair) params.set(`metadata.${pair[1]}`, pair[2]);
+  return { params, metadata: pair ? { [pair[1]]: pair[2] } : undefined };
+}
+
+function logsQueryString(filters: LogFilters, cursor: string | null): string {
+  const { params: plain, metadata } = apiLogFilters(filters);
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE), ...plain });
+  for (const [key, value] of Object.entries(metadata ?? {})) params.set(`metadata.${key}`, value);
   if (cursor) params.set("cursor", cursor);
   return params.toString();
 }

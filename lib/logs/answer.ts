@@ -28,3 +28,14 @@ export function loggedAnswer(response: unknown): unknown {
   if (Array.isArray(calls) && calls.length > 0) return { tool_calls: calls };
   return text;
 }
+
+/** The tool calls of an answer (a non-streamed message's, or a stream's summary), or an empty list. */
+export function answerToolCalls(response: unknown): { name: string; arguments: string }[] {
+  const r = (response ?? {}) as Logged;
+  const calls = r.choices?.[0]?.message?.tool_calls ?? r.tool_call_deltas;
+  if (!Array.isArray(calls)) return [];
+  return calls.map((call: { function?: { name?: unknown; arguments?: unknown } }) => ({
+    name: typeof call?.function?.name === "string" ? call.function.name : "?",
+    arguments: typeof call?.function?.arguments === "string" ? call.function.arguments : JSON.stringify(call?.function?.arguments ?? null),
+  }));
+}

@@ -1,10 +1,10 @@
 import { db } from "@/lib/core/db";
-import { databaseDialect } from "@/lib/core/db/dialect";
 import type { CompletionLog, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, notFound } from "@/lib/core/http/errors";
 import { feedbackForTrace } from "./feedback";
-import { metadataPairNeedle, parseMetadataColumn } from "./metadata";
-import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from "./schemas";
+import { logCountSql, logPageSql, type Keyset, type LogFilter } from "./filter-sql";
+import { parseMetadataColumn } from "./metadata";
+import { listFilter, type ListLogsQuery, type LogDetail, type LogList, type LogStatus, type LogSummary } from "./schemas";
 
 /**
  * Reading completion logs (written by writer.ts). Paging is by cursor, not offset: new rows
@@ -13,29 +13,40 @@ import type { ListLogsQuery, LogDetail, LogList, LogStatus, LogSummary } from ".
  * a timestamp; the cursor encodes both.
  */
 export async function listLogs(query: ListLogsQuery): Promise<LogList> {
-  const where: Prisma.CompletionLogWhereInput[] = [];
-  if (query.prompt) where.push({ OR: [{ promptId: query.prompt }, { promptSlug: query.prompt }] });
-  if (query.status) where.push({ status: query.status });
-  if (query.from) where.push({ createdAt: { gte: query.from } });
-  if (query.to) where.push({ createdAt: { lte: query.to } });
-  // Case-insensitive like every text match here (lib/core/db/pg-compat.ts on PostgreSQL).
-  for (const [key, value] of Object.entries(query.metadata ?? {})) {
-    where.push({ metadata: { contains: metadataPairNeedle(key, value, databaseDialect(process.env.DATABASE_URL)) } });
-  }
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    where.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
-  }
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
   // One extra row tells whether another page exists without a count.
-  const rows = await db.completionLog.findMany({
-    where: { AND: where },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: summarySelect,
-  });
-  const page = rows.slice(0, query.limit);
+  const ids = await matchingIds(listFilter(query), after, query.limit + 1);
+  const page = await rowsInOrder<SummaryRow>(ids.slice(0, query.limit), summarySelect);
   const last = page[page.length - 1];
-  return { data: page.map(summary), next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return { data: page.map(summary), next_cursor: ids.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** The ids of the rows matching `filter` after `after`, newest first (filter-sql.ts). */
+export async function matchingIds(filter: LogFilter, after: Keyset | null, limit: number): Promise<string[]> {
+  return (await matchingKeys(filter, after, limit)).map((key) => key.id);
+}
+
+/** The keys (the cursor's parts) of the rows matching `filter` after `after`, newest first. */
+export async function matchingKeys(filter: LogFilter, after: Keyset | null, limit: number): Promise<Keyset[]> {
+  const { sql, params } = logPageSql(filter, after, limit);
+  // SQLite answers the time as Prisma's text, PostgreSQL as a Date.
+  const rows = await db.$queryRawUnsafe<{ id: string; createdAt: string | Date }[]>(sql, ...params);
+  return rows.map((row) => ({ id: row.id, createdAt: new Date(row.createdAt) }));
+}
+
+/** How many rows match `filter`. */
+export async function countMatching(filter: LogFilter): Promise<number> {
+  const { sql, params } = logCountSql(filter);
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(sql, ...params);
+  return Number(row?.count ?? 0);
+}
+
+/** The rows of `ids` in the order of `ids` (a page read by id, so every column comes typed by Prisma), T being what `select` picks. */
+export async function rowsInOrder<T extends { id: string }>(ids: string[], select: Prisma.CompletionLogSelect): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const rows = (await db.completionLog.findMany({ where: { id: { in: ids } }, select: { ...select, id: true } })) as unknown as T[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getLog(id: string): Promise<LogDetail> {
@@ -44,6 +55,8 @@ export async function getLog(id: string): Promise<LogDetail> {
   return {
     ...summary(row),
     prompt_version_id: row.promptVersionId,
+    upstream_ms: row.upstreamMs,
+    retries: row.retries,
     virtual_key_id: row.virtualKeyId,
     error: row.error,
     finish_reason: row.finishReason,
@@ -76,6 +89,7 @@ const summarySelect = {
   totalTokens: true,
   costUsd: true,
   stream: true,
+  label: true,
 } as const satisfies Prisma.CompletionLogSelect;
 
 type SummaryRow = Pick<CompletionLog, keyof typeof summarySelect>;
@@ -98,6 +112,7 @@ function summary(row: SummaryRow): LogSummary {
     total_tokens: row.totalTokens,
     cost_usd: row.costUsd,
     stream: row.stream,
+    label: row.label,
   };
 }
 

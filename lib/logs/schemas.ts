@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LogFilter } from "./filter-sql";
 
 /**
  * The logs API (GET /v1/logs, GET /v1/logs/:id): its query schema, shared by the route and
@@ -54,6 +55,15 @@ const listLogsFields = z
     /** A prompt id or slug. */
     prompt: optional(z.string().trim().min(1).max(200)),
     status: optional(z.enum(LOG_STATUSES, { error: () => `must be one of: ${LOG_STATUSES.join(", ")}` })),
+    version: optional(z.coerce.number().int().min(1).max(1_000_000)),
+    /** The label the caller addressed (`production`, without the `@`). */
+    label: optional(z.string().trim().max(200)),
+    model: optional(z.string().trim().max(200)),
+    provider: optional(z.string().trim().max(100)),
+    api_key_id: optional(z.string().trim().max(100)),
+    trace_id: optional(z.string().trim().max(200)),
+    /** Words of the rendered input or the output (every one must occur, each as a word or its beginning). */
+    q: optional(z.string().max(500)),
     from: optional(isoTime),
     to: optional(isoTime),
     // Over-large pages are capped rather than refused, like page_size elsewhere.
@@ -68,6 +78,24 @@ const listLogsFields = z
 
 export const listLogsQuerySchema = z.preprocess(gatherMetadataParams, listLogsFields);
 export type ListLogsQuery = z.infer<typeof listLogsQuerySchema>;
+
+/** The list's filter (its paging aside) in the form every log read takes (filter-sql.ts). */
+export function listFilter(query: Omit<ListLogsQuery, "limit" | "cursor">): LogFilter {
+  return {
+    prompt: query.prompt,
+    version: query.version,
+    label: query.label?.replace(/^@/, "") || undefined,
+    model: query.model,
+    provider: query.provider,
+    apiKeyId: query.api_key_id,
+    status: query.status,
+    traceId: query.trace_id,
+    q: query.q,
+    from: query.from,
+    to: query.to,
+    metadata: query.metadata,
+  };
+}
 
 /** One row of the list: enough for a table, without the heavy JSON columns. */
 export interface LogSummary {
@@ -88,6 +116,8 @@ export interface LogSummary {
   /** US dollars at the prices of the day it was logged; null = unknown (no price or no usage), never 0 for unknown. */
   cost_usd: number | null;
   stream: boolean;
+  /** The label the caller addressed, null when called by version, draft or default. */
+  label: string | null;
 }
 
 export interface LogList {
@@ -98,6 +128,10 @@ export interface LogList {
 
 export interface LogDetail extends LogSummary {
   prompt_version_id: string | null;
+  /** Time spent waiting on the provider (to a stream's headers), retries included. */
+  upstream_ms: number | null;
+  /** Retries the call took (x-portkey-retry-attempt-count). */
+  retries: number | null;
   virtual_key_id: string | null;
   error: string | null;
   finish_reason: string | null;

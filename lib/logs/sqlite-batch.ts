@@ -18,8 +18,8 @@ export type SqliteBatchWriter = (rows: Row[]) => void;
  * Prisma could not read back.
  */
 const COLUMNS = {
-  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label"],
-  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
+  text: ["traceId", "promptId", "promptSlug", "promptVersionId", "virtualKeyId", "provider", "model", "status", "error", "finishReason", "apiKeyId", "userId", "experimentId", "metadata", "label", "searchText"],
+  int: ["promptVersion", "httpStatus", "latencyMs", "ttftMs", "upstreamMs", "retries", "promptTokens", "completionTokens", "totalTokens", "cachedTokens"],
   real: ["costUsd"],
   bool: ["isDraft", "stream"],
   json: ["variables", "request", "response"],

@@ -7,6 +7,7 @@ import { priceBook, priceFor } from "@/lib/costs/price-book";
 import { logBodiesMode, withLogBodies } from "./bodies";
 import { rollUpFeedback } from "@/lib/analytics/feedback-rollup";
 import { rollUpWrittenLogs } from "@/lib/analytics/rollup";
+import { searchTextOf } from "./search-text";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
 
@@ -78,12 +79,20 @@ class LogWriter {
       // PostgreSQL: U+FFFD takes its place, on both databases, rather than the row being lost.
       // PROMPTLY_LOG_BODIES=metadata: the text never reaches the database (lib/logs/bodies.ts).
       const mode = logBodiesMode();
-      const rows = this.pending.splice(0, MAX_BATCH).flatMap(built).map((row) => wellFormedJson(withLogBodies(row, mode)));
+      // The search text is read from what is stored, so metadata mode has none to index.
+      const rows = this.pending
+        .splice(0, MAX_BATCH)
+        .flatMap(built)
+        .map((row) => withSearchText(wellFormedJson(withLogBodies(row, mode))));
       await writeBatch(await priced(rows));
       // A batch can weigh megabytes: free Prisma's debug copy of it now, not within a second.
       releaseDebugHistory();
     }
   }
+}
+
+function withSearchText(row: CompletionLogRow): CompletionLogRow {
+  return { ...row, searchText: searchTextOf(row.request, row.response) };
 }
 
 function built(queued: Queued): CompletionLogRow[] {

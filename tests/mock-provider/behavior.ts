@@ -18,6 +18,9 @@ const MODEL_PRESETS: Array<[RegExp, (match: RegExpMatchArray) => MockBehavior]> 
   [/^mock-cut(?:-(\d+))?$/, (m) => ({ cutAfterTokens: m[1] ? Number(m[1]) : 2, tokenDelayMs: 20 })],
   [/^mock-tokens-(\d+)$/, (m) => ({ tokens: Number(m[1]) })],
   [/^mock-tools$/, () => ({ toolCalls: [{ id: "call_mock_0", name: "get_weather", arguments: { city: "Paris" } }] })],
+  // A stream whose first chunk carries no content (the role only), then MS of silence before
+  // the first token: time to first token must count from the content, not that chunk.
+  [/^mock-ttft(?:-(\d+))?$/, (m) => ({ firstTokenDelayMs: m[1] ? Number(m[1]) : 300 })],
 ];
 
 /** The documented model names, for help texts and the CLI banner. */
@@ -28,6 +31,7 @@ export const MODEL_PRESET_NAMES = [
   "mock-cut[-N]",
   "mock-tokens-N",
   "mock-tools",
+  "mock-ttft[-MS]",
 ] as const;
 
 export function behaviorFromModel(model: string | undefined): MockBehavior {

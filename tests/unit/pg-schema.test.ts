@@ -23,7 +23,12 @@ function migrationsProduceSchema(databaseUrl: string) {
     { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
   );
   // --exit-code: 0 when the migrations yield the schema, 2 when they differ (with the diff).
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  const output = `${result.stdout}\n${result.stderr}`;
+  // The log search's FTS5 table (and the shadow tables FTS5 makes for it) is raw SQL in the
+  // SQLite migration that schema.prisma can't express: the only difference allowed.
+  const removed = /\[-\] Removed tables\n((?:\s+- \w+\n?)+)/.exec(result.stdout)?.[1];
+  const onlyFts = removed !== undefined && result.stdout.replace(/\[-\] Removed tables\n(?:\s+- \w+\n?)+/, "").trim() === "" && removed.split("\n").filter(Boolean).every((line) => /^\s+- completion_log_fts(_\w+)?$/.test(line));
+  return { status: result.status === 2 && onlyFts ? 0 : result.status, output };
 }
 
 describe("the PostgreSQL schema, generated from the SQLite one", () => {
