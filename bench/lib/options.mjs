@@ -5,11 +5,13 @@ import os from "node:os";
 export const TARGETS = ["direct", "relay", "portkey", "promptly"];
 // eval and import run against Promptly only (bench/lib/evals.mjs), and so does logs (bench/lib/logs.mjs).
 export const SCENARIOS = ["ns1", "ns64", "s1", "s64", "eval", "import", "logs"];
+// What a run without --scenarios runs: `logs` (seeding a million rows, 10 to 30 minutes here) only when asked.
+export const DEFAULT_SCENARIOS = SCENARIOS.filter((s) => s !== "logs");
 
 const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_QUICK=1)
   --quick               smoke run: 1 repetition, fewer requests, 2 s load runs (< 3 min)
   --only=a,b            targets among ${TARGETS.join(",")} (default: all four; relay = a bare Node relay, the floor)
-  --scenarios=a,b       among ${SCENARIOS.join(",")} (ns = non-stream, s = stream; 1 / 64 = concurrency;
+  --scenarios=a,b       among ${SCENARIOS.join(",")} (default: all but logs; ns = non-stream, s = stream; 1 / 64 = concurrency;
                         eval = an experiment of 1,000 items × 2 targets, import = 100,000 JSON Lines rows,
                         logs = 1,000,000 seeded logs (quick 100,000; BENCH_LOG_ROWS=N): dashboard p95s, export,
                         writes with and without rollups, completion latency while retention prunes)
@@ -42,9 +44,9 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
     return n;
   };
-  const list = (name, allowed) => {
+  const list = (name, allowed, defaults = allowed) => {
     const raw = get(name);
-    if (!raw) return [...allowed];
+    if (!raw) return [...defaults];
     const picked = raw.split(",").map((s) => s.trim()).filter(Boolean);
     for (const p of picked) if (!allowed.includes(p)) throw new Error(`--${name}: unknown '${p}' (one of ${allowed.join(", ")})`);
     return allowed.filter((a) => picked.includes(a));
@@ -58,9 +60,9 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
   }
   const quick = bool("quick");
   const targets = list("only", TARGETS);
-  const scenarios = list("scenarios", SCENARIOS);
+  const scenarios = list("scenarios", SCENARIOS, DEFAULT_SCENARIOS);
   const profile = bool("profile");
-  const partial = quick || profile || targets.length < TARGETS.length || scenarios.length < SCENARIOS.length;
+  const partial = quick || profile || targets.length < TARGETS.length || DEFAULT_SCENARIOS.some((s) => !scenarios.includes(s));
   const loader = String(get("loader") ?? "auto");
   if (!["auto", "wrk", "autocannon"].includes(loader)) throw new Error("--loader must be wrk, autocannon or auto");
 
