@@ -5,6 +5,7 @@ import { findCollection } from "@/lib/collections/collections";
 import { listPartialRefs, templateStrings, type TemplateKind } from "@/lib/templates";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type ExportQuery } from "./schemas";
 import { partialVersionOut, promptVersionOut } from "./wire";
+import { textStream } from "@/lib/core/http/text-stream";
 
 /**
  * GET /bundles/export: the workspace, or one folder with its sub-folders, as one JSON
@@ -82,18 +83,7 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
     }
     yield "]}\n";
   };
-  const lines = pieces();
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  const body = textStream(pieces());
   const name = root ? root.slug : "workspace";
   return new Response(body, {
     headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="promptly-bundle-${name}.json"` },

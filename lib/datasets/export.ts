@@ -2,6 +2,7 @@ import { db } from "@/lib/core/db";
 import { csvLine } from "./csv";
 import { datasetOr404, versionOf, versionWhere } from "./datasets";
 import type { ExportQuery } from "./schemas";
+import { textStream } from "@/lib/core/http/text-stream";
 
 const PAGE = 500;
 
@@ -29,7 +30,6 @@ export async function exportDataset(id: string, query: ExportQuery): Promise<Res
       if (rows.length < PAGE) return;
     }
   };
-  const encoder = new TextEncoder();
   let lines: AsyncGenerator<string>;
   if (query.format === "jsonl") {
     lines = (async function* () {
@@ -60,16 +60,7 @@ export async function exportDataset(id: string, query: ExportQuery): Promise<Res
       }
     })();
   }
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  const body = textStream(lines);
   const extension = query.format === "csv" ? "csv" : "jsonl";
   return new Response(body, {
     headers: {
