@@ -18,6 +18,10 @@ const connections = runtimeSlot("raw-sqlite-connections", () => new Map<string, 
  * are prepared once here. WAL keeps Prisma's readers unblocked, and the busy timeout makes
  * either connection wait for the other's write instead of failing. Null on PostgreSQL.
  * Values must be encoded as Prisma encodes them (JSON as text, booleans 0/1, sqliteDate).
+ * Raw writes are synchronous and never meet a Prisma transaction half done: under the
+ * better-sqlite3 adapter a transaction runs start to end in microtasks, so no timer or I/O
+ * callback (where raw writes happen) runs between its statements. A Prisma transaction that
+ * awaited real I/O (a fetch, a file) would break that: keep such work outside transactions.
  */
 export function rawSqlite(url = process.env.DATABASE_URL): RawSqlite | null {
   if (databaseDialect(url) !== "sqlite") return null;
