@@ -277,13 +277,48 @@ export async function upsertRollups(deltas: readonly RollupDelta[], client: Pris
 }
 
 /**
- * Called by the log writer once a batch is stored. A failure is logged, never thrown: the
- * logs are written, and analytics only under-count that batch.
+ * The log writer's batches are summed in memory and upserted at most once a second: a busy
+ * second's batches mostly fall into the same few groups, so this is one upsert per group per
+ * second rather than one per group per batch (which cost log writes half their speed). Reads
+ * flush first (records.ts), and so do the writer's own flush (tests, external logs) and
+ * shutdown; a crash loses at most the last second's counts (the logs themselves are stored).
  */
-export async function rollUpWrittenLogs(rows: readonly RollupSource[]): Promise<void> {
-  try {
-    await upsertRollups(collectRollups(rows));
-  } catch (error) {
-    console.error("[promptly] could not update the analytics rollups:", (error as Error).message);
+const ROLLUP_FLUSH_MS = 1_000;
+const MAX_HELD_GROUPS = 5_000;
+
+const held = runtimeSlot("analytics-rollup-held", () => ({
+  groups: new Map<string, RollupDelta>(),
+  timer: null as ReturnType<typeof setTimeout> | null,
+  chain: Promise.resolve(),
+}));
+
+/** Called by the log writer once a batch is stored: its rows join the groups waiting to be upserted. */
+export function rollUpWrittenLogs(rows: readonly RollupSource[]): Promise<void> {
+  collectInto(held.groups, rows);
+  if (held.groups.size >= MAX_HELD_GROUPS) return flushRollups();
+  if (!held.timer) {
+    held.timer = setTimeout(() => void flushRollups(), ROLLUP_FLUSH_MS);
+    held.timer.unref?.();
   }
+  return Promise.resolve();
+}
+
+/**
+ * Upserts every group waiting; resolves once those held before the call are stored. A failure
+ * is logged, never thrown: the logs are written, and analytics only under-count those rows.
+ */
+export function flushRollups(): Promise<void> {
+  if (held.timer) clearTimeout(held.timer);
+  held.timer = null;
+  held.chain = held.chain.then(async () => {
+    if (held.groups.size === 0) return;
+    const deltas = [...held.groups.values()];
+    held.groups = new Map();
+    try {
+      await upsertRollups(deltas);
+    } catch (error) {
+      console.error("[promptly] could not update the analytics rollups:", (error as Error).message);
+    }
+  });
+  return held.chain;
 }

@@ -6,7 +6,7 @@ import { costUsd } from "@/lib/costs/cost";
 import { priceBook, priceFor } from "@/lib/costs/price-book";
 import { logBodiesMode, withLogBodies } from "./bodies";
 import { rollUpFeedback } from "@/lib/analytics/feedback-rollup";
-import { rollUpWrittenLogs } from "@/lib/analytics/rollup";
+import { flushRollups, rollUpWrittenLogs } from "@/lib/analytics/rollup";
 import { searchTextOf } from "./search-text";
 import { sqliteBatchWriter } from "./sqlite-batch";
 import { LOG_WRITER_SLOT } from "./writer-slot";
@@ -47,15 +47,20 @@ class LogWriter {
     if (this.pending.length >= MAX_BATCH) this.pending.push(...built(queued));
     else this.pending.push(queued);
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
-    if (this.closing || this.pending.length >= MAX_BATCH) void this.flush();
+    if (this.closing) void this.flush();
+    else if (this.pending.length >= MAX_BATCH) void this.writeQueued();
     else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+      this.timer = setTimeout(() => void this.writeQueued(), FLUSH_EVERY_MS);
       this.timer.unref?.();
     }
   }
 
-  /** Writes everything queued so far (also used at shutdown and by tests). */
+  /** Writes everything queued so far, and the analytics rollups held for it (shutdown, tests). */
   flush(): Promise<void> {
+    return this.writeQueued().then(() => flushRollups());
+  }
+
+  private writeQueued(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.chain = this.chain.then(() => this.drain());
