@@ -300,11 +300,14 @@ test.describe("a server killed mid-run", () => {
     for (const result of results) {
       const q = String(result.output).replace("Mock answer to: ", "");
       const made = carrying(calls, `"${q}"`).length;
-      // A case is called again only when the kill interrupted its claim (at most the two in flight).
+      // A case taken again after the kill was held by the dead runner: in flight (called again)
+      // or claimed ahead of a free worker (not called before).
       if (result.attempts === 1) expect(made, q).toBe(1);
       else expect(made, q).toBeLessThanOrEqual(result.attempts);
     }
-    expect(results.filter((r) => r.attempts > 1).length).toBeLessThanOrEqual(2);
+    // The dead runner held at most two batches of two (one in flight, the next claimed ahead)...
+    expect(results.filter((r) => r.attempts > 1).length).toBeLessThanOrEqual(4);
+    // ...and only the two in flight can have been called twice.
     expect(calls.length).toBeGreaterThanOrEqual(10);
     expect(calls.length).toBeLessThanOrEqual(12);
   });
