@@ -61,4 +61,18 @@ test("screenshots of the main screens", async ({ page, request }) => {
   await shoot(page, "logs", "log-row");
   await page.goto("/settings");
   await shoot(page, "settings", "settings-tab-members");
+  await page.goto(`/prompts/${promptId}`);
+  await page.getByTestId("mode-metrics").click();
+  await shoot(page, "prompt-metrics", "chart-requests");
+  await page.goto("/analytics");
+  await shoot(page, "analytics", "chart-requests");
+  // Disabled: other tests' changes must not send it anywhere.
+  const hook = await request.post("/v1/webhooks", {
+    headers,
+    data: { name: `Deploy notifications ${stamp}`, url: `http://127.0.0.1:${E2E.webhookReceiverPort}/promptly`, events: ["label.moved", "version.published", "release.merged"], enabled: false },
+  });
+  expect(hook.ok(), await hook.text()).toBe(true);
+  const hookId = ((await hook.json()) as { id: string }).id;
+  await page.goto("/settings?tab=webhooks");
+  await shoot(page, "settings-webhooks", `webhook-row-${hookId}`);
 });
