@@ -5,26 +5,14 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/lib/hooks/use-analytics";
 import { usePromptOptions } from "@/lib/hooks/use-logs";
 import { SeriesChart } from "./series-chart";
+import { StatTile, summaryText } from "./stat-tile";
 
-const number = new Intl.NumberFormat();
-
-function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-      <p className="text-xs text-zinc-500">{label}</p>
-      <p className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </p>
-    </div>
-  );
-}
-
-/** Totals and time series over a range, from the hourly rollups (GET /v1/analytics/...). */
 export function AnalyticsView() {
   const [filters, setFilters] = useState<AnalyticsFilters>({ range: "7d" });
   const summary = useAnalyticsSummary(filters);
   const prompts = usePromptOptions();
   const s = summary.data;
+  const text = summaryText(s);
   return (
     <div className="space-y-4 px-6 py-4">
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Analytics range">
@@ -50,12 +38,12 @@ export function AnalyticsView() {
       </div>
       {summary.isError ? <ErrorAlert>Could not load analytics: {summary.error.message}</ErrorAlert> : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Tile label="Requests" value={s ? number.format(s.requests) : "…"} testId="analytics-requests" />
-        <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="analytics-errors" />
-        <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="analytics-latency" />
-        <Tile label="Tokens in / out" value={s ? `${number.format(s.tokens.input)} / ${number.format(s.tokens.output)}` : "…"} testId="analytics-tokens" />
-        <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="analytics-cost" />
-        <Tile label="Feedback (mean, count)" value={s ? (s.feedback.mean === null ? "—" : `${s.feedback.mean.toFixed(2)} (${s.feedback.count})`) : "…"} testId="analytics-feedback" />
+        <StatTile label="Requests" value={text.requests} testId="analytics-requests" />
+        <StatTile label="Errors" value={text.errors} testId="analytics-errors" />
+        <StatTile label="Latency p50 / p95" value={text.latency} testId="analytics-latency" />
+        <StatTile label="Tokens in / out" value={text.tokens} testId="analytics-tokens" />
+        <StatTile label="Cost" value={text.cost} testId="analytics-cost" />
+        <StatTile label="Feedback (mean, count)" value={text.feedback} testId="analytics-feedback" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <SeriesChart title="Requests" graph="requests" fields={[{ key: "total", label: "Requests" }]} filters={filters} />

@@ -7,20 +7,8 @@ import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/
 import { useLabels } from "@/lib/hooks/use-labels";
 import { RecentCalls } from "./recent-calls";
 import { SeriesChart } from "./series-chart";
+import { StatTile, summaryText } from "./stat-tile";
 import { VersionComparison } from "./version-comparison";
-
-const number = new Intl.NumberFormat();
-
-function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">{label}</p>
-      <p className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </p>
-    </div>
-  );
-}
 
 /**
  * A prompt's Metrics tab: its calls over a range (from the hourly rollups), narrowed to a
@@ -33,6 +21,7 @@ export function PromptMetrics({ promptId, versionNumbers, passRates }: { promptI
   const summary = useAnalyticsSummary(filters);
   const labels = useLabels();
   const s = summary.data;
+  const text = summaryText(s);
   return (
     <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3 sm:p-6" data-testid="prompt-metrics">
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Metrics filters">
@@ -68,12 +57,12 @@ export function PromptMetrics({ promptId, versionNumbers, passRates }: { promptI
       </div>
       {summary.isError ? <ErrorAlert testId="metrics-error">Could not load this prompt&apos;s metrics: {summary.error.message}</ErrorAlert> : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Tile label="Calls" value={s ? number.format(s.requests) : "…"} testId="metrics-requests" />
-        <Tile label="Errors" value={s ? `${number.format(s.errors)} (${s.error_rate.toFixed(1)}%)` : "…"} testId="metrics-errors" />
-        <Tile label="Latency p50 / p95" value={s ? `${s.latency.p50} / ${s.latency.p95} ms` : "…"} testId="metrics-latency" />
-        <Tile label="TTFT p50" value={s ? (s.ttft.avg ? `${s.ttft.p50} ms` : "— (not streamed)") : "…"} testId="metrics-ttft" />
-        <Tile label="Cost" value={s ? `$${(s.cost / 100).toFixed(4)}` : "…"} testId="metrics-cost" />
-        <Tile label="Feedback" value={s ? (s.feedback.mean === null ? "—" : `${s.feedback.mean.toFixed(2)} (${s.feedback.count})`) : "…"} testId="metrics-feedback" />
+        <StatTile label="Calls" value={text.requests} testId="metrics-requests" />
+        <StatTile label="Errors" value={text.errors} testId="metrics-errors" />
+        <StatTile label="Latency p50 / p95" value={text.latency} testId="metrics-latency" />
+        <StatTile label="TTFT p50" value={text.ttft} testId="metrics-ttft" />
+        <StatTile label="Cost" value={text.cost} testId="metrics-cost" />
+        <StatTile label="Feedback" value={text.feedback} testId="metrics-feedback" />
       </div>
       {s && s.requests === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-center text-sm text-zinc-500 dark:border-zinc-700" data-testid="metrics-empty">
