@@ -67,7 +67,11 @@ test("split 90/10 over 10,000 calls within ±2 % with stickiness per key; promot
   expect(counts.B / 10_000).toBeGreaterThan(0.08);
   expect(counts.B / 10_000).toBeLessThan(0.12);
 
-  // Sticky: the same key, or the same Portkey `_user` (what the SDK sends), always gets one version.
+  // Sticky: the same key, or the same Portkey `_user` (what the SDK sends), always gets one
+  // version. At 50/50, so that both arms are surely among a few dozen random callers (at 10 %,
+  // thirty of them all landed on the baseline about once in 25 runs); raising the weight only
+  // moves callers from the baseline to the candidate.
+  await ok(call("PUT", `/prompts/${id}/labels/production/split`, { candidate_version: 2, weight: 50 }));
   const seen = new Set<string>();
   for (let k = 0; k < 40; k++) {
     const first = await arm(`${id}@production`, { "x-promptly-split-key": `sticky-${k}` });
@@ -97,8 +101,9 @@ test("split 90/10 over 10,000 calls within ±2 % with stickiness per key; promot
   expect(promoted).toMatchObject({ version: 2, split: null });
   for (let i = 0; i < 50; i++) expect(await arm(`${id}@production`, { "x-promptly-split-key": `caller-${i}` })).toBe("B");
   const history = await ok(call("GET", `/prompts/${id}/labels/production/history`));
-  expect(history.data.slice(0, 2).map((m: Json) => [m.via, m.from_version, m.to_version, m.weight])).toEqual([
+  expect(history.data.slice(0, 3).map((m: Json) => [m.via, m.from_version, m.to_version, m.weight])).toEqual([
     ["promote", 1, 2, null],
+    ["split", 1, 2, 50],
     ["split", 1, 2, 10],
   ]);
 });
