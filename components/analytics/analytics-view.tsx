@@ -4,7 +4,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { ErrorAlert } from "@/components/ui/alert";
 import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/lib/hooks/use-analytics";
 import { usePromptOptions } from "@/lib/hooks/use-logs";
-import { SeriesChart } from "./series-chart";
+import { ChartGrid } from "./chart-grid";
 import { StatTile, summaryText } from "./stat-tile";
 
 export function AnalyticsView() {
@@ -45,22 +45,7 @@ export function AnalyticsView() {
         <StatTile label="Cost" value={text.cost} testId="analytics-cost" />
         <StatTile label="Feedback (mean, count)" value={text.feedback} testId="analytics-feedback" />
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <SeriesChart title="Requests" graph="requests" fields={[{ key: "total", label: "Requests" }]} filters={filters} />
-        <SeriesChart title="Errors" graph="errors" fields={[{ key: "total", label: "Errors" }]} filters={filters} />
-        <SeriesChart
-          title="Latency"
-          graph="latency"
-          unit=" ms"
-          fields={[
-            { key: "p50", label: "p50" },
-            { key: "p95", label: "p95" },
-            { key: "p99", label: "p99" },
-          ]}
-          filters={filters}
-        />
-        <SeriesChart title="Cost (cents)" graph="cost" fields={[{ key: "total", label: "Cost" }]} filters={filters} />
-      </div>
+      <ChartGrid charts={["requests", "errors", "latency", "cost"]} filters={filters} />
     </div>
   );
 }

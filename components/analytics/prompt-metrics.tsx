@@ -6,7 +6,7 @@ import type { VersionPassRate } from "@/lib/experiments/results-view";
 import { ANALYTICS_RANGES, useAnalyticsSummary, type AnalyticsFilters } from "@/lib/hooks/use-analytics";
 import { useLabels } from "@/lib/hooks/use-labels";
 import { RecentCalls } from "./recent-calls";
-import { SeriesChart } from "./series-chart";
+import { ChartGrid } from "./chart-grid";
 import { StatTile, summaryText } from "./stat-tile";
 import { VersionComparison } from "./version-comparison";
 
@@ -70,41 +70,7 @@ export function PromptMetrics({ promptId, versionNumbers, passRates }: { promptI
         </p>
       ) : null}
       <VersionComparison filters={filters} passRates={passRates} />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <SeriesChart title="Calls" graph="requests" fields={[{ key: "total", label: "Calls" }]} filters={filters} />
-        <SeriesChart title="Errors" graph="errors" fields={[{ key: "total", label: "Errors" }]} filters={filters} />
-        <SeriesChart
-          title="Latency"
-          graph="latency"
-          unit=" ms"
-          fields={[
-            { key: "p50", label: "p50" },
-            { key: "p95", label: "p95" },
-            { key: "p99", label: "p99" },
-          ]}
-          filters={filters}
-        />
-        <SeriesChart
-          title="Time to first token"
-          graph="ttft"
-          unit=" ms"
-          fields={[
-            { key: "p50", label: "p50" },
-            { key: "p95", label: "p95" },
-          ]}
-          filters={filters}
-        />
-        <SeriesChart
-          title="Tokens"
-          graph="tokens"
-          fields={[
-            { key: "input", label: "Input" },
-            { key: "output", label: "Output" },
-          ]}
-          filters={filters}
-        />
-        <SeriesChart title="Cost (cents)" graph="cost" fields={[{ key: "total", label: "Cost" }]} filters={filters} />
-      </div>
+      <ChartGrid charts={["requests", "errors", "latency", "ttft", "tokens", "cost"]} titles={{ requests: "Calls" }} filters={filters} />
       <RecentCalls promptId={promptId} filters={filters} />
     </div>
   );
