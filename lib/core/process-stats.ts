@@ -43,7 +43,7 @@ class StatsWriter {
     this.loop.enable();
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const major = (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+        const major = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
         this.gc.count += 1;
         this.gc.totalMs += entry.duration;
         this.gc.maxMs = Math.max(this.gc.maxMs, entry.duration);
