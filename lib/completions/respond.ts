@@ -74,7 +74,7 @@ export function respondStream(
           latencyMs,
           ttftMs,
           finishReason: summary.finishReason,
-          response: { content: summary.content, tool_call_deltas: summary.toolCalls },
+          response: { content: summary.content, tool_call_deltas: summary.toolCalls, ...(summary.truncated ? { content_truncated: true } : {}) },
         };
       });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SseTally, summarizeSse } from "./stream-summary";
+import { LOGGED_CONTENT_CHARS, SseTally, summarizeSse } from "./stream-summary";
 
 const encoder = new TextEncoder();
 const event = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
@@ -35,5 +35,14 @@ describe("SseTally", () => {
     const tally = new SseTally();
     tally.push(encoder.encode(token("a") + `data: ${JSON.stringify({ choices: [{ delta: { content: "b" }, finish_reason: "stop" }] })}`));
     expect(tally.summary()).toMatchObject({ content: "ab", finishReason: "stop" });
+  });
+
+  it("keeps the start of an answer too long for a log row, and says it was cut", () => {
+    const tally = new SseTally();
+    const piece = encoder.encode(token("x".repeat(16 * 1024)));
+    for (let i = 0; i < 100; i++) tally.push(piece);
+    const summary = tally.summary();
+    expect(summary.content.length).toBe(LOGGED_CONTENT_CHARS);
+    expect(summary.truncated).toBe(true);
   });
 });

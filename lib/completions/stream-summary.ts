@@ -1,5 +1,7 @@
 export interface StreamSummary {
   content: string;
+  /** The text went past what a log row keeps (LOGGED_CONTENT_CHARS): `content` is its start. */
+  truncated?: boolean;
   finishReason: string | null;
   usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } } | null;
   toolCalls: number;
@@ -9,6 +11,13 @@ type StreamEvent = {
   choices?: { delta?: { content?: string | null; tool_calls?: unknown[] }; text?: string; finish_reason?: string | null }[];
   usage?: StreamSummary["usage"];
 };
+
+/**
+ * The most of a streamed answer's text a log row keeps. A provider may stream up to
+ * PROMPTLY_MAX_UPSTREAM_STREAM_BYTES (64 MB); the row, its JSON and its search text built
+ * from all of it at once exhausted the server's capped heap.
+ */
+export const LOGGED_CONTENT_CHARS = 1_000_000;
 
 /** Past this many unread bytes a stream's chunks are folded into its running summary. */
 const FOLD_BYTES = 16 * 1024;
@@ -68,11 +77,21 @@ export class SseTally {
       return;
     }
     for (const choice of event.choices ?? []) {
-      this.result.content += choice.delta?.content ?? choice.text ?? "";
+      this.addText(choice.delta?.content ?? choice.text ?? "");
       if (choice.delta?.tool_calls) this.result.toolCalls += 1;
       if (choice.finish_reason) this.result.finishReason = choice.finish_reason;
     }
     if (event.usage) this.result.usage = event.usage;
+  }
+
+  private addText(text: string): void {
+    if (!text || this.result.truncated) return;
+    const room = LOGGED_CONTENT_CHARS - this.result.content.length;
+    if (text.length <= room) this.result.content += text;
+    else {
+      this.result.content += text.slice(0, room);
+      this.result.truncated = true;
+    }
   }
 }
 
