@@ -17,7 +17,7 @@ export interface ProcessStats {
   /** The window's number: 0 from the start to the first SIGUSR2. */
   seq: number;
   windowMs: number;
-  /** Samples every 5 ms of how late the loop ran a timer. */
+  /** How late the loop ran a timer due every 5 ms (ms beyond the 5), over `samples` samples. */
   eventLoopDelayMs: { p50: number; p90: number; p99: number; max: number; mean: number; samples: number };
   gc: { count: number; totalMs: number; maxMs: number; majorCount: number; majorMaxMs: number };
   rssMb: number;
@@ -66,6 +66,8 @@ class StatsWriter {
 
   private snapshot(): ProcessStats {
     const ms = (ns: number) => round(ns / 1e6);
+    // The histogram holds whole intervals between samples: the delay is what exceeds the period.
+    const late = (ns: number) => Math.max(0, ms(ns) - SAMPLE_EVERY_MS);
     const memory = process.memoryUsage();
     const h = this.loop;
     return {
@@ -73,11 +75,11 @@ class StatsWriter {
       seq: this.seq,
       windowMs: Math.round(performance.now() - this.startedAt),
       eventLoopDelayMs: {
-        p50: ms(h.percentile(50)),
-        p90: ms(h.percentile(90)),
-        p99: ms(h.percentile(99)),
-        max: ms(h.max),
-        mean: ms(Number.isNaN(h.mean) ? 0 : h.mean),
+        p50: h.count ? late(h.percentile(50)) : 0,
+        p90: h.count ? late(h.percentile(90)) : 0,
+        p99: h.count ? late(h.percentile(99)) : 0,
+        max: h.count ? late(h.max) : 0,
+        mean: h.count ? late(h.mean) : 0,
         samples: h.count,
       },
       gc: { ...this.gc, totalMs: round(this.gc.totalMs), maxMs: round(this.gc.maxMs), majorMaxMs: round(this.gc.majorMaxMs) },
