@@ -34,6 +34,11 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
     });
   });
 
+  // Idle connections stay as long as a hosted provider keeps them (about a minute), not
+  // node's 5 s: a client's pooling, not the mock's impatience, decides what gets reused.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
