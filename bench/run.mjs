@@ -406,6 +406,7 @@ async function checkSameUpstream(active, targets, resetMock, mockControl) {
   // Key order aside (Portkey's gateway re-serialises the body), the JSON must be the same.
   const canonical = (value) =>
     JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  if (seen.direct === undefined) return { summary: "not checked (the direct target did not run)", direct: null, differences: [] };
   const reference = canonical(seen.direct);
   const referenceStream = canonical(seen["direct stream"]);
   const differences = [];

@@ -81,12 +81,16 @@ async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers
   ex.startStream(headers);
   if (plan.kind === "chat") writeChoices(ex, plan, { role: "assistant", content: plan.toolCalls ? null : "" });
   if (behavior.floodBytes !== undefined) return flood(ex, plan, behavior.floodBytes);
+  // Stamped tokens serve thousands of concurrent streams (the streams2k benchmark): the
+  // chunk is serialized once, each token only splices its stamp in, so the mock keeps up.
+  const stamped = behavior.stampTokens && plan.kind === "chat" && plan.n === 1 ? stampedChunk(plan) : null;
   for (let i = 0; i < steps.length; i++) {
     if (!(await ex.sleep(tokenDelay(behavior, i)))) return;
     if (cutHere(i)) return ex.cut();
     // Silent but open, as a hung upstream is: the exchange ends when the client leaves.
     if (behavior.stallAfterTokens !== undefined && i >= behavior.stallAfterTokens) return void (await ex.sleep(STALL_MS));
-    writeChoices(ex, plan, behavior.stampTokens && plan.kind === "chat" ? { content: stamp() } : steps[i]);
+    if (stamped) ex.writeEvent(stamped(stamp()));
+    else writeChoices(ex, plan, behavior.stampTokens && plan.kind === "chat" ? { content: stamp() } : steps[i]);
     ex.record.tokensSent = i + 1;
   }
   // Cutting after the last token still loses the finish chunk and [DONE]: a truncated stream.
@@ -100,6 +104,12 @@ async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers
 /** Now, on a clock every process of the machine shares (epoch ms, sub-millisecond). */
 function stamp(): string {
   return `@${(performance.timeOrigin + performance.now()).toFixed(3)} `;
+}
+
+/** The JSON of a content chunk of this answer, for any content (no JSON escaping needed in it). */
+function stampedChunk(plan: AnswerPlan): (content: string) => string {
+  const [head, tail] = JSON.stringify(chunk(plan, 0, { content: "\u0000" }, null)).split("\\u0000");
+  return (content) => head + content + tail;
 }
 
 /** `floodBytes` of content events, each written when the reader has taken the one before. */
