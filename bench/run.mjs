@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensurePortkeyGateway, PORTKEY_GATEWAY_VERSION } from "./lib/cache-install.mjs";
 import { latencyRun, streamRun } from "./lib/client.mjs";
+import { manyStreamsRun } from "./lib/many-streams.mjs";
 import { EVAL_SCENARIOS, evalMarkdown, runEvalScenarios } from "./lib/evals.mjs";
 import { createLoader, killLoaders } from "./lib/loader.mjs";
 import { LOG_SCENARIOS, logsMarkdown, runLogScenarios } from "./lib/logs.mjs";
@@ -37,6 +38,8 @@ const SCENARIOS = {
   ns64: { title: "non-stream c=64", kind: "load", stream: false, behavior: NON_STREAM_BEHAVIOR },
   s1: { title: "stream c=1 (32 tokens, 2 ms apart)", kind: "stream", stream: true, behavior: STREAM_BEHAVIOR },
   s64: { title: "stream c=64 (32 tokens, 2 ms apart)", kind: "load", stream: true, behavior: STREAM_BEHAVIOR },
+  // Its behaviour (how long the streams last) comes from the options, in main().
+  streams2k: { title: "2,000 concurrent streams (a token every 50 ms)", kind: "many", stream: true, behavior: null },
 };
 
 // The prompt under test: a chat template with 3 variables and a partial.
@@ -56,6 +59,10 @@ async function main() {
   deadline.unref();
 
   fs.mkdirSync(logDir, { recursive: true });
+  SCENARIOS.streams2k.behavior = { tokens: opts.manySeconds * 20, tokenDelayMs: 50, stampTokens: true };
+  SCENARIOS.streams2k.title = `${opts.manyStreams} concurrent streams, ${opts.manySeconds} s each (a token every 50 ms)`;
+  // The previous full run, shown beside this one (read before anything is overwritten).
+  const previous = readPrevious(path.join(root, "bench", "results", "latest.json"));
   // The gateway scenarios run against every target; eval and import against Promptly only.
   const scenarios = opts.scenarios.filter((s) => !EVAL_SCENARIOS.includes(s) && !LOG_SCENARIOS.includes(s));
   const evalScenarios = opts.scenarios.filter((s) => EVAL_SCENARIOS.includes(s));
@@ -89,6 +96,7 @@ async function main() {
   // 2. Promptly: a production build on a fresh database (`scripts/start.mjs` builds if stale).
   const promptlyPort = await freePort();
   const dbFile = path.join(cacheDir, "bench.db");
+  const statsFile = path.join(cacheDir, "promptly-stats.json");
   if (!opts.keepDb) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   const apiKey = `pk-bench-${randomBytes(32).toString("hex")}`;
   const promptlyEnv = {
@@ -102,7 +110,10 @@ async function main() {
     // The mock is a local address, which provider calls may only reach when allowed.
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Event-loop delay, GC and memory, in windows the bench opens and closes with SIGUSR2.
+    PROMPTLY_STATS_FILE: statsFile,
   };
+  fs.rmSync(statsFile, { force: true });
   if (opts.profile) {
     fs.rmSync(profileDir, { recursive: true, force: true });
     fs.mkdirSync(profileDir, { recursive: true });
@@ -222,6 +233,7 @@ async function main() {
     log(`warmed up ${TARGET_LABELS[name]}`);
   }
 
+  const loopStats = promptlyLoopStats(promptly, statsFile);
   const runs = Object.fromEntries(active.map((t) => [t, {}]));
   const mockCpu = Object.fromEntries(active.map((t) => [t, {}]));
   for (const scenario of scenarios) {
@@ -237,11 +249,18 @@ async function main() {
         const cpu0 = cpuMs(pids);
         const mockCpu0 = cpuMs(mockPids);
         const foreign = startForeignLoad();
+        const connections0 = (await mockControl("stats")).connectionsOpened;
+        if (name === "promptly") await loopStats.open();
+        const wall0 = performance.now();
         const record = await measure(sc, t, opts, loader);
+        const wallMs = performance.now() - wall0;
+        if (name === "promptly") Object.assign(record, await loopStats.close());
+        record.newUpstreamConns = (await mockControl("stats")).connectionsOpened - connections0;
         Object.assign(record, foreign());
         sampler.stop();
         const cpuUsed = cpuMs(pids) - cpu0;
         record.cpuMsPerReq = record.n > 0 ? cpuUsed / record.n : null;
+        record.cpuPctOfCore = (cpuUsed / wallMs) * 100;
         record.peakRssMb = sampler.peak(name);
         record.peakRssServerMb = sampler.peakLargest(name);
         if (name !== "direct") (mockCpu[name][scenario] ??= []).push(record.n > 0 ? (cpuMs(mockPids) - mockCpu0) / record.n : null);
@@ -279,7 +298,16 @@ async function main() {
       profile: opts.profile,
       reps: opts.reps,
       scenarios,
-      settings: { requestsC1: opts.requests, streamsC1: opts.streams, loadSeconds: opts.durationS, connections: opts.connections, c1MaxMs: opts.c1MaxMs, mock: { nonStream: NON_STREAM_BEHAVIOR, stream: STREAM_BEHAVIOR } },
+      settings: {
+        requestsC1: opts.requests,
+        streamsC1: opts.streams,
+        loadSeconds: opts.durationS,
+        connections: opts.connections,
+        c1MaxMs: opts.c1MaxMs,
+        manyStreams: opts.manyStreams,
+        manySeconds: opts.manySeconds,
+        mock: { nonStream: NON_STREAM_BEHAVIOR, stream: STREAM_BEHAVIOR, streams2k: SCENARIOS.streams2k.behavior },
+      },
       request: { model: rendered.model, messages: Array.isArray(rendered.messages) ? rendered.messages.length : 0 },
       processes,
       elapsedMinutes: Math.max(1, Math.round((Date.now() - startedAt) / 60_000)),
@@ -293,6 +321,8 @@ async function main() {
     runs,
     evals,
     logs,
+    // Only Promptly's numbers of the run before, for the column beside this run's.
+    previous,
   };
 
   if (opts.profile) {
@@ -318,6 +348,11 @@ async function measure(sc, t, opts, loader) {
     const r = await latencyRun(t, body, { count: opts.requests, maxMs: opts.c1MaxMs });
     const s = r.samples;
     return { n: s.length, errors: r.errors, firstError: r.firstError, p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+  }
+  if (sc.kind === "many") {
+    const tokens = sc.behavior.tokens;
+    const r = await manyStreamsRun(t, body, { streams: opts.manyStreams, tokens, maxMs: (opts.manySeconds + 60) * 1000 });
+    return { ...r, n: r.completed, completedPct: (r.completed / r.streams) * 100 };
   }
   if (sc.kind === "stream") {
     const r = await streamRun(t, body, { count: opts.streams, maxMs: opts.c1MaxMs });
@@ -349,6 +384,7 @@ function describeRecord(sc, r) {
   const errors = r.errors ? ` · ${r.errors} ERRORS${r.firstError ? ` (${r.firstError})` : ""}` : "";
   const cpu = `cpu ${ms(r.cpuMsPerReq)} ms/req · rss ${Math.round(r.peakRssMb ?? 0)} MB`;
   if (sc.kind === "latency") return `n=${r.n} p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)} ms · ${cpu}${errors}`;
+  if (sc.kind === "many") return `${r.completed}/${r.streams} completed · chunk delay p50 ${ms(r.chunkDelayP50)} p99 ${ms(r.chunkDelayP99)} ms · ${cpu}${errors}`;
   if (sc.kind === "stream") return `n=${r.n} ttfb ${ms(r.ttfbP50)} ttft ${ms(r.ttftP50)} total ${ms(r.totalP50)} spread ${ms(r.spreadP50)} ms, burst ${r.maxBurstP50} · ${cpu}${errors}`;
   return `${Math.round(r.rps)}/s (n=${r.n}) p50 ${ms(r.p50)} p99 ${ms(r.p99)} ms · ${cpu}${errors}`;
 }
@@ -370,6 +406,7 @@ async function checkSameUpstream(active, targets, resetMock, mockControl) {
   // Key order aside (Portkey's gateway re-serialises the body), the JSON must be the same.
   const canonical = (value) =>
     JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  if (seen.direct === undefined) return { summary: "not checked (the direct target did not run)", direct: null, differences: [] };
   const reference = canonical(seen.direct);
   const referenceStream = canonical(seen["direct stream"]);
   const differences = [];
@@ -381,6 +418,48 @@ async function checkSameUpstream(active, targets, resetMock, mockControl) {
     ? `bodies DIFFER from the direct one for ${differences.map((d) => d.target).join(", ")} (see the JSON)`
     : `the mock received the same JSON body (key order aside) from ${active.map((t) => TARGET_LABELS[t]).join(", ")}, non-stream and stream`;
   return { summary, direct: seen.direct, differences };
+}
+
+/**
+ * Promptly's event-loop delay and GC over exactly one run: PROMPTLY_STATS_FILE windows
+ * (lib/core/process-stats.ts), opened and closed with SIGUSR2 around the run.
+ */
+function promptlyLoopStats(handle, file) {
+  let signals = 0;
+  const signal = () => {
+    process.kill(handle.pid, "SIGUSR2");
+    signals++;
+  };
+  return {
+    open: async () => signal(),
+    async close() {
+      signal();
+      const want = signals - 1;
+      for (let i = 0; i < 150; i++) {
+        try {
+          const { closed } = JSON.parse(fs.readFileSync(file, "utf8"));
+          if (closed?.seq === want) {
+            return { loopP50Ms: closed.eventLoopDelayMs.p50, loopP99Ms: closed.eventLoopDelayMs.p99, loopMaxMs: closed.eventLoopDelayMs.max, gcMajorMaxMs: closed.gc.majorMaxMs, gcTotalMs: closed.gc.totalMs };
+          }
+        } catch {
+          // not written yet, or being replaced
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      log("Promptly's stats file did not show the closed window (PROMPTLY_STATS_FILE): event-loop numbers missing for this run");
+      return {};
+    },
+  };
+}
+
+/** Promptly's summary of the last full run, if there is one. */
+function readPrevious(file) {
+  try {
+    const old = JSON.parse(fs.readFileSync(file, "utf8"));
+    return { date: old.meta.date, promptlyBuild: old.meta.promptlyBuild, summary: old.summary.promptly ?? {} };
+  } catch {
+    return null;
+  }
 }
 
 function promptlyBuildId() {

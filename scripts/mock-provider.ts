@@ -30,7 +30,7 @@ async function main() {
   const mock = await startMockProvider({ port, host: values.host });
   if (values.behavior) mock.setBehavior(parseBehavior(values.behavior));
   console.log(`mock provider listening on ${mock.url} (OpenAI base URL ${mock.openaiBaseUrl})`);
-  console.log(`behaviour by model name: ${MODEL_PRESET_NAMES.join(", ")}; control: ${mock.url}/__mock/{requests,reset,behavior,enqueue,health}`);
+  console.log(`behaviour by model name: ${MODEL_PRESET_NAMES.join(", ")}; control: ${mock.url}/__mock/{requests,reset,behavior,enqueue,health,stats}`);
 
   // Close cleanly so a test runner stopping us does not leave sockets half-open.
   const stop = async (signal: string) => {

@@ -68,7 +68,9 @@ const server = http.createServer((req, res) => {
 // read. Outlasting the usual 60 s proxy idle timeout lets the client side close first.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-server.listen(port, hostname, () => console.log(`[promptly] ready on http://${hostname}:${port}`));
+// A deep accept queue (node's default is 511): thousands of clients connecting within a
+// second while the loop is busy otherwise overflow it, and their connections are reset.
+server.listen({ port, host: hostname, backlog: 4096 }, () => console.log(`[promptly] ready on http://${hostname}:${port}`));
 
 // Graceful stop: no new connections, in-flight requests finish (idle kept-alive sockets are
 // closed), then the queued log rows are written. lib/lifecycle/shutdown.ts's hooks also wrap

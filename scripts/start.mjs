@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
+// `--build-only`: build when stale, then exit (scripts/test.mjs and e2e/support/serve.mjs build once before serving).
+const buildOnly = process.argv.includes("--build-only");
 const env = {
   ...process.env,
   HOST: process.env.HOST || "127.0.0.1",
@@ -50,7 +52,7 @@ function hashSources() {
   return hash.digest("hex");
 }
 
-run(bin("prisma"), ["migrate", "deploy"]);
+if (!buildOnly) run(bin("prisma"), ["migrate", "deploy"]);
 
 if (!dev) {
   const stamp = path.join(root, ".next", "promptly-build-hash");
@@ -64,6 +66,7 @@ if (!dev) {
     fs.writeFileSync(stamp, current);
   }
 }
+if (buildOnly) process.exit(0);
 
 const shownUrl = env.DATABASE_URL.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1****@"); // no password in logs
 console.log(`[promptly] serving on http://${env.HOST}:${env.PORT} (database ${shownUrl})`);

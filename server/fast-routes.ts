@@ -142,7 +142,8 @@ async function writeResponse(res: ServerResponse, response: Response, extraHeade
       const { done, value } = await reader.read();
       if (done) break;
       if (res.destroyed) return cancel();
-      if (!res.write(value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+      // Backpressure: nothing more is read from the provider until the client took this.
+      if (!res.write(value)) await drained(res);
     }
     res.end();
   } catch {
@@ -150,4 +151,19 @@ async function writeResponse(res: ServerResponse, response: Response, extraHeade
   } finally {
     clientSignal.removeEventListener("abort", cancel);
   }
+}
+
+/**
+ * The client took what was written, or left. Both listeners go once either fires: a long
+ * stream to a slow reader waits thousands of times, and `once` left a "close" listener
+ * behind for every drain.
+ */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
 }

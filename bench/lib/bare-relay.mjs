@@ -26,5 +26,5 @@ const server = http.createServer((req, res) => {
   });
   req.pipe(out);
 });
-server.listen(port, "127.0.0.1", () => console.log(`bare relay on 127.0.0.1:${port} → ${upstream.origin}`));
+server.listen({ port, host: "127.0.0.1", backlog: 4096 }, () => console.log(`bare relay on 127.0.0.1:${port} → ${upstream.origin}`));
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => process.exit(0));

@@ -4,7 +4,7 @@ import os from "node:os";
 
 export const TARGETS = ["direct", "relay", "portkey", "promptly"];
 // eval and import run against Promptly only (bench/lib/evals.mjs), and so does logs (bench/lib/logs.mjs).
-export const SCENARIOS = ["ns1", "ns64", "s1", "s64", "eval", "import", "logs"];
+export const SCENARIOS = ["ns1", "ns64", "s1", "s64", "streams2k", "eval", "import", "logs"];
 // What a run without --scenarios runs: `logs` (seeding a million rows, 10 to 30 minutes here) only when asked.
 export const DEFAULT_SCENARIOS = SCENARIOS.filter((s) => s !== "logs");
 
@@ -12,6 +12,7 @@ const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH
   --quick               smoke run: 1 repetition, fewer requests, 2 s load runs (< 3 min)
   --only=a,b            targets among ${TARGETS.join(",")} (default: all four; relay = a bare Node relay, the floor)
   --scenarios=a,b       among ${SCENARIOS.join(",")} (default: all but logs; ns = non-stream, s = stream; 1 / 64 = concurrency;
+                        streams2k = 2,000 concurrent 30 s streams (chunk delay, CPU, RSS, event loop),
                         eval = an experiment of 1,000 items × 2 targets, import = 100,000 JSON Lines rows,
                         logs = 1,000,000 seeded logs (quick 100,000; BENCH_LOG_ROWS=N): dashboard p95s, export,
                         writes with and without rollups, completion latency while retention prunes)
@@ -20,6 +21,8 @@ const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH
   --streams=N           streams per stream c=1 run (default 100; quick 20), 10 s cap
   --duration=S          seconds per c=64 load run (default 8; quick 2)
   --connections=N       concurrency of the load runs (default 64)
+  --many-streams=N      concurrent streams of the streams2k scenario (default 2000; quick 200)
+  --many-seconds=S      how long each of them lasts, a token every 50 ms (default 30; quick 5)
   --loader=NAME         wrk | autocannon | auto (default auto: wrk when installed, else autocannon)
   --wrk-threads=N       wrk threads (default 1: leaves the other core to the servers)
   --profile             CPU-profile Promptly's serving process (profiles in bench/.cache/profiles)
@@ -54,7 +57,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
 
   const help = bool("help");
   for (const name of flags.keys()) {
-    if (!["quick", "only", "scenarios", "reps", "requests", "streams", "duration", "connections", "loader", "wrk-threads", "profile", "out", "keep-db", "help"].includes(name)) {
+    if (!["quick", "only", "scenarios", "reps", "requests", "streams", "duration", "connections", "many-streams", "many-seconds", "loader", "wrk-threads", "profile", "out", "keep-db", "help"].includes(name)) {
       throw new Error(`unknown option --${name}\n${HELP}`);
     }
   }
@@ -79,6 +82,8 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     streams: int("streams", quick ? 20 : 100, 5, 10_000),
     durationS: int("duration", quick ? 2 : 8, 1, 60),
     connections: int("connections", 64, 1, 1024),
+    manyStreams: int("many-streams", quick ? 200 : 2000, 1, 20_000),
+    manySeconds: int("many-seconds", quick ? 5 : 30, 1, 600),
     wrkThreads: int("wrk-threads", 1, 1, Math.max(1, os.cpus().length)),
     loader,
     out: get("out") ?? null,
@@ -87,6 +92,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     c1MaxMs: 10_000,
     /** The whole run stops itself after this long, whatever happens. */
     // The logs scenario seeds and reads a million rows: half an hour more.
-    deadlineMs: ((quick ? 6 : 20) + (scenarios.includes("logs") ? 30 : 0)) * 60_000,
+    // streams2k: a run per target and repetition, each as long as its streams and a minute more at most.
+    deadlineMs: ((quick ? 6 : 20) + (scenarios.includes("logs") ? 30 : 0)) * 60_000 + (scenarios.includes("streams2k") ? 4 * (quick ? 1 : 3) * (int("many-seconds", quick ? 5 : 30, 1, 600) + 30) * 1000 : 0),
   };
 }

@@ -115,6 +115,19 @@ export function computeVerdicts(r, summary) {
     p.peakRssMbC64 === null ? null : p.peakRssMbC64 < 250,
     `${f(p.peakRssMbC64, 0)} MB for the whole process tree, ${f(p.peakRssServerMbC64, 0)} MB for the server process alone (Portkey ${f(k.peakRssMbC64, 0)} MB)`,
   );
+  const many = summary.promptly?.streams2k;
+  if (many) {
+    verdict(
+      "Many streams: every stream through Promptly completes",
+      many.completedPct ? many.completedPct.min === 100 : null,
+      `${f(many.completedPct?.min, 1)} % completed in the worst repetition; added delay per chunk p50 ${f(many.chunkDelayP50?.median)} ms, p99 ${f(many.chunkDelayP99?.median)} ms (direct p99 ${f(summary.direct?.streams2k?.chunkDelayP99?.median)} ms)`,
+    );
+    verdict(
+      "Many streams: peak RSS of the Promptly server < 400 MB",
+      many.peakRssMb ? many.peakRssMb.max < 400 : null,
+      `${f(many.peakRssMb?.max, 0)} MB at most; CPU ${f(many.cpuMsPerReq?.median)} ms per stream, ${f(many.cpuPctOfCore?.median, 0)} % of a core; event-loop delay p99 ${f(many.loopP99Ms?.median, 1)} ms`,
+    );
+  }
   for (const t of ["direct", "relay", "portkey", "promptly"]) {
     const n = errorsOf(t);
     if (n > 0) v.push({ target: `${TARGET_LABELS[t]}: every measured request succeeded`, verdict: "FAIL", detail: `${n} failed requests (see the JSON)` });
@@ -123,12 +136,23 @@ export function computeVerdicts(r, summary) {
 }
 
 function cell(summary, target, scenario, metric, digits) {
-  const m = summary[target]?.[scenario]?.[metric];
+  return formatCell(summary[target]?.[scenario]?.[metric], digits);
+}
+
+function formatCell(m, digits) {
   if (!m) return "–";
   const main = f(m.median, digits);
   if (m.values.length < 2 || round(m.min, digits) === round(m.max, digits)) return main;
   return `${main} (${f(m.min, digits)}–${f(m.max, digits)})`;
 }
+
+// Rows every scenario of the gateway table ends with: what the server's event loop saw
+// (Promptly only: PROMPTLY_STATS_FILE) and how many connections reached the mock.
+const LOOP_ROWS = [
+  ["loopP99Ms", "event-loop delay p99 (ms)", 1],
+  ["loopMaxMs", "event-loop delay max (ms)", 1],
+  ["newUpstreamConns", "new connections to the mock", 0],
+];
 
 const ROWS = [
   ["ns1", "Non-stream c=1", [
@@ -136,6 +160,7 @@ const ROWS = [
     ["p90", "latency p90 (ms)", 3],
     ["p99", "latency p99 (ms)", 3],
     ["cpuMsPerReq", "CPU per request (ms)", 3],
+    ...LOOP_ROWS,
     ["otherCpuPct", "other processes' CPU (% of machine)", 0],
   ]],
   ["ns64", "Non-stream c=64", [
@@ -145,6 +170,7 @@ const ROWS = [
     ["cpuMsPerReq", "CPU per request (ms)", 3],
     ["peakRssMb", "peak RSS, process tree (MB)", 0],
     ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
+    ...LOOP_ROWS,
     ["otherCpuPct", "other processes' CPU (% of machine)", 0],
   ]],
   ["s1", "Stream c=1, 32 tokens 2 ms apart", [
@@ -156,6 +182,7 @@ const ROWS = [
     ["readsP50", "socket reads carrying tokens p50", 0],
     ["maxBurstP50", "most tokens in one read p50", 0],
     ["cpuMsPerReq", "CPU per stream (ms)", 3],
+    ...LOOP_ROWS,
     ["otherCpuPct", "other processes' CPU (% of machine)", 0],
   ]],
   ["s64", "Stream c=64, 32 tokens 2 ms apart", [
@@ -164,12 +191,36 @@ const ROWS = [
     ["cpuMsPerReq", "CPU per stream (ms)", 3],
     ["peakRssMb", "peak RSS, process tree (MB)", 0],
     ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
+    ...LOOP_ROWS,
+    ["otherCpuPct", "other processes' CPU (% of machine)", 0],
+  ]],
+  ["streams2k", null, [
+    ["completedPct", "streams completed (%)", 1],
+    ["chunkDelayP50", "added delay per chunk p50 (ms, mock send → client)", 2],
+    ["chunkDelayP99", "added delay per chunk p99 (ms)", 2],
+    ["chunkDelayMax", "added delay per chunk max (ms)", 1],
+    ["durationP50", "stream duration p50 (ms)", 0],
+    ["cpuMsPerReq", "CPU per stream (ms)", 2],
+    ["cpuPctOfCore", "CPU (% of one core, average)", 0],
+    ["peakRssMb", "peak RSS, process tree (MB)", 0],
+    ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
+    ...LOOP_ROWS,
     ["otherCpuPct", "other processes' CPU (% of machine)", 0],
   ]],
 ];
 
+/** Promptly's median over Portkey's, for the ratio column. */
+function ratioCell(summary, scenario, metric) {
+  const a = summary.promptly?.[scenario]?.[metric]?.median;
+  const b = summary.portkey?.[scenario]?.[metric]?.median;
+  if (typeof a !== "number" || typeof b !== "number" || b === 0) return "";
+  return f(a / b);
+}
+
+const manyTitle = (meta) => `${meta.settings.manyStreams ?? 2000} concurrent streams, ${meta.settings.manySeconds ?? 30} s each, a token every 50 ms`;
+
 export function toMarkdown(results) {
-  const { meta, summary, ratios, verdicts, targets } = results;
+  const { meta, summary, verdicts, targets } = results;
   const lines = [];
   lines.push(`# Promptly gateway benchmark`);
   lines.push("");
@@ -181,14 +232,25 @@ export function toMarkdown(results) {
   lines.push("");
   lines.push(`Medians over the repetitions, (min–max) when they differ. Every target answers the same rendered chat request (${meta.request.messages} messages, model ${meta.request.model}); the mock answers 32 tokens.`);
   lines.push("");
-  lines.push(`| Scenario | Metric | ${targets.map((t) => TARGET_LABELS[t]).join(" | ")} |`);
-  lines.push(`|---|---|${targets.map(() => "---:").join("|")}|`);
+  // One table: this run's targets, Promptly ÷ Portkey, Promptly in the previous full run, and
+  // a column for Promptly with PROMPTLY_WORKERS=2 (filled in by hand until the bench runs it).
+  const previous = results.previous;
+  lines.push(`| Scenario | Metric | ${targets.map((t) => TARGET_LABELS[t]).join(" | ")} | Promptly ÷ Portkey | Promptly, previous run | Promptly, 2 workers |`);
+  lines.push(`|---|---|${targets.map(() => "---:").join("|")}|---:|---:|---:|`);
   for (const [scenario, title, metrics] of ROWS) {
     if (!meta.scenarios.includes(scenario)) continue;
+    const heading = title ?? manyTitle(meta);
     metrics.forEach(([metric, label, digits], i) => {
-      lines.push(`| ${i === 0 ? title : ""} | ${label} | ${targets.map((t) => cell(summary, t, scenario, metric, digits)).join(" | ")} |`);
+      const before = previous ? formatCell(previous.summary[scenario]?.[metric], digits) : "–";
+      lines.push(`| ${i === 0 ? heading : ""} | ${label} | ${targets.map((t) => cell(summary, t, scenario, metric, digits)).join(" | ")} | ${ratioCell(summary, scenario, metric)} | ${before} | – |`);
     });
   }
+  lines.push("");
+  lines.push(
+    previous
+      ? `"Promptly, previous run": the full run of ${previous.date} (build ${previous.promptlyBuild}), – where it did not measure that. "Promptly, 2 workers": to fill in from a run with \`PROMPTLY_WORKERS=2\`.`
+      : `No previous full run to compare with. "Promptly, 2 workers": to fill in from a run with \`PROMPTLY_WORKERS=2\`.`,
+  );
   lines.push("");
   const busiest = Math.max(0, ...targets.flatMap((t) => Object.values(summary[t] ?? {}).map((m) => m.otherCpuPct?.median ?? 0)));
   if (busiest > 10) {
@@ -198,24 +260,6 @@ export function toMarkdown(results) {
     );
     lines.push("");
   }
-  lines.push("## What matters");
-  lines.push("");
-  lines.push("| | Bare Node relay | Portkey gateway | Promptly | Promptly ÷ Portkey |");
-  lines.push("|---|---:|---:|---:|---:|");
-  const row = (label, key, digits, sign, ratioKey) =>
-    lines.push(`| ${label} | ${(sign ? signed : f)(ratios.relay[key], digits)} | ${(sign ? signed : f)(ratios.portkey[key], digits)} | ${(sign ? signed : f)(ratios.promptly[key], digits)} | ${ratioKey ? f(ratios.promptlyVsPortkey[ratioKey]) : ""} |`);
-  row("added p50 latency over direct, c=1 (ms)", "addedP50Ms", 3, true, "addedP50");
-  row("added p99 latency over direct, c=1 (ms)", "addedP99Ms", 3, true);
-  row("requests/s, c=64", "rpsC64", 0, false, "rpsC64");
-  row("CPU per request, c=64 (ms)", "cpuMsPerReqC64", 3, false, "cpuMsPerReqC64");
-  row("streams/s, c=64", "streamsPerSecC64", 0, false, "streamsPerSecC64");
-  row("CPU per stream, c=64 (ms)", "cpuMsPerStreamC64", 3, false);
-  row("added time to first byte, stream (ms)", "addedTtfbMs", 2, true);
-  row("added time to first token, stream (ms)", "addedTtftMs", 2, true);
-  row("peak RSS under c=64 load, process tree (MB)", "peakRssMbC64", 0, false);
-  row("peak RSS under c=64 load, server process alone (MB)", "peakRssServerMbC64", 0, false);
-  row("peak RSS, whole run (MB)", "peakRssMbAll", 0, false);
-  lines.push("");
   lines.push("## Targets");
   lines.push("");
   for (const v of verdicts) lines.push(`- **${v.verdict}** ${v.target}: ${v.detail}`);

@@ -20,6 +20,33 @@ if (/^postgres(ql)?:\/\//i.test(url)) {
   await client.end();
 }
 
+// Several suites (npm test runs them side by side) or developers' runs may start at once:
+// one builds, under a lock, and the others find the build current instead of building the
+// same .next concurrently.
+await buildOnce();
+
 const child = spawn(process.execPath, ["scripts/start.mjs"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
+
+async function buildOnce() {
+  const lock = ".next-build.lock";
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      // A lock left by a killed run: older than any build takes.
+      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  let code;
+  try {
+    code = await new Promise((resolve) => spawn(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit", env: process.env }).on("exit", resolve));
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  if (code !== 0) process.exit(code ?? 1);
+}

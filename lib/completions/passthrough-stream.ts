@@ -15,7 +15,9 @@ export function sseErrorEvent(message: string, code = "upstream_stream_failed"):
 
 /**
  * Forwards the upstream SSE bytes to the client exactly as they arrive (no parsing, no
- * re-encoding, no buffering) while remembering them for the log. A client that goes away
+ * re-encoding, no buffering), showing each to `onChunk` (which keeps what the log needs).
+ * Pull-based: the next upstream read waits until the client's side asked for more, so a
+ * slow reader pauses the provider's socket instead of making the server buffer. A client that goes away
  * cancels the stream, which aborts the upstream request; an upstream failure mid-stream
  * becomes an SSE error event.
  */
@@ -25,18 +27,17 @@ export function passthroughStream(
     abortUpstream: () => void;
     /** True once the client went away: an upstream read failing then is a cancellation. */
     clientGone?: () => boolean;
-    /** Each chunk as it is forwarded (for time to first token): keep it cheap. */
+    /** Each chunk as it is forwarded (time to first token, the log's tally): keep it cheap. */
     onChunk: (chunk: Uint8Array) => void;
-    onEnd: (outcome: StreamOutcome, chunks: Uint8Array[]) => void;
+    onEnd: (outcome: StreamOutcome) => void;
   },
 ): ReadableStream<Uint8Array> {
   const reader = upstream.getReader();
-  const chunks: Uint8Array[] = [];
   let ended = false;
   const end = (outcome: StreamOutcome) => {
     if (ended) return;
     ended = true;
-    hooks.onEnd(outcome, chunks);
+    hooks.onEnd(outcome);
   };
 
   return new ReadableStream<Uint8Array>(
@@ -50,7 +51,6 @@ export function passthroughStream(
             return;
           }
           hooks.onChunk(value);
-          chunks.push(value);
           controller.enqueue(value);
         } catch (error) {
           if (ended) return;

@@ -1,7 +1,7 @@
 import { logWriter, type CompletionLogRow } from "@/lib/logs/writer";
 import { usageColumns, type Usage } from "./log-row";
 import { passthroughStream } from "./passthrough-stream";
-import { carriesOutput, summarizeSse } from "./stream-summary";
+import { carriesOutput, SseTally } from "./stream-summary";
 
 type BaseRow = Omit<CompletionLogRow, "status">;
 
@@ -48,6 +48,7 @@ export function respondStream(
   },
 ): Response {
   let ttftMs: number | null = null;
+  const tally = new SseTally();
   options.clientSignal.addEventListener("abort", options.abortUpstream, { once: true });
   const body = passthroughStream(upstream, {
     abortUpstream: options.abortUpstream,
@@ -55,14 +56,15 @@ export function respondStream(
     // The first token, not the first bytes: providers open with a role-only or empty delta.
     onChunk: (chunk) => {
       if (ttftMs === null && carriesOutput(chunk)) ttftMs = options.elapsed();
+      tally.push(chunk);
     },
-    onEnd: (outcome, chunks) => {
+    onEnd: (outcome) => {
       options.clientSignal.removeEventListener("abort", options.abortUpstream);
       const latencyMs = options.elapsed();
-      // Built when the log batch is written: parsing every chunk now would delay the
-      // next request of a client that sends it as soon as this stream ends.
+      // Built when the log batch is written: parsing the chunks now would delay the next
+      // request of a client that sends it as soon as this stream ends.
       logWriter.enqueue(() => {
-        const summary = summarizeSse(chunks);
+        const summary = tally.summary();
         return {
           ...options.log,
           ...usageColumns(summary.usage),
@@ -72,7 +74,7 @@ export function respondStream(
           latencyMs,
           ttftMs,
           finishReason: summary.finishReason,
-          response: { content: summary.content, tool_call_deltas: summary.toolCalls },
+          response: { content: summary.content, tool_call_deltas: summary.toolCalls, ...(summary.truncated ? { content_truncated: true } : {}) },
         };
       });
     },

@@ -3,7 +3,8 @@ import { runtimeSlot } from "./runtime";
 
 /**
  * Who the current request acts for, and from which address, carried through the request's
- * async work (lib/routes/handler.ts sets it around every authenticated handler). The audit
+ * async work (lib/routes/handler.ts sets it around every authenticated handler but
+ * the completion-level ones, which write no audit rows). The audit
  * log (lib/audit/record.ts) reads it, so that a write path records who did it with one call,
  * without every feature function taking the caller and the client address as arguments.
  * In a runtime slot: the fast path's copy of lib/ and Next's must share one store.

@@ -2,6 +2,7 @@ import { backfillRollups, ensureState as ensureBackfillState } from "@/lib/analy
 import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
 import { masterKey } from "@/lib/core/crypto/master-key";
+import { startProcessStats } from "@/lib/core/process-stats";
 import { resumeExperiments } from "@/lib/experiments/runner";
 import { ensureSystemLabels } from "@/lib/labels/labels";
 import { startLogRetention } from "@/lib/logs/retention";
@@ -16,6 +17,8 @@ import { startWebhookDelivery } from "@/lib/webhooks/runner";
  */
 export async function runStartupTasks(log: (line: string) => void = console.log): Promise<void> {
   masterKey();
+  // PROMPTLY_STATS_FILE: event-loop delay, GC and memory for the benchmark (lib/core/process-stats.ts).
+  startProcessStats();
   await ensureSystemLabels();
   await ensureDefaultCollection();
   await ensureBootstrapApiKey(log);

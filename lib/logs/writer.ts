@@ -92,6 +92,10 @@ class LogWriter {
       await writeBatch(await priced(rows));
       // A batch can weigh megabytes: free Prisma's debug copy of it now, not within a second.
       releaseDebugHistory();
+      // A backlog (thousands of streams ending together) is written a batch per turn of the
+      // event loop: SQLite's writes are synchronous, and requests and chunks waiting for the
+      // loop must get it between batches, not after the whole backlog.
+      if (this.pending.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 }

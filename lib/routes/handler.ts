@@ -53,7 +53,7 @@ export function apiRoute<P = Record<string, string>>(access: Access, handler: Ha
       const result =
         access === "public"
           ? await (handler as Handler<P, null>)(request, { params, caller: null, traceId })
-          : await withCaller(request, await authorize(request, access), (caller) => (handler as Handler<P, Caller>)(request, { params, caller, traceId }));
+          : await withCaller(request, access, await authorize(request, access), (caller) => (handler as Handler<P, Caller>)(request, { params, caller, traceId }));
       response = result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
       response = errorResponse(error);
@@ -75,10 +75,18 @@ async function authorize(request: ApiRequest, access: Exclude<Access, "public">)
 }
 
 /**
+ * Access levels whose handlers never write the audit log (completions, render, feedback):
+ * they run outside the actor's AsyncLocalStorage scope, whose context propagation costs
+ * every promise of the hot path something for a value nothing there reads.
+ */
+const NO_AUDIT_ACTOR: ReadonlySet<Access> = new Set(["completions"]);
+
+/**
  * Runs the handler as the caller, from the client address the server sees (scripts/server.mjs
  * leaves exactly one in x-forwarded-for, under the trusted-proxy rules): what the audit log records.
  */
-function withCaller<T>(request: ApiRequest, caller: Caller, run: (caller: Caller) => Promise<T>): Promise<T> {
+function withCaller<T>(request: ApiRequest, access: Access, caller: Caller, run: (caller: Caller) => Promise<T>): Promise<T> {
+  if (NO_AUDIT_ACTOR.has(access)) return run(caller);
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
   const actor: RequestActor =
     caller.kind === "session"

@@ -61,10 +61,13 @@ export function parseBehavior(value: unknown): MockBehavior {
     throw new BehaviorParseError("a mock behaviour must be a JSON object");
   }
   const b = value as Record<string, unknown>;
-  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "streamErrorAfterTokens", "stallMs", "hugeBodyBytes", "stallAfterTokens"]) {
+  for (const key of ["status", "tokenDelayMs", "firstTokenDelayMs", "cutAfterTokens", "streamErrorAfterTokens", "stallMs", "hugeBodyBytes", "stallAfterTokens", "floodBytes"]) {
     if (b[key] !== undefined && (typeof b[key] !== "number" || !Number.isFinite(b[key]) || (b[key] as number) < 0)) {
       throw new BehaviorParseError(`mock behaviour field ${key} must be a non-negative number`);
     }
+  }
+  if (b.stampTokens !== undefined && typeof b.stampTokens !== "boolean") {
+    throw new BehaviorParseError("mock behaviour field stampTokens must be a boolean");
   }
   if (b.tokens !== undefined && typeof b.tokens !== "number" && !isStringArray(b.tokens)) {
     throw new BehaviorParseError("mock behaviour field tokens must be a number or an array of strings");

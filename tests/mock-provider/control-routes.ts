@@ -18,6 +18,8 @@ export const controlRoutes: MockRoute[] = [
       ex.json(200, prefix ? state.requests.filter((r) => r.path.startsWith(prefix)) : state.requests);
     },
   },
+  // Since start: a client comparing two readings learns how many connections it opened.
+  { method: "GET", path: "/__mock/stats", control: true, handle: (ex, state) => ex.json(200, { connectionsOpened: state.connectionsOpened }) },
   {
     method: "POST",
     path: "/__mock/reset",

@@ -80,12 +80,17 @@ async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers
   const cutHere = (sent: number) => behavior.cutAfterTokens !== undefined && sent >= behavior.cutAfterTokens;
   ex.startStream(headers);
   if (plan.kind === "chat") writeChoices(ex, plan, { role: "assistant", content: plan.toolCalls ? null : "" });
+  if (behavior.floodBytes !== undefined) return flood(ex, plan, behavior.floodBytes);
+  // Stamped tokens serve thousands of concurrent streams (the streams2k benchmark): the
+  // chunk is serialized once, each token only splices its stamp in, so the mock keeps up.
+  const stamped = behavior.stampTokens && plan.kind === "chat" && plan.n === 1 ? stampedChunk(plan) : null;
   for (let i = 0; i < steps.length; i++) {
     if (!(await ex.sleep(tokenDelay(behavior, i)))) return;
     if (cutHere(i)) return ex.cut();
     // Silent but open, as a hung upstream is: the exchange ends when the client leaves.
     if (behavior.stallAfterTokens !== undefined && i >= behavior.stallAfterTokens) return void (await ex.sleep(STALL_MS));
-    writeChoices(ex, plan, steps[i]);
+    if (stamped) ex.writeEvent(stamped(stamp()));
+    else writeChoices(ex, plan, behavior.stampTokens && plan.kind === "chat" ? { content: stamp() } : steps[i]);
     ex.record.tokensSent = i + 1;
   }
   // Cutting after the last token still loses the finish chunk and [DONE]: a truncated stream.
@@ -94,6 +99,39 @@ async function stream(ex: MockExchange, plan: AnswerPlan, steps: Step[], headers
   if (plan.includeUsage) ex.writeEvent(JSON.stringify(usageChunk(plan)));
   ex.writeEvent("[DONE]");
   ex.endStream();
+}
+
+/** Now, on a clock every process of the machine shares (epoch ms, sub-millisecond). */
+function stamp(): string {
+  return `@${(performance.timeOrigin + performance.now()).toFixed(3)} `;
+}
+
+/** The JSON of a content chunk of this answer, for any content (no JSON escaping needed in it). */
+function stampedChunk(plan: AnswerPlan): (content: string) => string {
+  const [head, tail] = JSON.stringify(chunk(plan, 0, { content: "\u0000" }, null)).split("\\u0000");
+  return (content) => head + content + tail;
+}
+
+/** `floodBytes` of content events, each written when the reader has taken the one before. */
+function flood(ex: MockExchange, plan: AnswerPlan, total: number) {
+  const piece = `data: ${JSON.stringify(chunk(plan, 0, { content: "x".repeat(16 * 1024) }, null))}\n\n`;
+  ex.record.bytesSent = 0;
+  const pump = () => {
+    ex.record.waitingDrain = false;
+    while ((ex.record.bytesSent ?? 0) < total && !ex.closed) {
+      ex.record.bytesSent = (ex.record.bytesSent ?? 0) + piece.length;
+      ex.record.tokensSent += 1;
+      if (!ex.res.write(piece)) {
+        ex.record.waitingDrain = true;
+        return void ex.res.once("drain", pump);
+      }
+    }
+    if (ex.closed) return;
+    writeChoices(ex, plan, {}, plan.finishReason);
+    ex.writeEvent("[DONE]");
+    ex.endStream();
+  };
+  pump();
 }
 
 /** OpenAI sends one chunk per choice index. */

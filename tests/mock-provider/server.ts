@@ -23,18 +23,26 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
   const routes = [...(options.routes ?? []), ...defaultRoutes];
   const state = new MockState();
   const live = new Set<Exchange>();
+  // Connections that carried a provider call (control calls aside): how well a client pools.
+  const sockets = { opened: 0, seen: new WeakSet<object>() };
 
   const server = createServer({ noDelay: true }, (req, res) => {
-    handle(req, res, routes, state, live).catch((error: unknown) => {
+    handle(req, res, routes, state, live, sockets).catch((error: unknown) => {
       console.error("[mock-provider] handler failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(openAIError(500)));
       else res.destroy();
     });
   });
 
+  // Idle connections stay as long as a hosted provider keeps them (about a minute), not
+  // node's 5 s: a client's pooling, not the mock's impatience, decides what gets reused.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    // Deep accept queue: the streams2k benchmark opens thousands of connections at once.
+    server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
       server.off("error", reject);
       resolve();
     });
@@ -65,12 +73,16 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, routes: MockRoute[], state: MockState, live: Set<Exchange>) {
+async function handle(req: IncomingMessage, res: ServerResponse, routes: MockRoute[], state: MockState, live: Set<Exchange>, sockets: SocketCount) {
   const url = new URL(req.url ?? "/", "http://mock.local");
   const method = req.method ?? "GET";
   const match = matchRoute(routes, method, url.pathname);
   const body = parseBody(await readBody(req));
   const control = match?.route.control === true;
+  if (!control && !sockets.seen.has(req.socket)) {
+    sockets.seen.add(req.socket);
+    state.connectionsOpened = ++sockets.opened;
+  }
 
   const fields: Omit<RecordedRequest, "seq"> = {
     method,
@@ -110,6 +122,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: MockRou
   // A stall holds even the headers back; a client giving up meanwhile ends the exchange.
   if (exchange.behavior.stallMs && !(await exchange.sleep(exchange.behavior.stallMs))) return;
   await match.route.handle(exchange, state);
+}
+
+interface SocketCount {
+  opened: number;
+  seen: WeakSet<object>;
 }
 
 function defaultModelOf(body: unknown): string | undefined {

@@ -8,6 +8,8 @@ export class MockState {
   readonly requests: RecordedRequest[] = [];
   defaultBehavior: MockBehavior | null = null;
   readonly queue: MockBehavior[] = [];
+  /** Connections that carried at least one provider call since start (never reset). */
+  connectionsOpened = 0;
   private seq = 0;
   /** Emits "change" whenever a recording is added or updated (drives waitFor). */
   private readonly events = new EventEmitter();

@@ -53,6 +53,16 @@ export interface MockBehavior {
   hugeBodyBytes?: number;
   /** Stream: after this many tokens, send nothing more but keep the connection open. */
   stallAfterTokens?: number;
+  /**
+   * Stream: each token's text is the time it was written (`@<epoch ms, 3 decimals> `), so a
+   * client on the same machine measures the delay every hop added to every chunk.
+   */
+  stampTokens?: boolean;
+  /**
+   * Stream: after the first chunk, this many bytes of content events written as fast as the
+   * reader takes them (waiting for 'drain'): how far a relay lets a slow reader hold it up.
+   */
+  floodBytes?: number;
 }
 
 export interface RecordedRequest {
@@ -79,8 +89,10 @@ export interface RecordedRequest {
   closedAt?: number;
   /** The mock itself cut the connection (`cutAfterTokens`). */
   cut: boolean;
-  /** Body bytes written by `hugeBodyBytes`. */
+  /** Body bytes written by `hugeBodyBytes` or `floodBytes`. */
   bytesSent?: number;
+  /** `floodBytes`: true while a write waits for the reader ('drain'). */
+  waitingDrain?: boolean;
 }
 
 export interface MockProvider {

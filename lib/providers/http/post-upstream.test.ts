@@ -63,6 +63,9 @@ const other = http.createServer((req, res) => {
   res.end("{}");
 });
 
+let connections = 0;
+server.on("connection", () => connections++);
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
@@ -100,6 +103,14 @@ describe("postUpstream", () => {
       expect(JSON.parse(await response.text())).toEqual({ echo: { n, é: "ü" }, length: String(Buffer.byteLength(JSON.stringify({ n, é: "ü" }))) });
     }
     expect(sockets.size).toBe(1);
+  });
+
+  it("keeps as many idle connections as the concurrency used: a second burst opens none", async () => {
+    const burst = () => Promise.all(Array.from({ length: 400 }, () => upstream.post(`${base}/json`, { headers: {}, body: "{}" }).then((r) => r.text())));
+    await burst();
+    const opened = connections;
+    await burst();
+    expect(connections).toBe(opened);
   });
 
   it("parses each URL once but calls each with its own path, query and credentials", async () => {

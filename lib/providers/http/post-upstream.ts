@@ -32,9 +32,13 @@ export interface UpstreamRequest {
 
 // Upstream connections stay open between calls (no TCP, TLS handshake per completion). One
 // pool per process (a runtime slot): the fast routes' copy of this module uses Next's sockets.
+// As many stay idle as were in use (node keeps 256 per host by default: past that, every
+// burst of concurrent streams opened hundreds anew); each still closes when the provider's
+// keep-alive hint says so, and lifo reuse lets the ones beyond current needs age out.
+const POOL = { keepAlive: true, scheduling: "lifo", maxFreeSockets: 16_384 } as const;
 const agents = runtimeSlot("upstream-agents", () => ({
-  "http:": new http.Agent({ keepAlive: true, scheduling: "lifo" }),
-  "https:": new https.Agent({ keepAlive: true, scheduling: "lifo" }),
+  "http:": new http.Agent(POOL),
+  "https:": new https.Agent(POOL),
 }));
 
 /** Indirection so that unit tests can stand in for the network (`vi.spyOn(upstream, "post")`). */
