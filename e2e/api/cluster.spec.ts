@@ -185,6 +185,22 @@ test("a version published through one worker is served by every worker from the 
   expect(writers).toEqual(new Set(["1", "2"]));
 });
 
+test("an analytics read counts the calls every worker answered before it, at once", async () => {
+  const marker = stamp();
+  const virtualKey = await ok("POST", "/v1/virtual-keys", { name: `analytics ${marker}`, provider: "openai", key: "sk-mock-secret-for-tests", custom_host: `${E2E.mockUrl}/v1` });
+  const prompt = await ok("POST", "/v1/prompts", { name: `analytics ${marker}`, string: chat(`${marker} {{q}}`), parameters: { model: "gpt-4o-mini" }, virtual_key: virtualKey.slug });
+  const window = `time_of_generation_min=${new Date(Date.now() - 3_600_000).toISOString()}&time_of_generation_max=${new Date(Date.now() + 3_600_000).toISOString()}`;
+  for (let round = 1; round <= 3; round++) {
+    const answered = await Promise.all([0, 1, 2, 3].map((i) => call("POST", `/v1/prompts/${prompt.id}/completions`, { variables: { q: `${round}-${i}` } })));
+    expect(answered.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(answered.map((answer) => answer.worker))).toEqual(new Set(["1", "2"]));
+    // No waiting: the rows queued in both workers (and their rollups) are written before the read.
+    const [first, second] = [await call("GET", `/v1/analytics/graphs/requests?prompt_slug=${prompt.slug}&${window}`), await call("GET", `/v1/analytics/graphs/requests?prompt_slug=${prompt.slug}&${window}`)];
+    expect(first.worker).not.toBe(second.worker);
+    for (const read of [first, second]) expect(read.json.summary, `read on worker ${read.worker}`).toEqual({ total: 4 * round });
+  }
+});
+
 test("an experiment's cases each run once, and a webhook is delivered once, with two workers", async () => {
   const marker = stamp();
   await mock.reset();

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { broadcast, onBroadcast } from "@/lib/core/cluster/broadcast";
 import { db, type PrismaClient } from "@/lib/core/db";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { rawSqlite, type RawSqlite } from "@/lib/core/db/raw-sqlite";
@@ -322,12 +321,4 @@ export function flushRollups(): Promise<void> {
     }
   });
   return held.chain;
-}
-
-// Every worker of this server (PROMPTLY_WORKERS) holds its own groups: a read has them all written.
-onBroadcast("flush-rollups", () => flushRollups());
-
-/** flushRollups in this process and in the other workers of this server, for a read to count every call. */
-export async function flushRollupsEverywhere(): Promise<void> {
-  await Promise.all([flushRollups(), broadcast("flush-rollups")]);
 }

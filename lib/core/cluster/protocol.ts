@@ -14,7 +14,7 @@ export type ClusterMessage =
   | { channel: typeof CLUSTER_CHANNEL; type: "done"; nonce: string };
 
 /** What one kind of broadcast is about; its payload is a string of the kind's own. */
-export type BroadcastKind = "cache" | "flush-rollups" | "start-experiment";
+export type BroadcastKind = "cache" | "flush-logs" | "start-experiment";
 
 export function isClusterMessage(value: unknown): value is ClusterMessage {
   return typeof value === "object" && value !== null && (value as { channel?: unknown }).channel === CLUSTER_CHANNEL && typeof (value as { nonce?: unknown }).nonce === "string";
