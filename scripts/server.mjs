@@ -29,8 +29,9 @@ if (cluster.isPrimary) {
     await new Promise(() => {});
   }
 }
-// Which worker answered (node:cluster's id, not a pid): tests check that both took calls.
-const workerTag = cluster.isWorker ? String(cluster.worker.id) : null;
+// PROMPTLY_WORKER_HEADER=1: which worker answered (node:cluster's id, not a pid), for tests and
+// diagnostics; off by default, as answers to different callers must not differ by worker.
+const workerTag = cluster.isWorker && process.env.PROMPTLY_WORKER_HEADER === "1" ? String(cluster.worker.id) : null;
 
 const require = createRequire(import.meta.url);
 const next = require("next");

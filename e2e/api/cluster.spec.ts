@@ -6,13 +6,14 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
 import { mock } from "../support/mock";
-import { migrate, ownPostgresSchema, startOwnServer, type OwnServer } from "../support/own-server";
+import { migrate, ownPostgresSchema, readRows, startOwnServer, type OwnServer } from "../support/own-server";
 
 /**
  * PROMPTLY_WORKERS=2: one server, two worker processes on one port (scripts/server.mjs,
  * server/cluster-primary.ts), on whichever database the suite runs on. Every call here goes
  * on a connection of its own, which node:cluster hands to the workers in turn, and the
- * x-promptly-worker header says which one answered: the tests show both took part.
+ * x-promptly-worker header (PROMPTLY_WORKER_HEADER=1) says which one answered: the tests show
+ * both took part.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -33,6 +34,7 @@ let server: OwnServer;
 let dataDir = "";
 let receiver: http.Server;
 let receiverPort = 0;
+let pgSchema = "";
 const hooks: string[] = [];
 
 /** One request on a connection of its own (no keep-alive), so the primary picks its worker afresh. */
@@ -86,6 +88,19 @@ async function workersServing(count: number): Promise<Set<string>> {
 const serverLog = () => fs.readFileSync(path.join(dataDir, "server.log"), "utf8");
 const leadLines = () => [...serverLog().matchAll(/\[promptly\] worker (\d+) \(pid (\d+)\) seeds the database and runs the background jobs/g)].map((m) => ({ worker: m[1], pid: Number(m[2]) }));
 
+/** Log rows of a prompt, read from the database itself (the server may be down). */
+async function logCount(promptId: string): Promise<number> {
+  if (!pgSchema) return readRows<{ n: number }>(server.dbFile, `SELECT count(*) AS n FROM "completion_log" WHERE "promptId" = ?`, promptId)[0].n;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${pgSchema}"."completion_log" WHERE "promptId" = $1`, [promptId])).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Logs ten days old, written before the server starts: retention (1 day) deletes them. */
 async function seedOldLogs(dbEnv: Record<string, string>): Promise<void> {
   const old = new Date(Date.now() - 10 * 86_400_000);
@@ -123,10 +138,12 @@ test.beforeAll(async () => {
   dataDir = path.join(E2E.dataDir, `cluster-own-${Date.now()}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbEnv = await ownPostgresSchema(`cluster_${process.pid}`);
+  pgSchema = dbEnv.DATABASE_URL ? new URL(dbEnv.DATABASE_URL).searchParams.get("schema")! : "";
   await seedOldLogs(dbEnv);
   server = await startOwnServer(PORT, dataDir, {
     ...dbEnv,
     PROMPTLY_WORKERS: "2",
+    PROMPTLY_WORKER_HEADER: "1",
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${E2E.mockPort},127.0.0.1:${receiverPort}`,
     PROMPTLY_WEBHOOK_POLL_MS: "200",
     PROMPTLY_LOG_RETENTION_DAYS: "1",
@@ -252,4 +269,22 @@ test("a killed worker is replaced while the other goes on answering, its call in
   const serving = await workersServing(2);
   expect(serving).toContain(replacement.worker);
   expect(serving).not.toContain(lead.worker);
+});
+
+test("SIGTERM to the primary alone: the calls in flight on both workers finish and are logged, then it exits 143", async () => {
+  const marker = stamp();
+  const virtualKey = await ok("POST", "/v1/virtual-keys", { name: `stop ${marker}`, provider: "openai", key: "sk-mock-secret-for-tests", custom_host: `${E2E.mockUrl}/v1` });
+  const prompt = await ok("POST", "/v1/prompts", { name: `stop ${marker}`, string: chat(`${marker} {{q}}`), parameters: { model: "gpt-4o-mini" }, virtual_key: virtualKey.slug });
+  await workersServing(2);
+  await mock.reset();
+  await mock.setDefault({ stallMs: 1_500 });
+  const slow = [0, 1, 2, 3].map((i) => call("POST", `/v1/prompts/${prompt.id}/completions`, { variables: { q: `q${i}` } }));
+  await expect.poll(async () => (await mock.requests()).filter((request) => JSON.stringify(request.body).includes(marker)).length).toBe(4);
+  process.kill(server.process.pid!, "SIGTERM");
+  const answers = await Promise.all(slow);
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+  expect(new Set(answers.map((answer) => answer.worker)).size).toBe(2);
+  expect((await server.exited).code).toBe(143);
+  await mock.setDefault(null);
+  expect(await logCount(prompt.id)).toBe(4);
 });
