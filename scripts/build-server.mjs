@@ -1,5 +1,6 @@
 // Bundles the custom server's fast routes (server/fast-routes.ts) into
-// .next/promptly-server/fast-routes.mjs: lib/ and app/ code inlined (resolving the `@/` alias),
+// .next/promptly-server/fast-routes.mjs, and the primary of several workers
+// (server/cluster-primary.ts) into cluster-primary.mjs beside it: lib/ and app/ code inlined (resolving the `@/` alias),
 // every package left to node_modules, so the bundle loads the same package instances as Next.
 // Run by scripts/start.mjs after `next build`, and on its own: `node scripts/build-server.mjs`.
 import path from "node:path";
@@ -10,8 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function buildServer() {
   await build({
-    entryPoints: [path.join(root, "server", "fast-routes.ts")],
-    outfile: path.join(root, ".next", "promptly-server", "fast-routes.mjs"),
+    entryPoints: ["fast-routes", "cluster-primary"].map((name) => path.join(root, "server", `${name}.ts`)),
+    outdir: path.join(root, ".next", "promptly-server"),
+    outExtension: { ".js": ".mjs" },
     absWorkingDir: root,
     tsconfig: path.join(root, "tsconfig.json"),
     bundle: true,

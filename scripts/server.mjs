@@ -4,8 +4,10 @@
 // /render, the gateway's hot path, go to the fast routes (server/fast-routes.ts, bundled into
 // .next/promptly-server/ by scripts/build-server.mjs), which run the same route handlers
 // without Next's per-request work (about 2 ms of CPU per request); everything else goes to Next.
-// Env: HOST, PORT, PROMPTLY_FAST_ROUTES=0 (hot routes through Next as well). Exits 143 on SIGTERM (130 on SIGINT) after in-flight requests finished and
+// Env: HOST, PORT, PROMPTLY_FAST_ROUTES=0 (hot routes through Next as well), PROMPTLY_WORKERS
+// (processes sharing the port, default one per core: server/cluster-primary.ts). Exits 143 on SIGTERM (130 on SIGINT) after in-flight requests finished and
 // the queued log rows were written, as `next start` did.
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -16,6 +18,20 @@ const hostname = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
 process.env.NODE_ENV = "production";
 process.chdir(root);
+
+// Several workers: this process (the primary) only forks and supervises them, each running
+// this file, and never goes past here; it exits from the supervisor, after its workers.
+if (cluster.isPrimary) {
+  const primary = await import(pathToFileURL(path.join(root, ".next", "promptly-server", "cluster-primary.mjs")).href);
+  const count = primary.workerCount();
+  if (count > 1) {
+    primary.superviseWorkers(count, fileURLToPath(import.meta.url));
+    await new Promise(() => {});
+  }
+}
+// PROMPTLY_WORKER_HEADER=1: which worker answered (node:cluster's id, not a pid), for tests and
+// diagnostics; off by default, as answers to different callers must not differ by worker.
+const workerTag = cluster.isWorker && process.env.PROMPTLY_WORKER_HEADER === "1" ? String(cluster.worker.id) : null;
 
 const require = createRequire(import.meta.url);
 const next = require("next");
@@ -38,6 +54,7 @@ configHeaders.push(["vary", "rsc, next-router-state-tree, next-router-prefetch, 
 // PROMPTLY_FAST_ROUTES=0 sends the hot routes through Next too (to compare, or as a way out).
 const fastRoutes = process.env.PROMPTLY_FAST_ROUTES !== "0";
 const server = http.createServer((req, res) => {
+  if (workerTag) res.setHeader("x-promptly-worker", workerTag);
   // Client address and scheme from trusted proxies only, PROMPTLY_ALLOWED_HOSTS, HSTS (lib/core/http/request-guard.ts).
   if (fast.guardRequest(req, res)) return;
   // The request body limit, for every route below (lib/core/http/node-body-guard.ts).

@@ -36,5 +36,8 @@ export const E2E = {
     // So may webhooks reach the browser tests' receiver.
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort},127.0.0.1:${port + 50}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // One server process: the suite's timings (10,000-call and fuzz tests) are set for one, and
+    // servers of a test's own inherit this. e2e/api/cluster.spec.ts runs two workers itself.
+    PROMPTLY_WORKERS: "1",
   },
 };

@@ -1,8 +1,9 @@
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseMetadataColumn } from "@/lib/logs/metadata";
+import { flushLogsEverywhere } from "@/lib/logs/writer";
 import { rollUpFeedback } from "./feedback-rollup";
-import { collectInto, flushRollups, ROLLUP_SOURCE_SELECT, type FeedbackSums, type RollupDelta } from "./rollup";
+import { collectInto, ROLLUP_SOURCE_SELECT, type FeedbackSums, type RollupDelta } from "./rollup";
 import { readRollups, type Alternative, type DimensionFilter, type RollupShape } from "./rollup-read";
 import type { AnalyticsQuery } from "./schemas";
 
@@ -17,8 +18,8 @@ import type { AnalyticsQuery } from "./schemas";
  * at 10:30 counts 10:00-10:30 too. Feedback still waiting for its log row is counted first.
  */
 export async function loadRecords(query: AnalyticsQuery, shape: RollupShape): Promise<RollupDelta[]> {
-  // The log writer's latest rows first, then the feedback that rates them.
-  await flushRollups();
+  // The log writer's latest rows first (every worker's, and their rollups), then the feedback that rates them.
+  await flushLogsEverywhere();
   await rollUpFeedback();
   const filter = await dimensionFilter(query);
   if (needsLogs(query)) return fromLogs(query, filter);

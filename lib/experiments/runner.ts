@@ -1,3 +1,5 @@
+import { broadcast, onBroadcast } from "@/lib/core/cluster/broadcast";
+import { runsBackgroundJobs } from "@/lib/core/cluster/role";
 import { db } from "@/lib/core/db";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { CaseFeed, ItemCache, type Claimed } from "./case-feed";
@@ -44,8 +46,13 @@ const state = runtimeSlot<RunnerState>(EXPERIMENT_RUNNER_SLOT, () => ({
 
 const UNFINISHED = ["queued", "running"];
 
-/** Starts running an experiment in this process, unless it already runs here. */
+/**
+ * Starts running an experiment in this process, unless it already runs here. With several
+ * workers (PROMPTLY_WORKERS) the lead runs every experiment: one runner per experiment, at
+ * the concurrency it asked for; a lead that is being replaced resumes it when it starts.
+ */
 export function startExperiment(id: string): Promise<void> {
+  if (!runsBackgroundJobs()) return broadcast("start-experiment", id);
   const running = state.active.get(id);
   if (running) return running;
   const run = runExperiment(id)
@@ -54,6 +61,10 @@ export function startExperiment(id: string): Promise<void> {
   state.active.set(id, run);
   return run;
 }
+
+onBroadcast("start-experiment", (id) => {
+  if (runsBackgroundJobs()) void startExperiment(id);
+});
 
 /** At start-up: every experiment left queued or running is picked up again. */
 export async function resumeExperiments(): Promise<number> {

@@ -1,6 +1,8 @@
 import { backfillRollups, ensureState as ensureBackfillState } from "@/lib/analytics/backfill";
 import { ensureBootstrapApiKey } from "@/lib/auth/api-keys";
 import { ensureDefaultCollection } from "@/lib/collections/collections";
+import { joinCluster } from "@/lib/core/cluster/broadcast";
+import { runsBackgroundJobs, workerName, workerRole } from "@/lib/core/cluster/role";
 import { masterKey } from "@/lib/core/crypto/master-key";
 import { startProcessStats } from "@/lib/core/process-stats";
 import { resumeExperiments } from "@/lib/experiments/runner";
@@ -14,11 +16,22 @@ import { startWebhookDelivery } from "@/lib/webhooks/runner";
  * Idempotent start-up work: the master key exists, the default labels and folder are
  * seeded, there is an API key, and stored secrets are in the current format. Safe on
  * every start and on an existing database. Unfinished experiments resume.
+ * With several workers (lib/core/cluster/role.ts) the lead does all of it before the others
+ * start, and is the one running the background jobs; the others only listen to the primary.
  */
 export async function runStartupTasks(log: (line: string) => void = console.log): Promise<void> {
   masterKey();
   // PROMPTLY_STATS_FILE: event-loop delay, GC and memory for the benchmark (lib/core/process-stats.ts).
   startProcessStats();
+  joinCluster();
+  if (runsBackgroundJobs()) await seedAndStartJobs(log);
+  // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
+  // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
+  if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();
+}
+
+async function seedAndStartJobs(log: (line: string) => void): Promise<void> {
+  if (workerRole() === "lead") log(`[promptly] ${workerName()} seeds the database and runs the background jobs`);
   await ensureSystemLabels();
   await ensureDefaultCollection();
   await ensureBootstrapApiKey(log);
@@ -35,7 +48,4 @@ export async function runStartupTasks(log: (line: string) => void = console.log)
   void backfillRollups()
     .then((count) => count > 0 && log(`[promptly] rolled up ${count} earlier log(s) for analytics`))
     .catch((error: Error) => console.error("[promptly] analytics backfill stopped; it resumes at the next start:", error.message));
-  // Only inside a Next server, whose own signal handling ends in the process.exit the hooks
-  // wait on; elsewhere (unit tests, scripts) a signal listener would just block the default exit.
-  if (process.env.NEXT_RUNTIME === "nodejs") installShutdownHooks();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { peekRuntimeSlot } from "@/lib/core/runtime";
-import { startLogRetention } from "./retention";
+import { firstRunDelayMs, startLogRetention } from "./retention";
 import { LOG_RETENTION_SLOT } from "./retention-slot";
 
 describe("the retention timer", () => {
@@ -14,5 +14,13 @@ describe("the retention timer", () => {
     expect(state?.timer).toBe(timer);
     state?.stop();
     expect(state).toMatchObject({ stopped: true, timer: null });
+  });
+
+  it("waits a minute before its first pass unless PROMPTLY_LOG_RETENTION_START_DELAY_MS says otherwise", () => {
+    expect(firstRunDelayMs(undefined)).toBe(60_000);
+    expect(firstRunDelayMs("")).toBe(60_000);
+    expect(firstRunDelayMs("3000")).toBe(3_000);
+    expect(firstRunDelayMs("0")).toBe(0);
+    for (const bad of ["-1", "1.5", "soon"]) expect(firstRunDelayMs(bad), bad).toBe(60_000);
   });
 });

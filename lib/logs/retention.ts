@@ -15,8 +15,12 @@ import { LOG_RETENTION_SLOT, type RetentionHandle } from "./retention-slot";
 // p99 flat while pruning (bench/lib/logs.mjs measures it). Up to ~1,000 rows a second.
 export const PRUNE_BATCH = 100;
 const PRUNE_PAUSE_MS = 100;
-/** The first run waits for the start-up to settle; then once an hour. */
+/** The first run waits for the start-up to settle (PROMPTLY_LOG_RETENTION_START_DELAY_MS); then once an hour. */
 const FIRST_RUN_MS = 60_000;
+export function firstRunDelayMs(value = process.env.PROMPTLY_LOG_RETENTION_START_DELAY_MS): number {
+  const ms = Number(value);
+  return value !== undefined && value !== "" && Number.isInteger(ms) && ms >= 0 ? ms : FIRST_RUN_MS;
+}
 const EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -100,7 +104,7 @@ export function startLogRetention(log: (line: string) => void = console.log): vo
     }
     schedule(EVERY_MS);
   };
-  schedule(FIRST_RUN_MS);
+  schedule(firstRunDelayMs());
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref?.());

@@ -1,3 +1,4 @@
+import { broadcast, onBroadcast } from "@/lib/core/cluster/broadcast";
 import { db, releaseDebugHistory } from "@/lib/core/db";
 import { wellFormedJson } from "@/lib/core/json/well-formed";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -164,3 +165,14 @@ async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
 
 // One writer per process, kept across dev hot reloads and shared by the fast routes' copy.
 export const logWriter: LogWriter = runtimeSlot(LOG_WRITER_SLOT, () => new LogWriter());
+
+// Each worker of this server (PROMPTLY_WORKERS) queues its own rows and holds its own rollups.
+onBroadcast("flush-logs", () => logWriter.flush());
+
+/**
+ * Writes the rows queued so far and their rollups, in this process and in the other workers
+ * of this server: a read after it counts every call answered before it began.
+ */
+export async function flushLogsEverywhere(): Promise<void> {
+  await Promise.all([logWriter.flush(), broadcast("flush-logs")]);
+}

@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Caller } from "@/lib/auth/caller";
+import { inCluster } from "@/lib/core/cluster/broadcast";
 import { db, type PrismaClient } from "@/lib/core/db";
 import { databaseDialect } from "@/lib/core/db/dialect";
 import { ApiError } from "@/lib/core/http/errors";
@@ -12,9 +13,11 @@ import { runtimeSlot } from "@/lib/core/runtime";
  * what it would send) never spends the key's completions, and the other way round.
  * Session callers (the playground) are not limited: a person is not a runaway script.
  *
- * SQLite is one instance, so counters live in memory. On PostgreSQL several instances
- * share the counters in the `rate_limit` table through rate-limiter-flexible's Prisma
- * store, with an in-memory limiter as insurance should the database not answer.
+ * SQLite is one instance, so counters live in memory: this process's, or with several
+ * workers (PROMPTLY_WORKERS) the primary's, which every worker counts against over IPC
+ * (server/cluster-primary.ts). On PostgreSQL several instances share the counters in the
+ * `rate_limit` table through rate-limiter-flexible's Prisma store, with an in-memory limiter
+ * as insurance should the database not answer.
  */
 export function defaultLimitPerMinute(env = process.env.PROMPTLY_RATE_LIMIT_PER_MINUTE): number {
   const value = Number(env);
@@ -37,15 +40,16 @@ function limiterFor(points: number, route: LimitedRoute): RateLimiterAbstract {
   const id = `${route}-${points}`;
   let limiter = limiters.get(id);
   if (!limiter) {
-    limiter = createCompletionLimiter(points, databaseDialect(process.env.DATABASE_URL) === "postgres" ? db : null, route);
+    limiter = createCompletionLimiter(points, databaseDialect(process.env.DATABASE_URL) === "postgres" ? db : inCluster() ? "cluster" : null, route);
     limiters.set(id, limiter);
   }
   return limiter;
 }
 
-/** In memory, or counting in the database of `store` (PostgreSQL: shared by every instance). */
-export function createCompletionLimiter(points: number, store: PrismaClient | null, route: LimitedRoute = "completions"): RateLimiterAbstract {
+/** In memory, in the primary's memory ("cluster"), or counting in the database of `store` (PostgreSQL: shared by every instance). */
+export function createCompletionLimiter(points: number, store: PrismaClient | "cluster" | null, route: LimitedRoute = "completions"): RateLimiterAbstract {
   const options = { points, duration: 60, keyPrefix: `${route}-${points}` };
+  if (store === "cluster") return new RateLimiterCluster(options);
   const memory = new RateLimiterMemory(options);
   if (!store) return memory;
   return new RateLimiterPrisma({

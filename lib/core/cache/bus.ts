@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { FileSignals, sqliteFileOf } from "@/lib/core/cache/signal-file";
+import { broadcast, onBroadcast } from "@/lib/core/cluster/broadcast";
 import { CACHE_TOPICS, isCacheTopic, type CacheTopic, type InvalidationBus } from "@/lib/core/cache/topics";
 import { sqliteUrl } from "@/lib/core/db/adapter";
 import { databaseDialect } from "@/lib/core/db/dialect";
@@ -217,6 +218,11 @@ export function onRemoteWrite(topic: CacheTopic, handler: () => void): void {
   busState.handlers.set(topic, handler);
 }
 
+// The other workers of this server (PROMPTLY_WORKERS) drop a cache before the writer answers.
+onBroadcast("cache", (topic) => {
+  if (isCacheTopic(topic)) busState.handlers.get(topic)?.();
+});
+
 // Created on first use, never at import: `next build` imports the caches.
 function processBus(): InvalidationBus {
   if (!busState.bus) {
@@ -242,7 +248,18 @@ export function publishWrite(topic: CacheTopic): Promise<void> {
     timer = setTimeout(resolve, PUBLISH_WAIT_MS);
     timer.unref?.();
   });
-  return Promise.race([processBus().publish(topic), waited]).finally(() => clearTimeout(timer));
+  const sent = Promise.all([processBus().publish(topic), workersHeard(topic)]).then(() => undefined);
+  return Promise.race([sent, waited]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * SQLite's signal files reach the other workers of this server when their file watch fires,
+ * which may be after the client's next request: the primary relays the write to them, and
+ * this waits for their acknowledgements. On PostgreSQL each worker is an instance of its own
+ * on the bus, acknowledging like the others.
+ */
+function workersHeard(topic: CacheTopic): Promise<void> {
+  return databaseDialect(process.env.DATABASE_URL) === "sqlite" ? broadcast("cache", topic) : Promise.resolve();
 }
 
 /** False while other instances' writes could go unheard (PostgreSQL, bus not listening): read through then. */
