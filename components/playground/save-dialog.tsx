@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { friendlyErrors, friendlySummary } from "@/components/ui/form-errors";
 import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { inputClass } from "@/components/ui/text-field";
@@ -9,7 +10,10 @@ import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { draftAsTemplate, versionBody } from "@/lib/playground/draft-body";
 import type { Draft } from "@/lib/playground/draft";
 import { templateDiffText } from "@/lib/playground/version-text";
+import { updatePromptSchema } from "@/lib/prompts/schemas";
 import { DiffView } from "./diff-view";
+
+const SAVE_LABELS = { string: "The template", version_description: "The description", model: "The model", parameters: "The settings", tools: "The tools", response_format: "The response format" };
 
 /** Saves the draft as a new immutable version, optionally publishing it at once. */
 export function SaveDialog({
@@ -39,8 +43,11 @@ export function SaveDialog({
 
   async function submit() {
     setError(null);
+    // The API's schema first, so a problem reads as a sentence about the field, not zod's text.
+    const parsed = updatePromptSchema.safeParse(versionBody(draft, description));
+    if (!parsed.success) return setError(friendlySummary(friendlyErrors(parsed.error, SAVE_LABELS)));
     try {
-      const saved = await save.mutateAsync(versionBody(draft, description));
+      const saved = await save.mutateAsync(parsed.data);
       if (publishToo) await publish.mutateAsync(nextNumber);
       toast.success(publishToo ? `Saved and published v${nextNumber}` : `Saved v${nextNumber}`);
       onSaved(saved.prompt_version_id ?? "");
