@@ -12,7 +12,11 @@ export interface ScannedTag {
   name: string;
   from: number;
   to: number;
-  /** Inside no `{{#section}}`: a name here is a variable of the prompt, not a list item's field. */
+  /**
+   * Inside no closed `{{#section}}`: a name here is a variable of the prompt, not a list
+   * item's field. A section left open is not known to contain anything (the author is
+   * probably still typing it), so names after it count as top level.
+   */
   topLevel: boolean;
 }
 
@@ -43,6 +47,8 @@ export function scanTemplate(text: string): TemplateScan {
   const tags: ScannedTag[] = [];
   const problems: SyntaxProblem[] = [];
   const open: ScannedTag[] = [];
+  const closed = new Set<ScannedTag>();
+  const enclosing = new Map<ScannedTag, ScannedTag[]>();
   let pos = 0;
   while (pos < text.length) {
     const start = text.indexOf("{{", pos);
@@ -60,32 +66,35 @@ export function scanTemplate(text: string): TemplateScan {
       break;
     }
     if (type === "{") type = "&";
-    const tag: ScannedTag = { type, name: text.slice(i, end.index), from: start, to: end.end, topLevel: !open.some((s) => s.type === "#") };
+    const tag: ScannedTag = { type, name: text.slice(i, end.index), from: start, to: end.end, topLevel: true };
     tags.push(tag);
+    enclosing.set(tag, open.filter((s) => s.type === "#"));
     pos = end.end;
     if (type === "#" || type === "^") open.push(tag);
-    else if (type === "/") closeSection(tag, open, problems);
+    else if (type === "/") {
+      const section = closeSection(tag, open, problems);
+      if (section) closed.add(section);
+    }
   }
   for (const section of open) problems.push({ message: `Unclosed section "${section.name}": add {{/${section.name}}}`, from: section.from, to: section.to });
+  for (const tag of tags) tag.topLevel = !enclosing.get(tag)!.some((section) => closed.has(section));
   return { tags, problems, customDelimiters: false };
 }
 
-function closeSection(tag: ScannedTag, open: ScannedTag[], problems: SyntaxProblem[]) {
+/** Closes the section `tag` ends; returns it, or null when none of that name is open. */
+function closeSection(tag: ScannedTag, open: ScannedTag[], problems: SyntaxProblem[]): ScannedTag | null {
   const last = open.at(-1);
-  if (last?.name === tag.name) {
-    open.pop();
-    return;
-  }
+  if (last?.name === tag.name) return open.pop()!;
   const depth = open.map((s) => s.name).lastIndexOf(tag.name);
   if (depth < 0) {
     problems.push({ message: `{{/${tag.name}}} closes a section that was never opened`, from: tag.from, to: tag.to });
-    return;
+    return null;
   }
   // Sections opened inside this one and never closed: each is reported at its opening tag.
   for (const unclosed of open.splice(depth + 1)) {
     problems.push({ message: `Unclosed section "${unclosed.name}": add {{/${unclosed.name}}} before {{/${tag.name}}}`, from: unclosed.from, to: unclosed.to });
   }
-  open.pop();
+  return open.pop()!;
 }
 
 /** 1-based line and column of a character offset. */
