@@ -1,3 +1,5 @@
+import type { EditorDiagnostic } from "@/lib/playground/draft-issues";
+
 // Its own module: the lazily loaded view and the wrapper that loads it both need it.
 export interface CodeEditorProps {
   value: string;
@@ -15,6 +17,8 @@ export interface CodeEditorProps {
   ariaLabel: string;
   testId?: string;
   invalid?: boolean;
+  /** Problems to underline (template syntax, unknown partials), offsets within `value`. */
+  diagnostics?: EditorDiagnostic[];
   /** CSS min-height of the editing area, e.g. "6rem". */
   minHeight?: string;
 }

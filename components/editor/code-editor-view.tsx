@@ -2,7 +2,7 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { bracketMatching } from "@codemirror/language";
-import { linter } from "@codemirror/lint";
+import { linter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder as placeholderText } from "@codemirror/view";
 import { useEffect, useRef } from "react";
@@ -11,6 +11,7 @@ import { jsonHighlighting } from "./editor-theme";
 import { mustacheContext, mustacheSupport } from "./mustache";
 
 const NO_LIST: string[] = [];
+const NO_DIAGNOSTICS: NonNullable<CodeEditorProps["diagnostics"]> = [];
 
 /**
  * The CodeMirror 6 view behind <CodeEditor>. Loaded lazily (see code-editor.tsx) so the
@@ -23,7 +24,7 @@ export default function CodeEditorView(props: CodeEditorProps) {
   const view = useRef<EditorView | null>(null);
   const latest = useRef(props);
   const compartments = useRef({ readOnly: new Compartment(), context: new Compartment(), placeholder: new Compartment() });
-  const { value, readOnly = false, placeholder = "", knownPartials = NO_LIST, variables = NO_LIST, language = "mustache" } = props;
+  const { value, readOnly = false, placeholder = "", knownPartials = NO_LIST, variables = NO_LIST, language = "mustache", diagnostics = NO_DIAGNOSTICS } = props;
 
   useEffect(() => {
     latest.current = props;
@@ -88,6 +89,21 @@ export default function CodeEditorView(props: CodeEditorProps) {
   useEffect(() => {
     view.current?.dispatch({ effects: compartments.current.placeholder.reconfigure(placeholderText(placeholder)) });
   }, [placeholder]);
+
+  // Problems are found outside (one validation for the editor, Save and the server): shown
+  // as they come, each edit bringing a new list. JSON editors lint themselves.
+  useEffect(() => {
+    const current = view.current;
+    if (!current || language === "json") return;
+    const length = current.state.doc.length;
+    const found: Diagnostic[] = diagnostics
+      .filter((d) => d.from <= length)
+      .map((d) => {
+        const to = Math.min(Math.max(d.to, d.from + 1), length);
+        return { from: Math.max(0, Math.min(d.from, to - 1)), to, severity: d.severity, message: d.message };
+      });
+    current.dispatch(setDiagnostics(current.state, found));
+  }, [diagnostics, value, language]);
 
   return <div ref={host} className="min-w-0" />;
 }

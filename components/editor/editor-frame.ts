@@ -12,4 +12,5 @@ export const editorFrameClass = [
   "[&_.cm-tooltip]:rounded-md [&_.cm-tooltip]:border [&_.cm-tooltip]:border-zinc-200 [&_.cm-tooltip]:bg-white [&_.cm-tooltip]:shadow-lg",
   "dark:[&_.cm-tooltip]:border-zinc-700 dark:[&_.cm-tooltip]:bg-zinc-900 [&_.cm-tooltip]:text-xs",
   "[&_.cm-diagnostic]:px-2 [&_.cm-diagnostic]:py-1 [&_.cm-lintRange-error]:bg-none [&_.cm-lintRange-error]:underline [&_.cm-lintRange-error]:decoration-wavy [&_.cm-lintRange-error]:decoration-red-500",
+  "[&_.cm-lintRange-warning]:bg-none [&_.cm-lintRange-warning]:underline [&_.cm-lintRange-warning]:decoration-wavy [&_.cm-lintRange-warning]:decoration-amber-500",
 ].join(" ");

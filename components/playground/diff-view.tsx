@@ -1,11 +1,6 @@
 "use client";
-import { diffLines } from "diff";
 import { useMemo } from "react";
-
-interface Line {
-  kind: "add" | "remove" | "same";
-  text: string;
-}
+import { lineDiff } from "@/lib/playground/line-diff";
 
 const STYLES = {
   add: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200",
@@ -16,17 +11,8 @@ const SIGN = { add: "+", remove: "−", same: " " };
 
 /** A unified line diff of two texts, with counts; unchanged runs are shown in full. */
 export function DiffView({ before, after, title, testId }: { before: string; after: string; title: string; testId?: string }) {
-  const lines = useMemo(() => {
-    const out: Line[] = [];
-    for (const part of diffLines(before, after)) {
-      const kind = part.added ? "add" : part.removed ? "remove" : "same";
-      const texts = part.value.replace(/\n$/, "").split("\n");
-      for (const text of texts) out.push({ kind, text });
-    }
-    return out;
-  }, [before, after]);
-  const added = lines.filter((l) => l.kind === "add").length;
-  const removed = lines.filter((l) => l.kind === "remove").length;
+  const { lines, added, removed, finalNewline } = useMemo(() => lineDiff(before, after), [before, after]);
+  const newlineNote = finalNewline ? (finalNewline === "added" ? "Newline added at the end" : "Newline removed at the end") : null;
 
   return (
     <section data-testid={testId} className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
@@ -36,11 +22,16 @@ export function DiffView({ before, after, title, testId }: { before: string; aft
           <span className="font-mono">
             <span className="text-emerald-600 dark:text-emerald-400">+{added}</span> <span className="text-red-600 dark:text-red-400">−{removed}</span>
           </span>
-        ) : (
+        ) : newlineNote ? null : (
           <span className="text-zinc-400" data-testid={testId ? `${testId}-same` : undefined}>
             No changes
           </span>
         )}
+        {newlineNote ? (
+          <span className="text-zinc-500" data-testid={testId ? `${testId}-newline` : undefined}>
+            {newlineNote}
+          </span>
+        ) : null}
       </header>
       <pre className="max-h-[50vh] overflow-auto py-1 font-mono text-xs leading-5">
         {lines.map((line, i) => (

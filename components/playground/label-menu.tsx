@@ -1,4 +1,5 @@
 "use client";
+import { friendlyErrors, friendlySummary } from "@/components/ui/form-errors";
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Menu } from "@/components/prompts/menu";
@@ -109,7 +110,7 @@ function NewLabelDialog({ onClose, onCreated }: { onClose: () => void; onCreated
   const [error, setError] = useState<string | null>(null);
   async function submit() {
     const parsed = labelName.safeParse(name);
-    if (!parsed.success) return setError(`Name ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) return setError(friendlySummary(friendlyErrors(parsed.error, { form: "Name" })));
     try {
       const created = await create.mutateAsync({ name: parsed.data });
       onCreated(created.id, parsed.data);

@@ -2,6 +2,7 @@
 import { CodeEditor } from "@/components/editor/code-editor";
 import { Icon } from "@/components/prompts/icons";
 import type { DraftMessage } from "@/lib/playground/draft";
+import type { EditorDiagnostic } from "@/lib/playground/draft-issues";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool"];
 
@@ -24,6 +25,7 @@ export function MessageCard({
   readOnly,
   knownPartials,
   variables,
+  diagnostics,
   onChange,
   onMove,
   onRemove,
@@ -35,6 +37,7 @@ export function MessageCard({
   readOnly: boolean;
   knownPartials: string[];
   variables: string[];
+  diagnostics?: EditorDiagnostic[];
   onChange: (message: DraftMessage) => void;
   onMove: (offset: -1 | 1) => void;
   onRemove: () => void;
@@ -85,6 +88,8 @@ export function MessageCard({
           placeholder={message.role === "system" ? "You are a helpful assistant…" : "Write the message; use {{variable}} and {{>partial}}"}
           knownPartials={knownPartials}
           variables={variables}
+          diagnostics={diagnostics}
+          invalid={diagnostics?.some((d) => d.severity === "error")}
           onOpenPartial={onOpenPartial}
           minHeight={message.role === "system" ? "3.5rem" : "4.5rem"}
         />

@@ -2,7 +2,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { PromptEvaluations } from "@/components/experiments/prompt-evaluations";
 import { preloadCodeEditor } from "@/components/editor/code-editor";
-import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { latestPassRates } from "@/lib/experiments/results-view";
 import { useAnalyticsGroups } from "@/lib/hooks/use-analytics";
@@ -12,6 +11,7 @@ import { usePublishVersion } from "@/lib/hooks/use-prompt";
 import { useProviders } from "@/lib/hooks/use-providers";
 import { modelIds } from "@/lib/providers/declaration";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
+import { blockingProblems, draftIssues, versionProblems } from "@/lib/playground/draft-issues";
 import { CompareView } from "./compare-view";
 import { GatewaySettings } from "./gateway-settings";
 import { PromptOptions } from "./prompt-options";
@@ -53,6 +53,15 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const [historyOpen, setHistoryOpen] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
+  // One validation for the underlines, the issues list, Save and Run (the server runs it too).
+  const { shown, partialTexts, analysis, errors, viewing } = ws;
+  const issues = useMemo(
+    () => (shown ? draftIssues(shown, partialTexts, { names: analysis?.variables ?? [], values: playground.values }) : []),
+    [shown, partialTexts, analysis, playground.values],
+  );
+  // A version opened read only runs as saved: only the draft's problems block.
+  const blocking = useMemo(() => (viewing ? [] : blockingProblems(errors, issues)), [viewing, errors, issues]);
+
   useEffect(preloadCodeEditor, []);
   // Opened on a version (from an experiment's case): show it read only, once, when the versions arrive.
   const startVersionApplied = useRef(false);
@@ -72,7 +81,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   }, [ws.dirty]);
 
   useShortcuts({
-    run: () => (mode === "compare" ? playground.runAll() : playground.runEditor()),
+    run: () => (mode === "compare" ? playground.runAll() : blocking.length === 0 && playground.runEditor()),
     save: () => ws.dirty && setDialog({ kind: "save" }),
   });
 
@@ -86,14 +95,9 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const prompt = ws.prompt.data;
   if (!prompt || !ws.draft || !ws.shown || !ws.base) return <WorkspaceSkeleton />;
 
-  const doPublish = async (version: PromptVersionEntry) => {
-    try {
-      await publish.mutateAsync(version.prompt_version);
-      toast.success(`Published v${version.prompt_version}`);
-    } catch (error) {
-      toast.error(error);
-    }
-  };
+  // Publishing goes through a confirmation that shows the diff against the published version.
+  const doPublish = (version: PromptVersionEntry) => setDialog({ kind: "publish", version });
+  const baseProblems = versionProblems(ws.base.prompt_template);
   const readOnly = ws.viewing !== null;
   const shownKey = ws.shown.settings.virtualKey;
   const folder = collections.data?.data.find((c) => c.id === prompt.collection_id)?.name ?? "…";
@@ -118,6 +122,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
         onSave={() => setDialog({ kind: "save" })}
         onPublish={() => ws.base && doPublish(ws.base)}
         publishing={publish.isPending}
+        publishBlocked={baseProblems.length > 0 ? `v${ws.base.prompt_version} can't be published: ${baseProblems.join("; ")}` : null}
       />
       {ws.viewing ? <ReadOnlyBanner version={ws.viewing} onBack={() => ws.view(null)} onRestore={() => ws.viewing && ws.restore(ws.viewing)} /> : null}
       <div className="flex min-h-0 flex-1">
@@ -128,6 +133,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
                 draft={ws.shown}
                 readOnly={readOnly}
                 analysis={ws.analysis}
+                issues={issues}
                 knownPartials={ws.knownPartials}
                 onChange={ws.updateDraft}
                 onOpenPartial={(slug) => setDialog({ kind: "partial", slug })}
@@ -154,6 +160,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
                 run={playground.editorRun}
                 onRun={playground.runEditor}
                 onStop={playground.stopEditor}
+                blocked={blocking}
                 runLabel={ws.viewing ? `saved v${ws.viewing.prompt_version}` : ws.dirty ? "unsaved draft" : `saved v${ws.base.prompt_version}`}
               />
             </div>
@@ -209,6 +216,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
         promptId={promptId}
         slug={prompt.slug}
         values={playground.values}
+        blocking={blocking}
         onSaved={(versionId) => {
           ws.rebase(versionId);
           setDialog(null);

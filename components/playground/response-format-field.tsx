@@ -64,7 +64,11 @@ export function ResponseFormatField({
             testId="json-schema-editor"
             minHeight="8rem"
           />
-          {error ? <p className="text-xs text-red-600 dark:text-red-400">{error}</p> : null}
+          {error ? (
+            <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid="json-schema-error">
+              {error}
+            </p>
+          ) : null}
         </>
       ) : null}
     </div>

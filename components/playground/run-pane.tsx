@@ -19,6 +19,7 @@ export function RunPane({
   onRun,
   onStop,
   runLabel,
+  blocked = [],
 }: {
   variables: string[];
   values: Record<string, string>;
@@ -28,6 +29,8 @@ export function RunPane({
   onStop: () => void;
   /** What Run runs, e.g. "Draft" or "v3". */
   runLabel: string;
+  /** Problems of the draft that would make the run drop settings or fail: Run waits for them. */
+  blocked?: string[];
 }) {
   const running = run.status === "running";
   const canSave = useCan("write") && run.status === "done";
@@ -43,7 +46,7 @@ export function RunPane({
               <Icon name="stop" className="h-3.5 w-3.5" /> Stop
             </Button>
           ) : (
-            <Button onClick={onRun} data-testid="run-button">
+            <Button onClick={onRun} disabled={blocked.length > 0} title={blocked.length > 0 ? "Fix the problems below first" : undefined} data-testid="run-button">
               <Icon name="play" className="h-3.5 w-3.5" /> Run
             </Button>
           )}
@@ -54,6 +57,16 @@ export function RunPane({
             <ShortcutHint />
           </span>
         </div>
+        {blocked.length > 0 && !running ? (
+          <div role="alert" data-testid="run-blocked" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-700 dark:bg-red-950/50 dark:text-red-300">
+            <p className="font-medium">Fix these to run the draft:</p>
+            <ul className="mt-1 list-disc space-y-0.5 pl-4">
+              {blocked.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
       <PaneHeader title="Output" hint={run.model ?? undefined} />
       <div className="p-3">

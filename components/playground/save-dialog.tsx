@@ -1,25 +1,36 @@
 "use client";
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { friendlyErrors, friendlySummary } from "@/components/ui/form-errors";
 import { toast } from "@/components/ui/toast";
 import { ErrorAlert } from "@/components/ui/alert";
 import { inputClass } from "@/components/ui/text-field";
 import { usePublishVersion, useSavePromptVersion } from "@/lib/hooks/use-prompt";
-import { versionBody, type DraftErrors } from "@/lib/playground/draft-body";
+import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
+import { draftAsTemplate, versionBody } from "@/lib/playground/draft-body";
 import type { Draft } from "@/lib/playground/draft";
+import { templateDiffText } from "@/lib/playground/version-text";
+import { updatePromptSchema } from "@/lib/prompts/schemas";
+import { DiffView } from "./diff-view";
+
+const SAVE_LABELS = { string: "The template", version_description: "The description", model: "The model", parameters: "The settings", tools: "The tools", response_format: "The response format" };
 
 /** Saves the draft as a new immutable version, optionally publishing it at once. */
 export function SaveDialog({
   promptId,
   draft,
-  errors,
+  problems,
+  published,
   nextNumber,
   onClose,
   onSaved,
 }: {
   promptId: string;
   draft: Draft;
-  errors: DraftErrors;
+  /** Validation errors of the draft: the save waits until there are none. */
+  problems: string[];
+  /** Shown as a diff when "Publish it" is ticked. */
+  published: PromptVersionEntry | null;
   nextNumber: number;
   onClose: () => void;
   onSaved: (versionId: string) => void;
@@ -29,12 +40,14 @@ export function SaveDialog({
   const [description, setDescription] = useState("");
   const [publishToo, setPublishToo] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const problems = Object.entries(errors);
 
   async function submit() {
     setError(null);
+    // The API's schema first, so a problem reads as a sentence about the field, not zod's text.
+    const parsed = updatePromptSchema.safeParse(versionBody(draft, description));
+    if (!parsed.success) return setError(friendlySummary(friendlyErrors(parsed.error, SAVE_LABELS)));
     try {
-      const saved = await save.mutateAsync(versionBody(draft, description));
+      const saved = await save.mutateAsync(parsed.data);
       if (publishToo) await publish.mutateAsync(nextNumber);
       toast.success(publishToo ? `Saved and published v${nextNumber}` : `Saved v${nextNumber}`);
       onSaved(saved.prompt_version_id ?? "");
@@ -82,9 +95,17 @@ export function SaveDialog({
           <input type="checkbox" checked={publishToo} onChange={(e) => setPublishToo(e.target.checked)} className="h-4 w-4 accent-indigo-600" data-testid="save-publish" />
           Publish it: calls without a version or label will use v{nextNumber}
         </label>
+        {publishToo ? (
+          <DiffView
+            title={published ? `Template: published v${published.prompt_version} → v${nextNumber}` : `Template of v${nextNumber}`}
+            before={published ? templateDiffText(published.prompt_template) : ""}
+            after={templateDiffText(draftAsTemplate(draft))}
+            testId="save-publish-diff"
+          />
+        ) : null}
         {problems.length ? (
           <ErrorAlert testId="save-problems">
-            Fix these first: {problems.map(([field, message]) => `${field} ${message}`).join("; ")}
+            Fix these first: {problems.join("; ")}
           </ErrorAlert>
         ) : null}
     </FormDialog>

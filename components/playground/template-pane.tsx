@@ -2,6 +2,8 @@
 import { CodeEditor } from "@/components/editor/code-editor";
 import { Icon } from "@/components/prompts/icons";
 import { newMessage, type Draft, type DraftMessage } from "@/lib/playground/draft";
+import { diagnosticsAt } from "@/lib/playground/draft-issues";
+import { describeIssue, type ValidationIssue } from "@/lib/prompts/validation";
 import type { TemplateAnalysis } from "@/lib/playground/variables";
 import { MessageCard } from "./message-card";
 import { PaneHeader } from "./pane";
@@ -11,6 +13,7 @@ export function TemplatePane({
   draft,
   readOnly,
   analysis,
+  issues = [],
   knownPartials,
   onChange,
   onOpenPartial,
@@ -18,6 +21,8 @@ export function TemplatePane({
   draft: Draft;
   readOnly: boolean;
   analysis: TemplateAnalysis | null;
+  /** What validation found (lib/prompts/validation): underlined in the editors and listed below them. */
+  issues?: ValidationIssue[];
   knownPartials: string[];
   onChange: (change: (draft: Draft) => Draft) => void;
   onOpenPartial: (slug: string, known: boolean) => void;
@@ -48,6 +53,7 @@ export function TemplatePane({
                 readOnly={readOnly}
                 knownPartials={knownPartials}
                 variables={variables}
+                diagnostics={diagnosticsAt(issues, `messages[${index}].content`)}
                 onChange={(changed) => setMessages((messages) => messages.map((m) => (m.key === message.key ? changed : m)))}
                 onMove={(offset) => move(index, offset)}
                 onRemove={() => setMessages((messages) => messages.filter((m) => m.key !== message.key))}
@@ -75,15 +81,12 @@ export function TemplatePane({
             placeholder="Write the prompt; use {{variable}} and {{>partial}}"
             knownPartials={knownPartials}
             variables={variables}
+            diagnostics={diagnosticsAt(issues, "template")}
             onOpenPartial={onOpenPartial}
             minHeight="16rem"
           />
         )}
-        {analysis?.error ? (
-          <p role="alert" data-testid="template-error" className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-700 dark:bg-red-950/50 dark:text-red-300">
-            {analysis.error}
-          </p>
-        ) : null}
+        <IssueList issues={issues} />
         <PartialLinks partials={analysis?.partials ?? []} onOpen={onOpenPartial} />
       </div>
     </section>
@@ -115,5 +118,32 @@ function PartialLinks({ partials, onOpen }: { partials: TemplateAnalysis["partia
         </button>
       ))}
     </div>
+  );
+}
+
+const ISSUE_TONE = {
+  error: "bg-red-50 text-red-700 dark:bg-red-950/50 dark:text-red-300",
+  warning: "bg-amber-50 text-amber-800 dark:bg-amber-950/40 dark:text-amber-300",
+};
+
+/** Errors (which block Save and Run) then warnings, each naming its message, line and column. */
+function IssueList({ issues }: { issues: ValidationIssue[] }) {
+  if (issues.length === 0) return null;
+  const errors = issues.filter((issue) => issue.severity === "error").length;
+  return (
+    <ul aria-label="Template problems" className="space-y-1" data-testid="template-issues" data-errors={errors}>
+      {issues.map((issue, i) => (
+        <li
+          key={`${issue.path}:${issue.from ?? ""}:${issue.code}:${i}`}
+          role={issue.severity === "error" ? "alert" : undefined}
+          data-testid={issue.code === "template_invalid" && i === 0 ? "template-error" : "template-issue"}
+          data-code={issue.code}
+          data-severity={issue.severity}
+          className={`rounded-md px-3 py-2 text-xs ${ISSUE_TONE[issue.severity]}`}
+        >
+          {describeIssue(issue)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,6 +2,8 @@
 import { useMemo, useState } from "react";
 import { useProviders } from "@/lib/hooks/use-providers";
 import { columnRunTarget, newColumn, type CompareColumn } from "@/lib/playground/compare";
+import { blockingProblems } from "@/lib/playground/draft-issues";
+import { parseDraftSettings } from "@/lib/playground/draft-body";
 import { editorRunTarget } from "@/lib/playground/run-body";
 import { useRuns } from "@/lib/playground/use-runs";
 import { analyzeTemplate, variablesBody } from "@/lib/playground/variables";
@@ -49,6 +51,9 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
   const runColumn = (column: CompareColumn) => {
     if (!ws.draft || !ws.base) return;
     const version = column.source === "draft" ? null : ws.versions.find((v) => v.prompt_version === column.source);
+    // A draft whose settings don't parse would run without them: refused, as in the editor.
+    const problems = version ? [] : blockingProblems(parseDraftSettings(ws.draft).errors, []);
+    if (problems.length > 0) return runs.refuse(column.id, `Fix the draft first: ${problems.join("; ")}`);
     const key = version ? version.prompt_template.virtual_key : ws.draft.settings.virtualKey;
     const target = columnRunTarget({
       column,

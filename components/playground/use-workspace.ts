@@ -71,6 +71,8 @@ export function useWorkspace(promptId: string) {
     analysis,
     errors,
     knownPartials,
+    /** Published partial texts by slug; null until loaded (nothing is "unknown" before that). */
+    partialTexts: partialsQuery.isSuccess ? partialTexts : null,
     partials: partialsQuery.data?.data ?? [],
     virtualKeys,
     providerOf,

@@ -29,6 +29,7 @@ export function WorkspaceHeader({
   onSave,
   onPublish,
   publishing,
+  publishBlocked = null,
 }: {
   name: string;
   slug: string;
@@ -44,6 +45,8 @@ export function WorkspaceHeader({
   onSave: () => void;
   onPublish: () => void;
   publishing: boolean;
+  /** Why the base version can't be published (a broken template), or null. */
+  publishBlocked?: string | null;
 }) {
   // Viewers run prompts but can't save or publish (the API refuses them too).
   const canWrite = useCan("write");
@@ -74,6 +77,11 @@ export function WorkspaceHeader({
               v{baseNumber} · {basePublished ? "published" : "saved"}
             </span>
           )}
+          {publishBlocked && !dirty && !basePublished ? (
+            <span className="truncate text-red-600 dark:text-red-400" data-testid="publish-blocked" title={publishBlocked}>
+              · {publishBlocked}
+            </span>
+          ) : null}
         </div>
       </div>
       <div role="tablist" aria-label="View" className="flex shrink-0 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-900">
@@ -100,8 +108,8 @@ export function WorkspaceHeader({
         <Button
           variant="secondary"
           onClick={onPublish}
-          disabled={!canWrite || basePublished || dirty || publishing || baseNumber === null}
-          title={!canWrite ? READ_ONLY_ROLE : basePublished ? `v${baseNumber} is published` : dirty ? "Save your changes first, then publish" : undefined}
+          disabled={!canWrite || basePublished || dirty || publishing || baseNumber === null || Boolean(publishBlocked)}
+          title={!canWrite ? READ_ONLY_ROLE : basePublished ? `v${baseNumber} is published` : dirty ? "Save your changes first, then publish" : (publishBlocked ?? undefined)}
           data-testid="publish-button"
           className="disabled:opacity-50"
         >

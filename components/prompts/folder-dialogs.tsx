@@ -1,4 +1,5 @@
 "use client";
+import { friendlyErrors, friendlySummary } from "@/components/ui/form-errors";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { createCollectionSchema } from "@/lib/collections/schemas";
@@ -31,7 +32,7 @@ export function FolderDialog({ action, folders, onClose, onDone }: { action: Fol
       if (action.kind === "create" || action.kind === "rename") {
         // The API's own schema: the same rules and messages as a 400 would give.
         const parsed = createCollectionSchema.shape.name.safeParse(name);
-        if (!parsed.success) return setError(`Name ${parsed.error.issues[0]?.message ?? "is invalid"}`);
+        if (!parsed.success) return setError(friendlySummary(friendlyErrors(parsed.error, { form: "Name" })));
         if (action.kind === "create") {
           const created = await create.mutateAsync({ name: parsed.data, parent_collection_id: action.parentId });
           toast.success(`Folder "${parsed.data}" created`);

@@ -35,7 +35,9 @@ export function PromptRow({
             <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" aria-hidden />v{prompt.prompt_version}
           </span>
         ) : (
-          <span className="text-zinc-400">—</span>
+          <span className="text-zinc-400" data-testid="prompt-draft" title="No version is published yet">
+            Draft
+          </span>
         )}
         {prompt.model ? <div className="mt-0.5 max-w-36 truncate text-xs text-zinc-500">{prompt.model}</div> : null}
       </td>

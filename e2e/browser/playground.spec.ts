@@ -107,6 +107,7 @@ test("journey: folder, chat prompt, streamed run, versions, publish, diff, label
   await expect(page.getByTestId("toast").filter({ hasText: "Saved v2" })).toBeVisible();
   await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "false");
   await page.getByTestId("publish-button").click();
+  await page.getByTestId("publish-confirm").click();
   await expect(page.getByTestId("toast").filter({ hasText: "Published v2" })).toBeVisible();
   await expect(page.getByTestId("publish-button")).toHaveText(/Published/);
 

@@ -82,7 +82,8 @@ test("folders nest, rename, move and delete when empty; prompts are created, fou
   // Sorted by last update: the newest first.
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText(`Billing faq ${tag}`);
-  await expect(refund.getByTestId("prompt-published")).toHaveText("v1");
+  // Made in the app: an unpublished draft until someone publishes it.
+  await expect(refund.getByTestId("prompt-draft")).toHaveText("Draft");
   await expect(refund).toContainText(`Support ${tag}`);
   await expect(refund.getByTestId("prompt-last-used")).toHaveText("Never");
   await expect(billing.getByTestId("prompt-labels")).toContainText("staging");

@@ -19,6 +19,7 @@ describe("which prompts use a partial", () => {
     const pinned = await prompt("pinned", "{{> tone@1 }}");
     const byId = await prompt("by id", `{{>${tone.id}}}`);
     const inChat = await prompt("in chat", chat("Hi {{#x}}{{>tone}}{{/x}}"), "chat");
+    await partial("tone-2");
     await prompt("lookalike", "tone {{>tone-2}} {{tone}}");
     // v1 is still published after a save: it counts although the latest dropped the partial.
     const moved = await prompt("moved", "{{>tone}}");

@@ -1,6 +1,7 @@
 import type { VersionTemplate } from "@/lib/hooks/use-prompt-versions";
 import { stableStringify } from "@/lib/core/json/stable-stringify";
 import type { UpdatePromptInput } from "@/lib/prompts/schemas";
+import { describeIssue, responseFormatIssues, toolsIssues } from "@/lib/prompts/validation";
 import { NUMERIC_PARAMS, templateString, type Draft, type NumericParam } from "./draft";
 
 /** Ranges as the completion route checks them (lib/completions/request-schema.ts). */
@@ -57,21 +58,21 @@ export function parseDraftSettings(draft: Draft): { parsed: DraftSettingsParsed;
   if (s.responseFormat === "json_object") responseFormat = { type: "json_object" };
   if (s.responseFormat === "json_schema") {
     const schema = parseJson(s.jsonSchema || "");
+    const format = schema.ok ? { type: "json_schema", json_schema: schema.value } : null;
+    const problem = format ? responseFormatIssues(format)[0] : null;
     if (!schema.ok) errors.jsonSchema = `Invalid JSON: ${schema.error}`;
-    else if (!isObject(schema.value) || typeof schema.value.name !== "string" || !isObject(schema.value.schema)) {
-      errors.jsonSchema = 'Expected {"name": "...", "schema": {...}}';
-    } else responseFormat = { type: "json_schema", json_schema: schema.value };
+    else if (problem) errors.jsonSchema = describeIssue(problem);
+    else responseFormat = format;
   }
 
   let tools: unknown[] | null = null;
   if (s.tools.trim()) {
     const parsed = parseJson(s.tools);
     if (!parsed.ok) errors.tools = `Invalid JSON: ${parsed.error}`;
-    else if (!Array.isArray(parsed.value)) errors.tools = "Tools must be a JSON array";
     else {
-      const bad = parsed.value.findIndex((tool) => !isObject(tool) || tool.type !== "function" || !isObject(tool.function) || typeof tool.function.name !== "string");
-      if (bad >= 0) errors.tools = `Tool ${bad} must look like {"type": "function", "function": {"name": "...", "parameters": {...}}}`;
-      else if (parsed.value.length > 0) tools = parsed.value;
+      const problem = toolsIssues(parsed.value)[0];
+      if (problem) errors.tools = describeIssue(problem);
+      else if (Array.isArray(parsed.value) && parsed.value.length > 0) tools = parsed.value;
     }
   }
 

@@ -49,6 +49,15 @@ export function useRuns() {
     return () => all.forEach((controller) => controller.abort());
   }, []);
 
+  /** A run that can't start (its draft is invalid): shown as failed, nothing is sent. */
+  const refuse = useCallback((id: string, message: string) => {
+    controllers.current.get(id)?.abort();
+    controllers.current.delete(id);
+    const at = performance.now();
+    dispatch({ type: "start", at, id });
+    dispatch({ type: "error", message, at, id });
+  }, []);
+
   const get = useCallback((id: string): RunState => runs[id] ?? IDLE_RUN, [runs]);
-  return { get, run, stop };
+  return { get, run, stop, refuse };
 }

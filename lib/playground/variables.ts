@@ -1,4 +1,5 @@
-import { listPartialRefs, templateStrings, templateVariables, type PartialTag } from "@/lib/templates";
+import { describeIssue, partialTagsOf, templatePieces, validateVersion } from "@/lib/prompts/validation";
+import { listPartialRefs, listVariables, scannedVariables, scanTemplate, templateStrings, templateVariables, type PartialTag } from "@/lib/templates";
 import { templateString, type Draft } from "./draft";
 
 /**
@@ -31,8 +32,35 @@ export interface TemplateAnalysis {
   variables: string[];
   /** Partial tags used directly, with whether they exist. */
   partials: { tag: string; slug: string; known: boolean }[];
-  /** A Mustache syntax problem, e.g. an unclosed section; variables are then the last good ones. */
+  /** The first Mustache syntax problem (with its line and column); variables are then those still readable. */
   error: string | null;
+}
+
+/**
+ * A template Mustache can't parse still names most of its variables: one unclosed section
+ * must not empty the variables pane while the author is typing it.
+ */
+function tolerantAnalysis(kind: Draft["templateType"], template: string, partials: PartialTexts, error: unknown): TemplateAnalysis {
+  const pieces = templatePieces(kind, template);
+  const found = new Set<string>();
+  for (const piece of pieces) {
+    const scan = scanTemplate(piece.text);
+    scannedVariables(scan).forEach((name) => found.add(name));
+    for (const tag of scan.tags) {
+      if (tag.type !== ">" || !tag.topLevel) continue;
+      const slug = tag.name.replace(/@\d+$/, "");
+      if (!Object.hasOwn(partials, slug)) continue;
+      try {
+        listVariables(partials[slug]).forEach((name) => found.add(name));
+      } catch {
+        // A broken partial adds nothing; its own page reports it.
+      }
+    }
+  }
+  const seen = new Map<string, { tag: string; slug: string; known: boolean }>();
+  for (const ref of partialTagsOf(pieces)) if (!seen.has(ref.tag)) seen.set(ref.tag, { tag: ref.tag, slug: ref.slug, known: Object.hasOwn(partials, ref.slug) });
+  const syntax = validateVersion({ kind, template }).find((issue) => issue.code === "template_invalid");
+  return { variables: [...found], partials: [...seen.values()], error: syntax ? describeIssue(syntax) : (error as Error).message };
 }
 
 /** Variables (following partials) and partial references of a template, never throwing. */
@@ -48,7 +76,7 @@ export function analyzeTemplate(kind: Draft["templateType"], template: string, p
     }
     return { variables: templateVariables(kind, template, map), partials: [...seen.values()], error: null };
   } catch (error) {
-    return { variables: [], partials: [], error: (error as Error).message };
+    return tolerantAnalysis(kind, template, partials, error);
   }
 }
 

@@ -115,12 +115,12 @@ describe("creating and reading prompts", () => {
 describe("updating prompts", () => {
   it("makes a new unpublished version for version fields, keeping omitted fields from the latest", async () => {
     const vk = await createVirtualKey({ name: "update-vk", provider: "groq", key: "gsk_abcdefghijkl" });
-    const created = await create({ name: "upd", string: chat("v1"), parameters: { temperature: 1 }, model: "m1", virtual_key: vk.slug, tools: [{ type: "function" }] });
+    const created = await create({ name: "upd", string: chat("v1"), parameters: { temperature: 1 }, model: "m1", virtual_key: vk.slug, tools: [{ type: "function", function: { name: "f" } }] });
     const v2 = await update(created.id, { string: chat("v2"), version_description: "second" });
     expect(v2).toMatchObject({ id: created.id, slug: created.slug });
     expect(v2.prompt_version_id).not.toBe(created.version_id);
     const at2 = await getPromptVersion(created.id, v2.prompt_version_id as string);
-    expect(at2).toMatchObject({ prompt_version: 2, string: chat("v2"), model: "m1", virtual_key: vk.slug, parameters: { temperature: 1 }, tools: [{ type: "function" }], prompt_version_description: "second", is_published: false });
+    expect(at2).toMatchObject({ prompt_version: 2, string: chat("v2"), model: "m1", virtual_key: vk.slug, parameters: { temperature: 1 }, tools: [{ type: "function", function: { name: "f" } }], prompt_version_description: "second", is_published: false });
     // The published version is still v1.
     expect(await getPrompt(created.slug)).toMatchObject({ prompt_version: 1, string: chat("v1") });
     expect(await getPrompt(`${created.slug}@latest`)).toMatchObject({ prompt_version: 2 });

@@ -9,19 +9,25 @@ import { promptSettingsData, promptSettingsOut } from "./prompt-settings";
 import { parsePromptRef, pickVersion } from "./resolve";
 import type { CreatePromptInput, ListPromptsQuery } from "./schemas";
 import { promptAtVersion, withRefs } from "./serialize";
+import { assertSavable } from "./save-checks";
 import { promptSlug } from "./slug";
 import { EMPTY_VERSION, mergeVersionFields, versionRowData } from "./version-data";
 
-/** POST /prompts: the prompt and its v1, which is published at once. */
+/**
+ * POST /prompts: the prompt and its v1, which is published at once (Portkey's behaviour),
+ * unless `publish: false` asks for a draft (the app's New prompt dialog does).
+ */
 export async function createPrompt(input: CreatePromptInput, createdById: string | null = null) {
   const collectionId = await collectionIdFromBody(input.collection_id);
   const virtualKeyId = await virtualKeyIdFromBody(input.virtual_key);
-  const data = versionRowData(mergeVersionFields(EMPTY_VERSION, input, virtualKeyId));
+  const fields = mergeVersionFields(EMPTY_VERSION, input, virtualKeyId);
+  const data = versionRowData(fields);
+  await assertSavable({ ...fields, templateType: data.templateType });
   const create = () =>
     db.$transaction(async (tx) => {
       const prompt = await tx.prompt.create({ data: { slug: input.slug ?? promptSlug(input.name), name: input.name, collectionId, ...promptSettingsData(input) } });
       const version = await tx.promptVersion.create({ data: { ...data, promptId: prompt.id, version: 1, createdById } });
-      await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
+      if (input.publish !== false) await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id } });
       await recordChange(tx, { action: "prompt.create", target: { type: "prompt", id: prompt.id, name: prompt.slug }, after: { name: prompt.name, slug: prompt.slug, collection_id: collectionId, version: 1 }, details: { prompt: { id: prompt.id, slug: prompt.slug }, version: 1 } });
       return { prompt, version };
     });

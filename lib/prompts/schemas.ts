@@ -75,6 +75,8 @@ export const createPromptSchema = sharedFields.extend({
   // Absent: pp-<name>-<6 hex>, as Portkey makes them.
   slug: chosenSlug.optional(),
   string: versionFields.string,
+  // A Promptly extension: false keeps v1 an unpublished draft (Portkey publishes it at once).
+  publish: z.boolean().optional(),
 });
 export type CreatePromptInput = z.infer<typeof createPromptSchema>;
 

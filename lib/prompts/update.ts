@@ -6,6 +6,7 @@ import { retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
 import { promptSettingsData } from "./prompt-settings";
 import { parsePromptRef } from "./resolve";
+import { assertSavable } from "./save-checks";
 import { VERSION_FIELD_NAMES, type UpdatePromptInput } from "./schemas";
 import { EMPTY_VERSION, fieldsOfVersion, mergeVersionFields, versionRowData } from "./version-data";
 
@@ -44,6 +45,11 @@ export async function updatePrompt(raw: string, input: UpdatePromptInput, create
     throw badRequest("string is required to save a new version (or send patch: true to keep the latest template)", "string");
   }
   const virtualKeyId = input.virtual_key === undefined ? undefined : await virtualKeyIdFromBody(input.virtual_key);
+  // Checked against the latest version as read now (partials are looked up, which can't wait
+  // inside the write transaction); a save racing this one merges onto the same fields.
+  const current = await db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { version: "desc" } });
+  const checked = mergeVersionFields(current ? fieldsOfVersion(current) : EMPTY_VERSION, input, virtualKeyId);
+  await assertSavable({ ...checked, templateType: versionRowData(checked).templateType });
 
   // Numbers are assigned inside the transaction, after a write on the prompt row: that write
   // takes SQLite's write lock first, so concurrent saves queue up and each sees the max the

@@ -8,6 +8,7 @@ import { bumpPromptCacheGeneration } from "./cache";
 import { fitsInt } from "./db-helpers";
 import { findPromptOr404 } from "./lookup";
 import { parsePromptRef } from "./resolve";
+import { assertPublishable } from "./save-checks";
 import type { MakeDefaultInput, UpdateVersionInput } from "./schemas";
 import { promptAtVersion, versionInclude, versionListEntry } from "./serialize";
 
@@ -73,9 +74,11 @@ export async function publishPromptVersion(raw: string, input: MakeDefaultInput)
     const prompt = await promptIn(tx, key);
     const version = await tx.promptVersion.findUnique({
       where: { promptId_version: { promptId: prompt.id, version: input.version } },
-      select: { id: true },
+      select: { id: true, templateType: true, template: true, tools: true, responseFormat: true },
     });
     if (!version) throw notFound(`Version ${input.version} of prompt '${key}' not found`);
+    const templateType = version.templateType === "completion" ? "completion" : "chat";
+    assertPublishable(input.version, { templateType, string: version.template, tools: version.tools, responseFormat: version.responseFormat });
     const before = await tx.prompt.update({ where: { id: prompt.id }, data: { publishedVersionId: version.id }, select: { slug: true } });
     await recordChange(tx, { action: "version.publish", target: { type: "prompt", id: prompt.id, name: before.slug }, after: { version: input.version, version_id: version.id }, details: { prompt: { id: prompt.id, slug: before.slug }, version: input.version } });
   });

@@ -4,6 +4,7 @@ export {
   listPartialRefs,
   loadPartialsFor,
   parsePartialTag,
+  parseTemplate,
   renderText,
   renderWithPartials,
   toText,
@@ -26,3 +27,4 @@ export {
   type RenderOptions,
   type TemplateKind,
 } from "./chat";
+export { lineColumn, scanTemplate, scannedVariables, type ScannedTag, type SyntaxProblem, type TemplateScan } from "./scan";
