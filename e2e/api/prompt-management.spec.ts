@@ -4,7 +4,6 @@ import { mockVirtualKey, portkeyClient, uniqueName } from "../support/portkey";
 
 // Prompt management beyond versions: rename, move, duplicate (with or without history),
 // archive and restore, and who uses a partial (directly or through another one).
-test.describe.configure({ mode: "serial" });
 
 type Json = Record<string, unknown>;
 const headers = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" };
@@ -49,14 +48,14 @@ test("duplicate without history: one published version copying the current templ
   expect(plain.status).toBe(200);
   expect(plain.json).toMatchObject({ versions: 1, object: "prompt" });
   expect(plain.json.slug).not.toBe(source.slug);
-  const plainVersions = (await call("GET", `/prompts/${plain.json.id}/versions`)).json.data as Json[];
+  const plainVersions = (await call("GET", `/prompts/${plain.json.id}/versions`)).json as unknown as Json[];
   expect(plainVersions).toHaveLength(1);
   expect(plainVersions[0]).toMatchObject({ prompt_version: 1, is_published: true, labels: [], prompt_template: expect.objectContaining({ string: "v2 {{name}}", model: "gpt-4o-mini", virtual_key: virtualKey }) });
   expect((await call("GET", `/prompts/${plain.json.id}`)).json.name).toMatch(/\(copy\)$/);
 
   const full = await call("POST", `/prompts/${source.slug}/duplicate`, { history: true, name: "Full copy" });
   expect(full.status).toBe(200);
-  const fullVersions = (await call("GET", `/prompts/${full.json.id}/versions`)).json.data as Json[];
+  const fullVersions = (await call("GET", `/prompts/${full.json.id}/versions`)).json as unknown as Json[];
   expect(fullVersions.map((v) => [v.prompt_version, (v.prompt_template as Json).string, v.prompt_description, v.is_published, v.labels])).toEqual([
     [3, "v3 draft", "third", false, []],
     [2, "v2 {{name}}", "second", true, []],
