@@ -8,6 +8,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/prompts", label: "Prompts" },
+  { href: "/partials", label: "Partials" },
   { href: "/datasets", label: "Datasets" },
   { href: "/experiments", label: "Experiments" },
   { href: "/releases", label: "Releases" },

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { CodeEditor } from "@/components/editor/code-editor";
+import Link from "next/link";
+import { PartialTemplateEditor } from "@/components/partials/partial-template-editor";
 import { Dialog } from "@/components/ui/dialog";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { toast } from "@/components/ui/toast";
@@ -30,8 +31,14 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
   if (partial) {
     return (
       <Dialog open onClose={onClose} size="lg" title={`Partial: ${partial.name}`} description={`{{>${partial.slug}}} · published v${partial.version ?? "?"}`} testId="partial-dialog">
-        <CodeEditor value={partial.string} readOnly ariaLabel={`Partial ${partial.slug}`} knownPartials={knownPartials} minHeight="8rem" testId="partial-content" />
-        <p className="mt-3 text-xs text-zinc-500">Pin a version with {`{{>${partial.slug}@N}}`}. Partials are edited through the API (prompts.partials).</p>
+        <PartialTemplateEditor value={partial.string} readOnly ariaLabel={`Partial ${partial.slug}`} knownPartials={knownPartials} testId="partial-content" />
+        <p className="mt-3 text-xs text-zinc-500">
+          Pin a version with {`{{>${partial.slug}@N}}`}.{" "}
+          <Link href={`/partials/${partial.slug}`} className="text-indigo-700 hover:underline dark:text-indigo-300" data-testid="partial-open-page">
+            Edit it on the Partials page
+          </Link>
+          , where you see which prompts include it.
+        </p>
       </Dialog>
     );
   }
@@ -48,7 +55,7 @@ export function PartialDialog({ slug, partial, knownPartials, onClose }: { slug:
       submitTestId="partial-create"
       error={error}
     >
-      <CodeEditor value={text} onChange={setText} ariaLabel={`Template of partial ${slug}`} placeholder="Shared text, with {{variables}} too" knownPartials={knownPartials} minHeight="8rem" testId="partial-editor" />
+      <PartialTemplateEditor value={text} onChange={setText} ariaLabel={`Template of partial ${slug}`} knownPartials={knownPartials} testId="partial-editor" />
     </FormDialog>
   );
 }

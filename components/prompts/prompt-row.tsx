@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import type { PromptSummary } from "@/lib/hooks/use-prompts";
+import type { PromptAction } from "./prompt-actions";
 import { LabelChip } from "./label-chip";
 import { Menu } from "./menu";
 import { RelativeTime } from "./time";
@@ -9,20 +11,28 @@ import { RelativeTime } from "./time";
 export function PromptRow({
   prompt,
   folderName,
-  onMove,
-  onDelete,
+  canWrite,
+  onAction,
+  onRestore,
 }: {
   prompt: PromptSummary;
   folderName: string;
-  onMove: () => void;
-  onDelete: () => void;
+  canWrite: boolean;
+  onAction: (kind: PromptAction["kind"]) => void;
+  onRestore: () => void;
 }) {
+  const archived = prompt.status === "archived";
   return (
     <tr data-testid={`prompt-row-${prompt.slug}`} className="group border-b border-zinc-100 last:border-0 hover:bg-zinc-50/80 dark:border-zinc-800/70 dark:hover:bg-zinc-900/60">
       <td className="max-w-0 py-3 pr-3 pl-4">
         <Link href={`/prompts/${prompt.id}`} className="block truncate font-medium text-zinc-900 hover:text-indigo-600 dark:text-zinc-100 dark:hover:text-indigo-400" data-testid="prompt-link">
           {prompt.name}
         </Link>
+        {archived ? (
+          <Badge tone="warning" testId="prompt-archived">
+            archived
+          </Badge>
+        ) : null}
         <div className="mt-0.5 flex items-center gap-2 truncate text-xs text-zinc-500">
           <code className="font-mono">{prompt.slug}</code>
           <span aria-hidden>·</span>
@@ -57,9 +67,14 @@ export function PromptRow({
           label={`Actions for ${prompt.name}`}
           testId={`prompt-menu-${prompt.slug}`}
           items={[
-            { label: "Move to folder…", onSelect: onMove, testId: "prompt-action-move" },
-            { label: "Delete prompt", onSelect: onDelete, danger: true, testId: "prompt-action-delete" },
-          ]}
+            { label: "Rename…", onSelect: () => onAction("rename"), testId: "prompt-action-rename" },
+            { label: "Duplicate…", onSelect: () => onAction("duplicate"), testId: "prompt-action-duplicate" },
+            { label: "Move to folder…", onSelect: () => onAction("move"), testId: "prompt-action-move" },
+            archived
+              ? { label: "Restore", onSelect: onRestore, testId: "prompt-action-restore" }
+              : { label: "Archive…", onSelect: () => onAction("archive"), testId: "prompt-action-archive" },
+            { label: "Delete prompt", onSelect: () => onAction("delete"), danger: true, testId: "prompt-action-delete" },
+          ].map((item) => (canWrite ? item : { ...item, disabled: true, reason: "Viewers can't change prompts" }))}
         />
       </td>
     </tr>

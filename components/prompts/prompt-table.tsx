@@ -3,13 +3,17 @@ import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Collection } from "@/lib/hooks/use-collections";
-import { usePrompts, type PromptSummary } from "@/lib/hooks/use-prompts";
+import { toast } from "@/components/ui/toast";
+import { useCan } from "@/lib/auth/role-context";
+import { useArchivePrompt, usePrompts, type PromptSummary } from "@/lib/hooks/use-prompts";
 import { folderPath } from "./folder-model";
 import { Icon } from "./icons";
 import { PromptActionDialog, type PromptAction } from "./prompt-actions";
 import { PromptRow } from "./prompt-row";
 
 export type SortOrder = "updated" | "name";
+/** Which prompts the list shows: active ones, archived ones, or both. */
+export type ArchivedFilter = "false" | "true" | "all";
 
 const HEAD = "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase";
 
@@ -18,16 +22,20 @@ export function PromptTable({
   folderId,
   search,
   sort,
+  archived,
   folders,
   onNewPrompt,
 }: {
   folderId: string | null;
   search: string;
   sort: SortOrder;
+  archived: ArchivedFilter;
   folders: Collection[];
   onNewPrompt: () => void;
 }) {
-  const query = usePrompts({ search, collectionId: folderId });
+  const query = usePrompts({ search, collectionId: folderId, archived });
+  const canWrite = useCan("write");
+  const restore = useArchivePrompt();
   const [action, setAction] = useState<PromptAction | null>(null);
   const rows: PromptSummary[] = query.data?.pages.flatMap((page) => page.data) ?? [];
   const total = query.data?.pages[0]?.total ?? 0;
@@ -56,11 +64,13 @@ export function PromptTable({
         <div className="mb-3 rounded-full bg-indigo-50 p-3 text-indigo-600 dark:bg-indigo-950 dark:text-indigo-300">
           <Icon name={search ? "search" : "sparkle"} className="h-5 w-5" />
         </div>
-        <p className="font-medium">{search ? `No prompt matches "${search}"` : folderId ? "This folder is empty" : "No prompts yet"}</p>
+        <p className="font-medium">
+          {search ? `No prompt matches "${search}"` : archived === "true" ? "No archived prompts" : folderId ? "This folder is empty" : "No prompts yet"}
+        </p>
         <p className="mt-1 max-w-sm text-sm text-zinc-500">
           {search ? "Try another name, or clear the search." : "Write a template, run it against your models, then version and publish it."}
         </p>
-        {search ? null : (
+        {search || archived === "true" ? null : (
           <Button className="mt-4" onClick={onNewPrompt} data-testid="empty-new-prompt">
             <Icon name="plus" /> New prompt
           </Button>
@@ -91,8 +101,11 @@ export function PromptTable({
                 key={prompt.id}
                 prompt={prompt}
                 folderName={folderPath(folders, prompt.collection_id)}
-                onMove={() => setAction({ kind: "move", prompt })}
-                onDelete={() => setAction({ kind: "delete", prompt })}
+                canWrite={canWrite}
+                onAction={(kind) => setAction({ kind, prompt })}
+                onRestore={() =>
+                  restore.mutate({ id: prompt.id, archive: false }, { onSuccess: () => toast.success(`Restored "${prompt.name}"`), onError: (error) => toast.error(error) })
+                }
               />
             ))}
           </tbody>

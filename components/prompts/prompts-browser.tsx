@@ -9,7 +9,7 @@ import { fieldClass } from "./field-class";
 import { FolderTree } from "./folder-tree";
 import { Icon } from "./icons";
 import { NewPromptDialog } from "./new-prompt-dialog";
-import { PromptTable, type SortOrder } from "./prompt-table";
+import { PromptTable, type ArchivedFilter, type SortOrder } from "./prompt-table";
 import { useDebounced } from "./use-debounced";
 
 /** /prompts: folders on the left, the searchable prompt list on the right. */
@@ -19,6 +19,7 @@ export function PromptsBrowser() {
   const [folderId, setFolderId] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<SortOrder>("updated");
+  const [archived, setArchived] = useState<ArchivedFilter>("false");
   const [creating, setCreating] = useState(false);
   const settledSearch = useDebounced(search.trim());
   const folders = collections.data?.data ?? [];
@@ -66,8 +67,16 @@ export function PromptsBrowser() {
                 <option value="name">Name</option>
               </select>
             </label>
+            <label className="flex items-center gap-2 text-sm text-zinc-500">
+              Show
+              <select value={archived} onChange={(e) => setArchived(e.target.value as ArchivedFilter)} className={`${fieldClass} w-auto py-1.5`} data-testid="prompt-archived-filter">
+                <option value="false">Active</option>
+                <option value="true">Archived</option>
+                <option value="all">All</option>
+              </select>
+            </label>
           </div>
-          <PromptTable folderId={folderId} search={settledSearch} sort={sort} folders={folders} onNewPrompt={() => setCreating(true)} />
+          <PromptTable folderId={folderId} search={settledSearch} sort={sort} archived={archived} folders={folders} onNewPrompt={() => setCreating(true)} />
         </section>
       </div>
       {creating ? <NewPromptDialog folders={folders} defaultFolderId={folderId} onClose={() => setCreating(false)} /> : null}

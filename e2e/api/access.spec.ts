@@ -24,6 +24,9 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["GET", "/v1/prompts/x", "read"],
   ["PUT", "/v1/prompts/x", "write"],
   ["DELETE", "/v1/prompts/x", "write"],
+  ["POST", "/v1/prompts/x/duplicate", "write"],
+  ["POST", "/v1/prompts/x/archive", "write"],
+  ["POST", "/v1/prompts/x/restore", "write"],
   ["PUT", "/v1/prompts/x/makeDefault", "write"],
   ["GET", "/v1/prompts/x/versions", "read"],
   ["GET", "/v1/prompts/x/versions/y", "read"],
@@ -35,6 +38,7 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["DELETE", "/v1/prompts/partials/x", "write"],
   ["PUT", "/v1/prompts/partials/x/makeDefault", "write"],
   ["GET", "/v1/prompts/partials/x/versions", "read"],
+  ["GET", "/v1/prompts/partials/x/usage", "read"],
   ["GET", "/v1/collections", "read"],
   ["POST", "/v1/collections", "write"],
   ["GET", "/v1/collections/x", "read"],
@@ -159,6 +163,8 @@ async function newKey(scope: "admin" | "completions", extra: Record<string, unkn
 }
 
 test("every /v1 route refuses a missing, malformed, revoked or under-scoped key in the error envelope", async () => {
+  // Some nine hundred requests, one after another: a minute is too short on a busy machine.
+  test.setTimeout(180_000);
   const completionsKey = (await newKey("completions")).key;
   const revoked = await newKey("admin");
   expect((await send("DELETE", `${E2E.baseUrl}/v1/api-keys/${revoked.id}`, admin)).status).toBe(200);

@@ -47,6 +47,16 @@ test("screenshots of the main screens", async ({ page, request }) => {
 
   await page.goto("/prompts");
   await shoot(page, "prompts", "prompt-link");
+  // A partial included by the support prompt directly and by another through a wrapper partial.
+  const tone = await request.post("/v1/prompts/partials", { headers, data: { name: `Tone ${stamp}`, string: "Be friendly and brief; never promise dates." } });
+  const toneSlug = ((await tone.json()) as { slug: string }).slug;
+  await request.put(`/v1/prompts/partials/${toneSlug}`, { headers, data: { string: "Be friendly and brief; never promise dates or refunds.", version_description: "No refund promises" } });
+  const policy = await request.post("/v1/prompts/partials", { headers, data: { name: `Policy ${stamp}`, string: `{{>${toneSlug}}} Escalate billing questions.` } });
+  const policySlug = ((await policy.json()) as { slug: string }).slug;
+  await request.put(`/v1/prompts/${promptId}`, { headers, data: { string: chat(`{{>${toneSlug}}} Answer in one line: {{question}}`), model: "gpt-4o-mini", virtual_key: keySlug, parameters: { temperature: 0.2 } } });
+  await request.post("/v1/prompts", { headers, data: { name: `Billing reply ${stamp}`, string: chat(`{{>${policySlug}}} {{question}}`), model: "gpt-4o-mini", virtual_key: keySlug } });
+  await page.goto(`/partials/${toneSlug}`);
+  await shoot(page, "partials", "partial-used-by");
   await page.goto(`/prompts/${promptId}`);
   await page.getByTestId("toggle-history").click();
   await shoot(page, "prompt-editor", "versions-sidebar");

@@ -1,5 +1,5 @@
 import type { RequestHeaders } from "@/lib/core/http/api-request";
-import { ApiError, badRequest, unprocessable } from "@/lib/core/http/errors";
+import { ApiError, badRequest, conflict, unprocessable } from "@/lib/core/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
 import { resolvePromptVersion, type ResolvedPrompt } from "@/lib/prompts/resolve";
 import { servedArm } from "@/lib/prompts/split";
@@ -41,6 +41,7 @@ export async function prepareCall(
   assertMayRunDraft(access, request);
   const resolved = servedArm(await resolvePromptVersion(ref, request.prompt_id), () => splitKeyOf(headers, traceId));
   const { version, prompt } = resolved;
+  if (prompt.archived) throw conflict(`Prompt '${prompt.slug}' is archived: restore it to run it`, "prompt_archived");
   assertMayRunVersion(access, version, prompt.slug);
   const variables = request.variables ?? {};
   const strict = headers.get(STRICT_HEADER)?.toLowerCase() === "true" || prompt.strictVariables;

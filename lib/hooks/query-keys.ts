@@ -12,7 +12,12 @@ export const queryKeys = {
   promptVersions: (promptId: string) => ["prompt", promptId, "versions"] as const,
   collections: { all: ["collections"] as const },
   labels: { all: ["labels"] as const },
-  partials: { all: ["partials"] as const },
+  partials: {
+    all: ["partials"] as const,
+    detail: (id: string) => ["partials", "detail", id] as const,
+    versions: (id: string) => ["partials", "detail", id, "versions"] as const,
+    usage: (id: string) => ["partials", "detail", id, "usage"] as const,
+  },
   providers: { all: ["providers"] as const },
   virtualKeys: { all: ["virtual-keys"] as const },
   apiKeys: { all: ["api-keys"] as const },

@@ -6,7 +6,7 @@ import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { isUniqueViolation, pageArgs, retryOnUniqueViolation } from "@/lib/prompts/db-helpers";
 import type { ListQuery } from "@/lib/prompts/schemas";
 import { uniqueSlug } from "@/lib/prompts/slug";
-import { promptsUsingPartial } from "./usage";
+import { partialUsage, promptsUsingPartial } from "./usage";
 import type { CreatePartialInput, PublishPartialInput, UpdatePartialInput } from "./schemas";
 
 /** A partial by id or slug, or null. */
@@ -188,4 +188,15 @@ export async function publishPartialVersion(ref: string, input: PublishPartialIn
   });
   await bumpPromptCacheGeneration();
   return {};
+}
+
+/**
+ * GET /prompts/partials/ID/usage: the prompts a change to the partial's published version
+ * reaches (each with the chain of partials in between, [] when direct), and the partials
+ * that include it. What the UI lists before a publish.
+ */
+export async function getPartialUsage(ref: string) {
+  const partial = await partialOr404(ref);
+  const usage = await partialUsage(partial);
+  return { id: partial.id, slug: partial.slug, ...usage };
 }

@@ -3,7 +3,7 @@ import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema, updatePromptSchema } from "@/lib/prompts/schemas";
 import { updatePrompt } from "@/lib/prompts/update";
 import { loadPartialTemplate } from "./loader";
-import { createPartial, deletePartial, getPartial } from "./partials";
+import { createPartial, deletePartial, getPartial, getPartialUsage } from "./partials";
 import { createPartialSchema } from "./schemas";
 import { promptsUsingPartial } from "./usage";
 
@@ -42,6 +42,26 @@ describe("which prompts use a partial", () => {
     await prompt("unrelated", "nothing");
     expect(await promptsUsingPartial(inner)).toEqual([direct.slug, viaMiddle.slug, viaOuter.slug].sort());
     expect(await promptsUsingPartial(middle)).toEqual([viaMiddle.slug, viaOuter.slug].sort());
+  });
+
+  it("says how each prompt reaches the partial: directly, or through the shortest chain of partials", async () => {
+    const base = await partial("base");
+    await createPartial(createPartialSchema.parse({ name: "wrapper", string: "w {{>base}}" }));
+    await createPartial(createPartialSchema.parse({ name: "shell", string: "s {{>wrapper}}" }));
+    const direct = await prompt("direct user", "{{>base}} {{>shell}}");
+    const nested = await prompt("nested user", "{{>shell}}");
+    const usage = await getPartialUsage(base.slug);
+    expect(usage.prompts.map((p) => [p.slug, p.via])).toEqual(
+      [
+        [direct.slug, []],
+        [nested.slug, ["shell", "wrapper"]],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(usage.prompts.find((p) => p.slug === nested.slug)).toMatchObject({ name: "nested user", archived: false });
+    expect(usage.partials.map((p) => [p.slug, p.via])).toEqual([
+      ["shell", ["wrapper"]],
+      ["wrapper", []],
+    ]);
   });
 
   it("refuses the delete with a 409 naming up to 5 prompts, unless forced", async () => {

@@ -5,10 +5,11 @@ import { conflict, notFound } from "@/lib/core/http/errors";
 import { bumpPromptCacheGeneration } from "./cache";
 import { isUniqueViolation, pageArgs, retryOnUniqueViolation } from "./db-helpers";
 import { collectionIdFromBody, findPromptOr404, virtualKeyIdFromBody } from "./lookup";
+import { labelsOnPrompt } from "./manage";
 import { promptSettingsData, promptSettingsOut } from "./prompt-settings";
 import { parsePromptRef, pickVersion } from "./resolve";
 import type { CreatePromptInput, ListPromptsQuery } from "./schemas";
-import { promptAtVersion, withRefs } from "./serialize";
+import { archiveStatus, promptAtVersion, withRefs } from "./serialize";
 import { assertSavable } from "./save-checks";
 import { promptSlug } from "./slug";
 import { EMPTY_VERSION, mergeVersionFields, versionRowData } from "./version-data";
@@ -51,6 +52,7 @@ export async function listPrompts(query: ListPromptsQuery) {
   }
   const where = {
     ...(collectionId ? { collectionId } : {}),
+    ...(query.archived === "all" ? {} : { archivedAt: query.archived === "true" ? { not: null } : null }),
     ...(query.search ? { OR: [{ name: { contains: query.search } }, { slug: { contains: query.search } }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -77,7 +79,7 @@ export async function listPrompts(query: ListPromptsQuery) {
     prompt_version: prompt.publishedVersion?.version ?? null,
     prompt_version_id: prompt.publishedVersion?.id ?? null,
     labels: prompt.labels.map((l) => ({ id: l.labelId, name: l.label.name, prompt_version: l.version.version })),
-    status: "active" as const,
+    ...archiveStatus(prompt),
     created_at: prompt.createdAt.toISOString(),
     last_updated_at: prompt.updatedAt.toISOString(),
     last_used_at: prompt.lastUsedAt?.toISOString() ?? null,
@@ -106,13 +108,9 @@ export async function deletePrompt(raw: string, options: { force?: boolean } = {
     const prompt = await tx.prompt.findFirst({ where: { OR: [{ id: key }, { slug: key }] }, select: { id: true, slug: true, name: true } });
     if (!prompt) throw notFound(`Prompt '${key}' not found`);
     if (!options.force) {
-      const labels = await tx.promptLabel.findMany({
-        where: { promptId: prompt.id },
-        select: { label: { select: { name: true } }, version: { select: { version: true } } },
-        orderBy: { updatedAt: "asc" },
-      });
+      const labels = await labelsOnPrompt(tx, prompt.id);
       if (labels.length > 0) {
-        const names = labels.map((l) => `${l.label.name} (v${l.version.version})`).join(", ");
+        const names = labels.join(", ");
         throw conflict(
           `Prompt '${prompt.slug}' is in use by label${labels.length > 1 ? "s" : ""} ${names}: move the labels or delete with ?force=true`,
           "prompt_in_use",

@@ -41,7 +41,7 @@ describe("resolvePromptVersion", () => {
     expect(byId).toEqual(bySlug);
     expect(byId).toEqual({
       label: null,
-      prompt: { id: prompt.id, slug: prompt.slug, name: "Resolver", strictVariables: false, settings: null },
+      prompt: { id: prompt.id, slug: prompt.slug, name: "Resolver", strictVariables: false, settings: null, archived: false },
       version: {
         id: prompt.version_id,
         number: 1,

@@ -20,7 +20,8 @@ export interface PromptRef {
 export interface ResolvedPrompt {
   /** The label's name when the caller addressed one (`@production`, or its id); else null. */
   label: string | null;
-  prompt: { id: string; slug: string; name: string; strictVariables: boolean; settings: unknown };
+  /** `archived`: completions and render refuse it (a 409 naming the prompt). */
+  prompt: { id: string; slug: string; name: string; strictVariables: boolean; settings: unknown; archived: boolean };
   version: ResolvedVersion;
   /**
    * The addressed label's canary: `weight` percent of its callers get `candidate` instead of
@@ -179,6 +180,7 @@ async function loadResolved(ref: PromptRef): Promise<ResolvedPrompt> {
       name: prompt.name,
       strictVariables: prompt.strictVariables,
       settings: prompt.settings,
+      archived: prompt.archivedAt !== null,
     },
     version: versionView(version, released),
     // A canary's candidate serves the label's traffic: released like the baseline.

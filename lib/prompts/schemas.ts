@@ -88,6 +88,8 @@ export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;
 
 export const listPromptsQuerySchema = listQuerySchema.extend({
   collection_id: z.string().min(1).optional(),
+  // Archived prompts are hidden unless asked for: `true` lists only them, `all` both.
+  archived: z.enum(["false", "true", "all"]).default("false"),
 });
 export type ListPromptsQuery = z.infer<typeof listPromptsQuerySchema>;
 
@@ -111,3 +113,20 @@ export type UpdateVersionInput = z.infer<typeof updateVersionSchema>;
 
 export const makeDefaultSchema = z.object({ version: versionNumber });
 export type MakeDefaultInput = z.infer<typeof makeDefaultSchema>;
+
+/**
+ * POST /prompts/ID/duplicate. Without `history`, the copy starts at v1 with the template of
+ * `version` (default: the published one); with it, every version is copied with its number.
+ * Labels are never copied: they say what runs in production, and that is the original.
+ */
+export const duplicatePromptSchema = z.object({
+  name: promptName.optional(),
+  slug: chosenSlug.optional(),
+  collection_id: z.string().min(1).nullish(),
+  history: z.boolean().default(false),
+  version: versionNumber.optional(),
+});
+export type DuplicatePromptInput = z.infer<typeof duplicatePromptSchema>;
+
+// `?force=true` archives even when labels still point at the prompt (its callers then get 409).
+export const archivePromptQuerySchema = z.object({ force: z.enum(["true", "false"]).optional() });

@@ -44,6 +44,14 @@ export function versionTemplate(version: VersionWithRefs) {
   };
 }
 
+/** Portkey's `status` is always "active"; an archived prompt says "archived" and since when. */
+export function archiveStatus(prompt: Pick<Prompt, "archivedAt">) {
+  return {
+    status: (prompt.archivedAt ? "archived" : "active") as "active" | "archived",
+    archived_at: prompt.archivedAt?.toISOString() ?? null,
+  };
+}
+
 /** GET /prompts/ID and GET /prompts/ID/versions/VID: the prompt seen at one version. */
 export function promptAtVersion(prompt: Prompt, version: VersionWithRefs) {
   return {
@@ -59,7 +67,7 @@ export function promptAtVersion(prompt: Prompt, version: VersionWithRefs) {
     prompt_version_label_id: version.labels[0]?.labelId ?? null,
     prompt_version_labels: labelsOf(version),
     is_published: prompt.publishedVersionId === version.id,
-    status: "active" as const,
+    ...archiveStatus(prompt),
     created_at: prompt.createdAt.toISOString(),
     last_updated_at: prompt.updatedAt.toISOString(),
     object: "prompt" as const,

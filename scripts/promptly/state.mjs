@@ -19,7 +19,8 @@ export async function folders(api) {
 /** Every prompt at its latest version, with its labels, published version and folder path. */
 export async function prompts(api, folderList) {
   const pathById = new Map(folderList.map((f) => [f.id, f.path]));
-  const rows = await listAll(api, "/prompts");
+  // Archived ones too: they still own their slugs, so a push must update them, not create them again.
+  const rows = await listAll(api, "/prompts?archived=all");
   const out = [];
   for (const [index, row] of rows.entries()) {
     progress(`  reading prompt ${index + 1}/${rows.length}: ${row.slug}`);
