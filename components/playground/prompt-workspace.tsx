@@ -177,6 +177,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             onRunColumn={playground.runColumn}
             onStopColumn={playground.stopColumn}
             onRunAll={playground.runAll}
+            temperatureHintOf={playground.temperatureHintOf}
           />
         )}
         {historyOpen ? (

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useProviders } from "@/lib/hooks/use-providers";
-import { columnRunTarget, newColumn, type CompareColumn } from "@/lib/playground/compare";
+import { columnRunTarget, newColumn, temperatureHint, type CompareColumn } from "@/lib/playground/compare";
 import { editorRunTarget } from "@/lib/playground/run-body";
 import { useRuns } from "@/lib/playground/use-runs";
 import { analyzeTemplate, variablesBody } from "@/lib/playground/variables";
@@ -13,7 +13,8 @@ const EDITOR_RUN = "editor";
 export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues: Record<string, string> = {}) {
   const runs = useRuns();
   const providers = useProviders().data?.data;
-  const usageInStream = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key))?.usageInStream ?? false;
+  const providerFor = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key));
+  const usageInStream = (key: string | null | undefined) => providerFor(key)?.usageInStream ?? false;
   const [values, setValues] = useState<Record<string, string>>(initialValues);
   const [columns, setColumns] = useState<CompareColumn[]>([]);
   const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
@@ -78,5 +79,15 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
     runColumn,
     stopColumn: (column: CompareColumn) => runs.stop(column.id),
     runAll: () => columns.forEach(runColumn),
+    /** The temperature a column runs at when its field is empty: its source's, or its provider's default. */
+    temperatureHintOf: (column: CompareColumn) => {
+      const version = column.source === "draft" ? null : ws.versions.find((v) => v.prompt_version === column.source);
+      if (version) {
+        const parameters = version.prompt_template.parameters;
+        const saved = parameters && typeof parameters === "object" && !Array.isArray(parameters) ? parameters.temperature : undefined;
+        return temperatureHint(saved, providerFor(version.prompt_template.virtual_key));
+      }
+      return temperatureHint(ws.draft?.settings.numbers.temperature, providerFor(ws.draft?.settings.virtualKey));
+    },
   };
 }
