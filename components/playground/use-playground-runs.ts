@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { useProviders } from "@/lib/hooks/use-providers";
 import { columnRunTarget, newColumn, temperatureHint, type CompareColumn } from "@/lib/playground/compare";
 import { editorRunTarget } from "@/lib/playground/run-body";
+import { toolCallId, toolResultTurn, type ConversationMessage } from "@/lib/playground/tool-turn";
 import { useRuns } from "@/lib/playground/use-runs";
 import { analyzeTemplate, variablesBody } from "@/lib/playground/variables";
 import type { Workspace } from "./use-workspace";
@@ -17,6 +18,9 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
   const usageInStream = (key: string | null | undefined) => providerFor(key)?.usageInStream ?? false;
   const [values, setValues] = useState<Record<string, string>>(initialValues);
   const [columns, setColumns] = useState<CompareColumn[]>([]);
+  // The turns after the template's messages when a run is continued past its tool calls.
+  const [conversation, setConversation] = useState<ConversationMessage[]>([]);
+  const [toolResults, setToolResults] = useState<Record<string, string>>({});
   const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
 
   // Compare feeds every column the same values: the fields are the union of their variables.
@@ -32,20 +36,41 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
     return [...names];
   }, [ws.analysis, ws.versions, columns, partialTexts]);
 
-  const runEditor = () => {
+  const editorTarget = (turns: ConversationMessage[], withStreamOptions = true) => {
     const shown = ws.shown;
     const version = ws.viewing ?? ws.base;
-    if (!shown || !version) return;
-    const target = editorRunTarget({
+    if (!shown || !version) return null;
+    return editorRunTarget({
       promptId,
       version: version.prompt_version,
       draft: shown,
       dirty: !ws.viewing && ws.dirty,
       variables: variablesBody(ws.analysis?.variables ?? [], values),
-      usageInStream: usageInStream(shown.settings.virtualKey),
+      usageInStream: withStreamOptions && usageInStream(shown.settings.virtualKey),
+      conversation: turns,
     });
+  };
+
+  const startEditorRun = (turns: ConversationMessage[]) => {
+    const target = editorTarget(turns);
+    if (!target) return;
+    setConversation(turns);
+    setToolResults({});
     void runs.run(EDITOR_RUN, target.ref, target.body);
   };
+
+  /** A fresh run: the template alone, any continued conversation dropped. */
+  const runEditor = () => startEditorRun([]);
+
+  /** Answers the last run's tool calls with the typed results and runs the conversation on. */
+  const continueWithToolResults = () => {
+    const last = runs.get(EDITOR_RUN);
+    if (last.status !== "done" || last.toolCalls.length === 0) return;
+    startEditorRun([...conversation, ...toolResultTurn(last, toolResults)]);
+  };
+
+  // What the preview renders: the template as Run would send it, through /render (no stream options).
+  const preview = editorTarget([], false);
 
   const runColumn = (column: CompareColumn) => {
     if (!ws.draft || !ws.base) return;
@@ -65,6 +90,13 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
   return {
     values,
     setValue: (name: string, value: string) => setValues((all) => ({ ...all, [name]: value })),
+    /** Fills the fields from a saved variable set; fields it does not name keep their values. */
+    loadValues: (loaded: Record<string, string>) => setValues((all) => ({ ...all, ...loaded })),
+    preview: preview ? { ref: preview.ref, body: JSON.stringify(preview.body) } : null,
+    conversation,
+    toolResults,
+    setToolResult: (call: Parameters<typeof toolCallId>[0], text: string) => setToolResults((all) => ({ ...all, [toolCallId(call)]: text })),
+    continueWithToolResults,
     editorRun: runs.get(EDITOR_RUN),
     runEditor,
     stopEditor: () => runs.stop(EDITOR_RUN),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderTemplate, templateVariables } from "@/lib/templates";
 import type { ToolCallState } from "./run-state";
-import { continuationTemplate, literalTemplateText, toolResultTurn } from "./tool-turn";
+import { continuationTemplate, literalTemplateText, literalText, toolResultTurn } from "./tool-turn";
 
 const noPartials = async () => null;
 const template = JSON.stringify([{ role: "user", content: "Weather in {{city}}?" }]);
@@ -43,5 +43,7 @@ describe("continuing a run with tool results", () => {
     const rendered = await renderTemplate("completion", literal, {}, noPartials);
     expect(rendered).toEqual({ prompt: text });
     expect(literalTemplateText("no tags")).toBe("no tags");
+    expect(literalText(literal)).toBe(text);
+    expect(literalText("no tags")).toBe("no tags");
   });
 });

@@ -46,3 +46,9 @@ export function continuationTemplate(template: string, conversation: Conversatio
   const messages = JSON.parse(template) as unknown[];
   return JSON.stringify([...messages, ...conversation]);
 }
+
+/** The text a literalTemplateText string stands for (to show it as written). */
+export function literalText(template: string): string {
+  const match = /^\{\{=(<%+) %>=\}\}/.exec(template);
+  return match ? template.slice(match[0].length) : template;
+}
