@@ -163,6 +163,8 @@ async function newKey(scope: "admin" | "completions", extra: Record<string, unkn
 }
 
 test("every /v1 route refuses a missing, malformed, revoked or under-scoped key in the error envelope", async () => {
+  // Hundreds of requests, one after another: on a busy machine they outlast the default minute.
+  test.setTimeout(180_000);
   const completionsKey = (await newKey("completions")).key;
   const revoked = await newKey("admin");
   expect((await send("DELETE", `${E2E.baseUrl}/v1/api-keys/${revoked.id}`, admin)).status).toBe(200);
