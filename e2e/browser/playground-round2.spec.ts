@@ -260,6 +260,8 @@ test("compare: an empty temperature shows the source's saved value, else the pro
   // The draft column follows the draft's own temperature.
   await expect(page.getByTestId("compare-temperature-1")).toHaveAttribute("placeholder", "1");
   await page.getByTestId("mode-editor").click();
+  // The model settings say the same of an empty temperature.
+  await expect(page.getByTestId("param-temperature")).toHaveAttribute("placeholder", "1");
   await page.getByTestId("param-temperature").fill("0.7");
   await page.getByTestId("mode-compare").click();
   await expect(page.getByTestId("compare-temperature-1")).toHaveAttribute("placeholder", "0.7");
