@@ -16,6 +16,7 @@ export function CompareColumnCard({
   index,
   versions,
   draftModel,
+  temperatureHint,
   run,
   canRemove,
   onChange,
@@ -27,6 +28,8 @@ export function CompareColumnCard({
   index: number;
   versions: PromptVersionEntry[];
   draftModel: string;
+  /** What an empty temperature means for this column (its source's value or its provider's default). */
+  temperatureHint: { placeholder: string; title: string };
   run: RunState;
   canRemove: boolean;
   onChange: (column: CompareColumn) => void;
@@ -77,7 +80,7 @@ export function CompareColumnCard({
           </label>
           <label>
             <span className={caption}>Temp</span>
-            <input value={column.temperature} placeholder="—" inputMode="decimal" onChange={(e) => onChange({ ...column, temperature: e.target.value })} className={small} data-testid={`compare-temperature-${index}`} />
+            <input value={column.temperature} placeholder={temperatureHint.placeholder} title={temperatureHint.title} inputMode="decimal" onChange={(e) => onChange({ ...column, temperature: e.target.value })} className={small} data-testid={`compare-temperature-${index}`} />
           </label>
           <label>
             <span className={caption}>Max tok.</span>

@@ -21,6 +21,7 @@ export function CompareView({
   onRunColumn,
   onStopColumn,
   onRunAll,
+  temperatureHintOf,
 }: {
   columns: CompareColumn[];
   onColumns: (columns: CompareColumn[]) => void;
@@ -33,6 +34,7 @@ export function CompareView({
   onRunColumn: (column: CompareColumn) => void;
   onStopColumn: (column: CompareColumn) => void;
   onRunAll: () => void;
+  temperatureHintOf: (column: CompareColumn) => { placeholder: string; title: string };
 }) {
   const anyRunning = columns.some((c) => runOf(c).status === "running");
   return (
@@ -67,6 +69,7 @@ export function CompareView({
             index={index}
             versions={versions}
             draftModel={draftModel}
+            temperatureHint={temperatureHintOf(column)}
             run={runOf(column)}
             canRemove={columns.length > 1}
             onChange={(changed) => onColumns(columns.map((c) => (c.id === column.id ? changed : c)))}

@@ -14,6 +14,7 @@ import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { blockingProblems, draftIssues, versionProblems } from "@/lib/playground/draft-issues";
 import { CompareView } from "./compare-view";
 import { GatewaySettings } from "./gateway-settings";
+import { PreviewPane } from "./preview-pane";
 import { PromptOptions } from "./prompt-options";
 import { ReadOnlyBanner } from "./read-only-banner";
 import { RunPane } from "./run-pane";
@@ -138,6 +139,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
                 onChange={ws.updateDraft}
                 onOpenPartial={(slug) => setDialog({ kind: "partial", slug })}
               />
+              <PreviewPane target={playground.preview} />
             </div>
             <div className="min-h-0 overflow-y-auto">
               <SettingsPane
@@ -154,9 +156,13 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             </div>
             <div className="min-h-0 overflow-y-auto">
               <RunPane
+                promptId={promptId}
                 variables={ws.analysis?.variables ?? []}
                 values={playground.values}
                 onValue={playground.setValue}
+                onLoadValues={playground.loadValues}
+                conversation={playground.conversation}
+                tools={{ results: playground.toolResults, onResult: playground.setToolResult, onContinue: playground.continueWithToolResults }}
                 run={playground.editorRun}
                 onRun={playground.runEditor}
                 onStop={playground.stopEditor}
@@ -184,6 +190,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
             onRunColumn={playground.runColumn}
             onStopColumn={playground.stopColumn}
             onRunAll={playground.runAll}
+            temperatureHintOf={playground.temperatureHintOf}
           />
         )}
         {historyOpen ? (

@@ -1,10 +1,20 @@
-import type { RunState } from "@/lib/playground/run-state";
+import { Button } from "@/components/ui/button";
+import type { RunState, ToolCallState } from "@/lib/playground/run-state";
+import { toolCallId } from "@/lib/playground/tool-turn";
 import { ShortcutHint } from "./kbd";
 import { RunStats } from "./run-stats";
 import { ToolCallBlock } from "./tool-call-block";
 
+/** Where a finished run's tool calls get their results, and the conversation goes on. */
+export interface ToolResultsInput {
+  results: Record<string, string>;
+  onResult: (call: ToolCallState, text: string) => void;
+  onContinue: () => void;
+}
+
 /** What a run produced so far: streamed text, tool calls, then its stats or error. */
-export function RunOutput({ run, testId = "run-output", compact = false }: { run: RunState; testId?: string; compact?: boolean }) {
+export function RunOutput({ run, testId = "run-output", compact = false, tools }: { run: RunState; testId?: string; compact?: boolean; tools?: ToolResultsInput }) {
+  const answering = tools && run.status === "done" && run.toolCalls.length > 0 ? tools : null;
   const waiting = run.status === "running" && !run.text && run.toolCalls.length === 0;
   const showText = run.text.length > 0 || (run.status === "done" && run.toolCalls.length === 0);
   return (
@@ -32,8 +42,16 @@ export function RunOutput({ run, testId = "run-output", compact = false }: { run
         </div>
       ) : null}
       {run.toolCalls.map((call) => (
-        <ToolCallBlock key={call.index} call={call} />
+        <ToolCallBlock key={call.index} call={call} result={answering ? { value: answering.results[toolCallId(call)] ?? "", onChange: (text) => answering.onResult(call, text) } : undefined} />
       ))}
+      {answering ? (
+        <div className="flex items-center gap-2">
+          <Button variant="secondary" onClick={answering.onContinue} data-testid="tool-continue">
+            Send {run.toolCalls.length === 1 ? "result" : "results"} and continue
+          </Button>
+          <span className="text-xs text-zinc-500">Appends the tool calls and their results to the conversation, then runs again.</span>
+        </div>
+      ) : null}
       {run.status === "error" ? (
         <p role="alert" data-testid={`${testId}-error`} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
           {run.error}

@@ -123,6 +123,8 @@ export function SettingsPane({
               id={field.name}
               label={field.label}
               value={s.numbers[field.name]}
+              // An empty temperature runs at the provider's declared default: say which.
+              placeholder={field.name === "temperature" && provider?.defaultTemperature !== undefined ? String(provider.defaultTemperature) : undefined}
               slider={limits.slider}
               reason={limits.reason}
               error={errors[field.name] ?? limits.error}

@@ -1,10 +1,11 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useProviders } from "@/lib/hooks/use-providers";
-import { columnRunTarget, newColumn, type CompareColumn } from "@/lib/playground/compare";
+import { columnRunTarget, newColumn, temperatureHint, type CompareColumn } from "@/lib/playground/compare";
 import { blockingProblems } from "@/lib/playground/draft-issues";
 import { parseDraftSettings } from "@/lib/playground/draft-body";
 import { editorRunTarget } from "@/lib/playground/run-body";
+import { toolCallId, toolResultTurn, type ConversationMessage } from "@/lib/playground/tool-turn";
 import { useRuns } from "@/lib/playground/use-runs";
 import { analyzeTemplate, variablesBody } from "@/lib/playground/variables";
 import type { Workspace } from "./use-workspace";
@@ -15,9 +16,13 @@ const EDITOR_RUN = "editor";
 export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues: Record<string, string> = {}) {
   const runs = useRuns();
   const providers = useProviders().data?.data;
-  const usageInStream = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key))?.usageInStream ?? false;
+  const providerFor = (key: string | null | undefined) => providers?.find((p) => p.id === ws.providerOf(key));
+  const usageInStream = (key: string | null | undefined) => providerFor(key)?.usageInStream ?? false;
   const [values, setValues] = useState<Record<string, string>>(initialValues);
   const [columns, setColumns] = useState<CompareColumn[]>([]);
+  // The turns after the template's messages when a run is continued past its tool calls.
+  const [conversation, setConversation] = useState<ConversationMessage[]>([]);
+  const [toolResults, setToolResults] = useState<Record<string, string>>({});
   const partialTexts = useMemo(() => Object.fromEntries(ws.partials.map((p) => [p.slug, p.string])), [ws.partials]);
 
   // Compare feeds every column the same values: the fields are the union of their variables.
@@ -33,20 +38,41 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
     return [...names];
   }, [ws.analysis, ws.versions, columns, partialTexts]);
 
-  const runEditor = () => {
+  const editorTarget = (turns: ConversationMessage[], withStreamOptions = true) => {
     const shown = ws.shown;
     const version = ws.viewing ?? ws.base;
-    if (!shown || !version) return;
-    const target = editorRunTarget({
+    if (!shown || !version) return null;
+    return editorRunTarget({
       promptId,
       version: version.prompt_version,
       draft: shown,
       dirty: !ws.viewing && ws.dirty,
       variables: variablesBody(ws.analysis?.variables ?? [], values),
-      usageInStream: usageInStream(shown.settings.virtualKey),
+      usageInStream: withStreamOptions && usageInStream(shown.settings.virtualKey),
+      conversation: turns,
     });
+  };
+
+  const startEditorRun = (turns: ConversationMessage[]) => {
+    const target = editorTarget(turns);
+    if (!target) return;
+    setConversation(turns);
+    setToolResults({});
     void runs.run(EDITOR_RUN, target.ref, target.body);
   };
+
+  /** A fresh run: the template alone, any continued conversation dropped. */
+  const runEditor = () => startEditorRun([]);
+
+  /** Answers the last run's tool calls with the typed results and runs the conversation on. */
+  const continueWithToolResults = () => {
+    const last = runs.get(EDITOR_RUN);
+    if (last.status !== "done" || last.toolCalls.length === 0) return;
+    startEditorRun([...conversation, ...toolResultTurn(last, toolResults)]);
+  };
+
+  // What the preview renders: the template as Run would send it, through /render (no stream options).
+  const preview = editorTarget([], false);
 
   const runColumn = (column: CompareColumn) => {
     if (!ws.draft || !ws.base) return;
@@ -69,6 +95,13 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
   return {
     values,
     setValue: (name: string, value: string) => setValues((all) => ({ ...all, [name]: value })),
+    /** Fills the fields from a saved variable set; fields it does not name keep their values. */
+    loadValues: (loaded: Record<string, string>) => setValues((all) => ({ ...all, ...loaded })),
+    preview: preview ? { ref: preview.ref, body: JSON.stringify(preview.body) } : null,
+    conversation,
+    toolResults,
+    setToolResult: (call: Parameters<typeof toolCallId>[0], text: string) => setToolResults((all) => ({ ...all, [toolCallId(call)]: text })),
+    continueWithToolResults,
     editorRun: runs.get(EDITOR_RUN),
     runEditor,
     stopEditor: () => runs.stop(EDITOR_RUN),
@@ -83,5 +116,15 @@ export function usePlaygroundRuns(ws: Workspace, promptId: string, initialValues
     runColumn,
     stopColumn: (column: CompareColumn) => runs.stop(column.id),
     runAll: () => columns.forEach(runColumn),
+    /** The temperature a column runs at when its field is empty: its source's, or its provider's default. */
+    temperatureHintOf: (column: CompareColumn) => {
+      const version = column.source === "draft" ? null : ws.versions.find((v) => v.prompt_version === column.source);
+      if (version) {
+        const parameters = version.prompt_template.parameters;
+        const saved = parameters && typeof parameters === "object" && !Array.isArray(parameters) ? parameters.temperature : undefined;
+        return temperatureHint(saved, providerFor(version.prompt_template.virtual_key));
+      }
+      return temperatureHint(ws.draft?.settings.numbers.temperature, providerFor(ws.draft?.settings.virtualKey));
+    },
   };
 }

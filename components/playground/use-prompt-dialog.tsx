@@ -8,7 +8,7 @@ import { promptReference, promptSnippet, type SnippetLanguage } from "@/lib/play
 
 const TABS: { value: SnippetLanguage; label: string }[] = [
   { value: "curl", label: "curl" },
-  { value: "node", label: "Node (portkey-ai)" },
+  { value: "typescript", label: "TypeScript (portkey-ai)" },
   { value: "python", label: "Python (portkey-ai)" },
 ];
 
@@ -30,7 +30,7 @@ async function copyText(text: string): Promise<boolean> {
 
 /** Ready-to-copy calls of this prompt with this server's URL, for the published version or a label. */
 export function UsePromptDialog({ slug, versions, variables, onClose }: { slug: string; versions: PromptVersionEntry[]; variables: Record<string, unknown>; onClose: () => void }) {
-  const [language, setLanguage] = useState<SnippetLanguage>("node");
+  const [language, setLanguage] = useState<SnippetLanguage>("typescript");
   const [target, setTarget] = useState("");
   const [stream, setStream] = useState(false);
   const [copied, setCopied] = useState(false);

@@ -20,6 +20,7 @@ export const TRANSFER_ORDER = [
   "Collection",
   "VirtualKey",
   "Prompt",
+  "VariableSet",
   "PromptVersion",
   "Label",
   "PromptLabel",

@@ -10,6 +10,8 @@ export const queryKeys = {
   },
   prompt: (id: string) => ["prompt", id] as const,
   promptVersions: (promptId: string) => ["prompt", promptId, "versions"] as const,
+  variableSets: (promptId: string) => ["prompt", promptId, "variable-sets"] as const,
+  renderPreview: (ref: string, body: string) => ["render-preview", ref, body] as const,
   collections: { all: ["collections"] as const },
   labels: { all: ["labels"] as const },
   partials: {

@@ -1,3 +1,4 @@
+import type { ProviderDeclaration } from "@/lib/providers/declaration";
 import { draftOverrides } from "./draft-body";
 import type { Draft } from "./draft";
 import { streamOptionsFor, type RunTarget } from "./run-body";
@@ -55,4 +56,15 @@ export function columnRunTarget(input: {
 
 export function sourceLabel(source: CompareColumn["source"]): string {
   return source === "draft" ? "Draft" : `v${source}`;
+}
+
+/**
+ * What a column's empty temperature field stands for, shown as its placeholder: the value its
+ * source saved, else the default its provider declares, else plainly the provider's default.
+ */
+export function temperatureHint(saved: unknown, provider: Pick<ProviderDeclaration, "displayName" | "defaultTemperature"> | null | undefined): { placeholder: string; title: string } {
+  const text = saved === undefined || saved === null ? "" : String(saved).trim();
+  if (text) return { placeholder: text, title: `Saved temperature: ${text}` };
+  if (provider?.defaultTemperature !== undefined) return { placeholder: String(provider.defaultTemperature), title: `${provider.displayName}'s default temperature: ${provider.defaultTemperature}` };
+  return { placeholder: "default", title: provider ? `${provider.displayName}'s own default temperature` : "The provider's default temperature" };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { VersionTemplate } from "@/lib/hooks/use-prompt-versions";
 import { draftFromVersion, templateString } from "./draft";
 import { draftFingerprint, draftOverrides, parseDraftSettings, versionBody } from "./draft-body";
-import { analyzeDraft, variablesBody } from "./variables";
+import { analyzeDraft, invalidJsonVariables, readVariableField, variablesBody } from "./variables";
 
 const version = (over: Partial<VersionTemplate> = {}): VersionTemplate => ({
   string: JSON.stringify([
@@ -57,5 +57,15 @@ describe("drafts", () => {
     expect(analysis.partials).toEqual([{ tag: "rules", slug: "rules", known: true }]);
     expect(analyzeDraft(draft, {}).partials[0].known).toBe(false);
     expect(variablesBody(["a", "b"], { a: '{"x":1}', b: "[not json" })).toEqual({ a: { x: 1 }, b: "[not json" });
+  });
+});
+
+describe("variable fields", () => {
+  it("say when text that looks like JSON does not parse, and that it goes as text", () => {
+    expect(readVariableField('{"a": 1}')).toEqual({ kind: "json", value: { a: 1 } });
+    expect(readVariableField("plain")).toEqual({ kind: "text" });
+    const broken = readVariableField('{"a": 1,}');
+    expect(broken.kind).toBe("invalid-json");
+    expect(invalidJsonVariables(["a", "b", "c"], { a: "[1, 2", b: "[1, 2]", c: "x" })).toEqual(["a"]);
   });
 });

@@ -1,5 +1,6 @@
 import { draftOverrides } from "./draft-body";
-import type { Draft } from "./draft";
+import { templateString, type Draft } from "./draft";
+import { continuationTemplate, type ConversationMessage } from "./tool-turn";
 
 /**
  * Asks for usage in the last chunk when the key's provider declares it accepts OpenAI's
@@ -19,7 +20,8 @@ export interface RunTarget {
 /**
  * The editor's Run. A draft identical to its saved version runs that version as is (logged
  * under its number); an edited one runs on top of it with the draft as overrides (logged as
- * a draft). A version opened read only runs itself.
+ * a draft). A version opened read only runs itself. A conversation continued past tool calls
+ * runs the template with those turns after it, as a draft.
  */
 export function editorRunTarget(input: {
   promptId: string;
@@ -29,12 +31,16 @@ export function editorRunTarget(input: {
   variables: Record<string, unknown>;
   /** The key's provider declares usage in the stream. */
   usageInStream: boolean;
+  /** Turns appended after the template's messages (chat only): tool calls and their results. */
+  conversation?: ConversationMessage[];
 }): RunTarget {
+  const continued = input.draft.templateType === "chat" && (input.conversation?.length ?? 0) > 0;
   return {
     ref: `${input.promptId}@${input.version}`,
     body: {
       variables: input.variables,
-      ...(input.dirty ? draftOverrides(input.draft) : {}),
+      ...(input.dirty || continued ? draftOverrides(input.draft) : {}),
+      ...(continued ? { template: continuationTemplate(templateString(input.draft), input.conversation ?? []) } : {}),
       ...streamOptionsFor(input.usageInStream),
     },
   };

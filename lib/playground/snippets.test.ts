@@ -1,3 +1,4 @@
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { API_KEY_PREFIX } from "@/lib/auth/api-key-hash";
 import { promptReference, promptSnippet, type SnippetLanguage } from "./snippets";
@@ -5,12 +6,12 @@ import { promptReference, promptSnippet, type SnippetLanguage } from "./snippets
 const origin = "http://10.0.0.5:3000";
 const promptId = "pp-support-1a2b3c";
 const variables = { topic: "refunds", vip: true, note: null, order: { id: 42 } };
-const languages: SnippetLanguage[] = ["curl", "node", "python"];
+const languages: SnippetLanguage[] = ["curl", "typescript", "python"];
 
 /** How each snippet reads the API key: from the environment, so nothing secret is pasted around. */
 const KEY_FROM_ENV: Record<SnippetLanguage, string> = {
   curl: `-H "x-portkey-api-key: $PROMPTLY_API_KEY"`,
-  node: "apiKey: process.env.PROMPTLY_API_KEY,",
+  typescript: "apiKey: process.env.PROMPTLY_API_KEY,",
   python: `api_key=os.environ["PROMPTLY_API_KEY"],`,
 };
 
@@ -33,10 +34,10 @@ describe("Use this prompt snippets", () => {
         expect(published).toContain(`curl ${origin}/v1/prompts/${promptId}/completions \\`);
         expect(staging).toContain(`curl ${origin}/v1/prompts/${promptId}@staging/completions \\`);
       } else {
-        const [base, id] = language === "node" ? ["baseURL", "promptID"] : ["base_url=", "prompt_id="];
-        expect(published).toContain(`${base}${language === "node" ? ": " : ""}"${origin}/v1"`);
-        expect(published).toContain(`${id}${language === "node" ? ": " : ""}"${promptId}"`);
-        expect(staging).toContain(`${id}${language === "node" ? ": " : ""}"${promptId}@staging"`);
+        const [base, id] = language === "typescript" ? ["baseURL", "promptID"] : ["base_url=", "prompt_id="];
+        expect(published).toContain(`${base}${language === "typescript" ? ": " : ""}"${origin}/v1"`);
+        expect(published).toContain(`${id}${language === "typescript" ? ": " : ""}"${promptId}"`);
+        expect(staging).toContain(`${id}${language === "typescript" ? ": " : ""}"${promptId}@staging"`);
       }
       expect(published).not.toContain("@");
     }
@@ -58,7 +59,7 @@ describe("Use this prompt snippets", () => {
     const body = /-d '([\s\S]*)'$/.exec(curl)?.[1];
     expect(JSON.parse(body ?? "")).toEqual({ variables, stream: true });
     expect(curl).toContain("  -N \\");
-    expect(snippet("node")).toContain(`"order": {\n      "id": 42\n    }`);
+    expect(snippet("typescript")).toContain(`"order": {\n      "id": 42\n    }`);
     const python = snippet("python", "", true);
     expect(python).toContain(`"vip": True`);
     expect(python).toContain(`"note": None`);
@@ -68,5 +69,16 @@ describe("Use this prompt snippets", () => {
   it("quotes a variable with an apostrophe for the shell", () => {
     const code = promptSnippet("curl", { origin, promptRef: promptId, variables: { name: "O'Brien" }, stream: false });
     expect(code).toContain(`"name": "O'\\''Brien"`);
+  });
+});
+
+describe("the TypeScript snippet", () => {
+  it("is a module TypeScript parses without a syntax error, streamed or not", () => {
+    for (const stream of [false, true]) {
+      const code = snippet("typescript", "staging", stream);
+      const file = ts.createSourceFile("snippet.mts", code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+      const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+      expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-export type SnippetLanguage = "curl" | "node" | "python";
+export type SnippetLanguage = "curl" | "typescript" | "python";
 
 export interface SnippetInput {
   /** This server's origin, e.g. http://127.0.0.1:3000 */
@@ -50,7 +50,7 @@ export function promptSnippet(language: SnippetLanguage, input: SnippetInput): s
       `  -d ${shellQuote(body)}`,
     ].join("\n");
   }
-  if (language === "node") {
+  if (language === "typescript") {
     const variables = indent(JSON.stringify(input.variables, null, 2), 2);
     const call = [
       `const completion = await portkey.prompts.completions.create({`,

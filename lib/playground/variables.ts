@@ -85,23 +85,35 @@ export function analyzeDraft(draft: Draft, partials: PartialTexts): TemplateAnal
 }
 
 /**
- * A variable field's value as sent: JSON when the text parses as an object or array (so
- * sections can loop over it), the text itself otherwise.
+ * How a variable field's text is sent: as JSON when it starts like an object or array (so
+ * sections can loop over it) and parses; as the text itself otherwise. Text that starts like
+ * JSON but does not parse is still sent as text, and the field says so with the parse error.
  */
-export function variableValue(text: string): unknown {
+export type VariableField = { kind: "text" } | { kind: "json"; value: unknown } | { kind: "invalid-json"; error: string };
+
+export function readVariableField(text: string): VariableField {
   const trimmed = text.trim();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return JSON.parse(trimmed);
-    } catch {
-      return text;
-    }
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return { kind: "text" };
+  try {
+    return { kind: "json", value: JSON.parse(trimmed) };
+  } catch (error) {
+    return { kind: "invalid-json", error: (error as Error).message };
   }
-  return text;
+}
+
+/** A variable field's value as sent (see readVariableField). */
+export function variableValue(text: string): unknown {
+  const field = readVariableField(text);
+  return field.kind === "json" ? field.value : text;
 }
 
 export function isJsonValue(text: string): boolean {
-  return typeof variableValue(text) !== "string";
+  return readVariableField(text).kind === "json";
+}
+
+/** The names whose text looks like JSON but does not parse: they go as plain text. */
+export function invalidJsonVariables(names: string[], values: Record<string, string>): string[] {
+  return names.filter((name) => readVariableField(values[name] ?? "").kind === "invalid-json");
 }
 
 /** The `variables` body of a run: only the names the template reads, empty ones included. */

@@ -33,6 +33,11 @@ export interface ProviderDeclaration<Id extends string = string> {
   setup: ProviderSetup;
   /** Accepts OpenAI's `stream_options: { include_usage: true }` (usage in the last chunk); others may refuse the field. */
   usageInStream: boolean;
+  /**
+   * The temperature the provider samples at when a request sends none, as its API reference
+   * states it; absent when it depends on the model or the server (the editor then says "default").
+   */
+  defaultTemperature?: number;
   /** Suggested models, most useful first; empty when the models depend on the server. */
   models: ModelDeclaration[];
   /** Where some of its models accept less (or more) than `capabilities` says. */

@@ -150,11 +150,15 @@ function streamSteps(plan: AnswerPlan): Step[] {
 
 function makePlan(kind: OpenAIKind, body: Body, ex: MockExchange): AnswerPlan {
   const { behavior } = ex;
-  const prompt = kind === "chat" ? lastUserText(body.messages) : promptText(body.prompt);
+  // A conversation ending with a tool's result is the turn after the model's tool calls: it
+  // is answered in text, as a model would once it has what it asked for.
+  const last = kind === "chat" && Array.isArray(body.messages) ? body.messages.at(-1) : null;
+  const toolResult = isObject(last) && last.role === "tool" ? contentText(last.content) : null;
+  const prompt = toolResult !== null ? `tool result ${toolResult}` : kind === "chat" ? lastUserText(body.messages) : promptText(body.prompt);
   const allText = kind === "chat" && Array.isArray(body.messages)
     ? body.messages.map((m) => contentText(isObject(m) ? m.content : "")).join(" ")
     : prompt;
-  const toolCalls = kind === "chat" && behavior.toolCalls?.length ? normalizeToolCalls(behavior.toolCalls) : null;
+  const toolCalls = kind === "chat" && toolResult === null && behavior.toolCalls?.length ? normalizeToolCalls(behavior.toolCalls) : null;
   const n = typeof body.n === "number" && Number.isInteger(body.n) && body.n > 1 ? Math.min(body.n, 16) : 1;
   const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
   return {

@@ -100,6 +100,17 @@ describe("mock provider: OpenAI non-stream", () => {
     ]);
   });
 
+  it("answers the turn after its tool calls in text, echoing the tool's result", async () => {
+    const messages = [
+      { role: "user", content: "Weather?" },
+      { role: "assistant", content: null, tool_calls: [{ id: "call_mock_0", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] },
+      { role: "tool", tool_call_id: "call_mock_0", content: "18C and sunny" },
+    ];
+    const json = await (await post("/v1/chat/completions", chatBody({ model: "mock-tools", messages }))).json();
+    expect(json.choices[0].finish_reason).toBe("stop");
+    expect(json.choices[0].message.content).toBe("Mock answer to: tool result 18C and sunny");
+  });
+
   it("validates like OpenAI does", async () => {
     const noModel = await post("/v1/chat/completions", { messages: [] });
     expect(noModel.status).toBe(400);

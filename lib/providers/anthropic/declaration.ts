@@ -10,6 +10,8 @@ export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const anthropicDeclaration: ProviderDeclaration<"anthropic"> = {
   id: "anthropic",
   displayName: "Anthropic",
+  // Messages API: "Defaults to 1.0".
+  defaultTemperature: 1,
   capabilities: ANTHROPIC_CAPABILITIES,
   setup: {
     defaultBaseUrl: ANTHROPIC_DEFAULT_BASE_URL,

@@ -7,6 +7,8 @@ export const AZURE_DEFAULT_API_VERSION = "2024-10-21";
 export const azureOpenAIDeclaration = declareOpenAICompatible({
   id: "azure-openai",
   displayName: "Azure OpenAI",
+  // As OpenAI's: "Defaults to 1".
+  defaultTemperature: 1,
   defaultBaseUrl: null, // per resource: https://{resourceName}.openai.azure.com
   // Completion templates too: gpt-35-turbo-instruct deployments.
   capabilities: OPENAI_FEATURES,

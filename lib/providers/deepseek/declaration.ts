@@ -3,6 +3,8 @@ import { declareOpenAICompatible } from "../openai-compatible/declare";
 export const deepseekDeclaration = declareOpenAICompatible({
   id: "deepseek",
   displayName: "DeepSeek",
+  // API reference: default 1.
+  defaultTemperature: 1,
   defaultBaseUrl: "https://api.deepseek.com/v1",
   capabilities: {
     chat: true,

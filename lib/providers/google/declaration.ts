@@ -10,6 +10,8 @@ export const GOOGLE_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.co
 export const googleDeclaration: ProviderDeclaration<"google"> = {
   id: "google",
   displayName: "Google Gemini",
+  // Gemini 2.0 and later: 1.0.
+  defaultTemperature: 1,
   capabilities: GOOGLE_CAPABILITIES,
   setup: {
     defaultBaseUrl: GOOGLE_DEFAULT_BASE_URL,

@@ -3,6 +3,8 @@ import { declareOpenAICompatible } from "../openai-compatible/declare";
 export const groqDeclaration = declareOpenAICompatible({
   id: "groq",
   displayName: "Groq",
+  // API reference: "Defaults to 1".
+  defaultTemperature: 1,
   defaultBaseUrl: "https://api.groq.com/openai/v1",
   capabilities: {
     chat: true,

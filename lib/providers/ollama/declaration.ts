@@ -4,6 +4,8 @@ import { declareOpenAICompatible } from "../openai-compatible/declare";
 export const ollamaDeclaration = declareOpenAICompatible({
   id: "ollama",
   displayName: "Ollama",
+  // Modelfile reference: default 0.8 (a model's own Modelfile may set another).
+  defaultTemperature: 0.8,
   defaultBaseUrl: "http://127.0.0.1:11434/v1",
   capabilities: {
     chat: true,

@@ -6,6 +6,8 @@ const CHECKED = "2026-12-03";
 export const openaiDeclaration = declareOpenAICompatible({
   id: "openai",
   displayName: "OpenAI",
+  // API reference: "Defaults to 1".
+  defaultTemperature: 1,
   defaultBaseUrl: "https://api.openai.com/v1",
   // Completion templates too: gpt-3.5-turbo-instruct, davinci-002, babbage-002.
   capabilities: OPENAI_FEATURES,

@@ -5,6 +5,8 @@ import { OPENAI_FEATURES } from "../openai-features";
 export const openrouterDeclaration = declareOpenAICompatible({
   id: "openrouter",
   displayName: "OpenRouter",
+  // API reference: default 1.0.
+  defaultTemperature: 1,
   defaultBaseUrl: "https://openrouter.ai/api/v1",
   capabilities: { ...OPENAI_FEATURES, multipleChoices: false }, // n is not supported
   usageInStream: true,
