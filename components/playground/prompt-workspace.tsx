@@ -21,6 +21,7 @@ import { SettingsPane } from "./settings-pane";
 import { TemplatePane } from "./template-pane";
 import { usePlaygroundRuns } from "./use-playground-runs";
 import { useShortcuts } from "./use-shortcuts";
+import { useUnsavedGuard } from "./use-unsaved-guard";
 import { useWorkspace } from "./use-workspace";
 import { VersionsSidebar } from "./versions-sidebar";
 import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
@@ -63,13 +64,8 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
     const version = versions.find((v) => v.prompt_version === start.version);
     if (version && version.id !== versions[0].id) view(version.id);
   }, [versions, view, start?.version]);
-  // Closing the tab with unsaved edits asks first.
-  useEffect(() => {
-    if (!ws.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [ws.dirty]);
+  // Closing the tab or following a link with unsaved edits asks first.
+  useUnsavedGuard(ws.dirty);
 
   useShortcuts({
     run: () => (mode === "compare" ? playground.runAll() : playground.runEditor()),
