@@ -95,7 +95,8 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const folder = collections.data?.data.find((c) => c.id === prompt.collection_id)?.name ?? "…";
 
   return (
-    <div className="flex h-screen min-w-0 flex-col" data-testid="prompt-workspace">
+    // From lg the workspace fills the screen and each pane scrolls; below, the panes stack and the page scrolls.
+    <div className="flex min-h-screen min-w-0 flex-col lg:h-screen" data-testid="prompt-workspace">
       <WorkspaceHeader
         name={prompt.name}
         slug={prompt.slug}
@@ -116,10 +117,10 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
         publishing={publish.isPending}
       />
       {ws.viewing ? <ReadOnlyBanner version={ws.viewing} onBack={() => ws.view(null)} onRestore={() => ws.viewing && ws.restore(ws.viewing)} /> : null}
-      <div className="flex min-h-0 flex-1">
+      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         {mode === "editor" ? (
-          <div className="grid min-w-0 flex-1 grid-cols-[minmax(0,1.15fr)_17rem_minmax(0,1fr)] divide-x divide-zinc-200 dark:divide-zinc-800">
-            <div className="min-h-0 overflow-y-auto">
+          <div className="grid min-w-0 flex-1 grid-cols-1 divide-y divide-zinc-200 lg:grid-cols-[minmax(0,1.15fr)_17rem_minmax(0,1fr)] lg:divide-x lg:divide-y-0 dark:divide-zinc-800">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <TemplatePane
                 draft={ws.shown}
                 readOnly={readOnly}
@@ -129,7 +130,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
                 onOpenPartial={(slug) => setDialog({ kind: "partial", slug })}
               />
             </div>
-            <div className="min-h-0 overflow-y-auto">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <SettingsPane
                 draft={ws.shown}
                 readOnly={readOnly}
@@ -142,7 +143,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
               <PromptOptions promptId={promptId} strictVariables={prompt.strict_variables} />
               <GatewaySettings promptId={promptId} settings={prompt.settings} />
             </div>
-            <div className="min-h-0 overflow-y-auto">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <RunPane
                 variables={ws.analysis?.variables ?? []}
                 values={playground.values}

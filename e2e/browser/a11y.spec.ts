@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { MAIN_PAGES, seedMainPages, visit, type Seed } from "../support/main-pages";
-import { OWNER_STATE } from "../support/owner";
+import { OWNER_STATE, SIGNED_OUT } from "../support/owner";
 
 /**
  * axe on every main page (the table in e2e/support/main-pages.ts), in light and in dark mode:
@@ -11,7 +11,7 @@ import { OWNER_STATE } from "../support/owner";
 type Scheme = "light" | "dark";
 
 async function contextFor(browser: Browser, scheme: Scheme, signedOut: boolean): Promise<BrowserContext> {
-  return browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 }, storageState: signedOut ? undefined : OWNER_STATE });
+  return browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 }, storageState: signedOut ? SIGNED_OUT : OWNER_STATE });
 }
 
 for (const scheme of ["light", "dark"] as const) {

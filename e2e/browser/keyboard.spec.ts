@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
-import { OWNER } from "../support/owner";
+import { OWNER, SIGNED_OUT } from "../support/owner";
 
 // Keyboard and navigation: the dialog shell, Ctrl/Cmd+S, menus, the unsaved-changes guard and
 // deep links through sign-in.
@@ -155,7 +155,7 @@ test("unsaved edits: an in-app link and closing the tab ask first", async ({ pag
 });
 
 test("a deep link survives sign-in; next= pointing elsewhere is refused", async ({ browser }) => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
   const page = await context.newPage();
   const signIn = async () => {
     await page.getByLabel("Email").fill(OWNER.email);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { MAIN_PAGES, seedMainPages, visit } from "../support/main-pages";
-import { OWNER_STATE } from "../support/owner";
+import { OWNER_STATE, SIGNED_OUT } from "../support/owner";
 
 /**
  * Every main page at phone, tablet and desktop widths: the document never scrolls sideways
@@ -15,7 +15,7 @@ test("the main pages fit 375, 768 and 1280 px without scrolling sideways", async
   test.setTimeout(300_000);
   const seed = await seedMainPages(request);
   const signedIn = await browser.newContext({ colorScheme: "light", storageState: OWNER_STATE });
-  const signedOut = await browser.newContext({ colorScheme: "light" });
+  const signedOut = await browser.newContext({ colorScheme: "light", storageState: SIGNED_OUT });
   const overflowing: string[] = [];
   try {
     const pages = { in: await signedIn.newPage(), out: await signedOut.newPage() };
