@@ -31,8 +31,20 @@ export function Menu({ items, label, testId, trigger }: { items: MenuItem[]; lab
     const onDown = (event: MouseEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
+    // Escape wherever focus is (a mouse-opened menu leaves it on the button); inside a dialog
+    // it closes the menu only.
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      document.removeEventListener("keydown", onKey);
+    };
   }, [open]);
 
   const itemElements = () => Array.from(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
@@ -67,12 +79,7 @@ export function Menu({ items, label, testId, trigger }: { items: MenuItem[]; lab
     else if (event.key === "ArrowUp") move(at < 0 ? all.length - 1 : at - 1);
     else if (event.key === "Home") move(0);
     else if (event.key === "End") move(all.length - 1);
-    else if (event.key === "Escape") {
-      event.preventDefault();
-      // Inside a dialog, Escape closes the menu only.
-      event.stopPropagation();
-      close();
-    } else if (event.key === "Tab") setOpen(false);
+    else if (event.key === "Tab") setOpen(false);
   };
 
   return (

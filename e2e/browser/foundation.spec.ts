@@ -28,7 +28,7 @@ test("a fresh install sets up the owner, signs in and out, navigates and toggles
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByTestId("sign-in-submit").click();
   await expect(page.getByTestId("error")).toContainText("Wrong email or password");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByTestId("sign-in-submit").click();
