@@ -26,9 +26,14 @@ test("the main pages fit 375, 768 and 1280 px without scrolling sideways", async
         await visit(page, target, seed);
         const { scrollWidth, clientWidth, culprit } = await page.evaluate(() => {
           const root = document.documentElement;
-          // The widest element that sticks out of the viewport, to say what to fix.
-          const wide = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1);
-          const named = wide.map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ""}.${String(el.className).split(" ").slice(0, 4).join(".")}`);
+          // What sticks out of the viewport without a scrolling box of its own around it, to say what to fix.
+          const clipped = (el: Element) => {
+            for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== "visible") return true;
+            return false;
+          };
+          const out = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(el));
+          const outermost = out.filter((el) => !out.includes(el.parentElement as HTMLElement));
+          const named = outermost.map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ""}.${String(el.className).split(" ").slice(0, 6).join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`);
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprit: named.slice(0, 3).join(" | ") };
         });
         if (scrollWidth > clientWidth) overflowing.push(`${target.name} @${width}: scrollWidth ${scrollWidth} > ${clientWidth}: ${culprit}`);
