@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ALLOWED_HOSTS_ENV, hostRefusal, parseAllowedHosts } from "@/lib/core/http/allowed-hosts";
 import { newNonce, NONCE_HEADER, pagePolicy } from "@/lib/core/http/content-security-policy";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
 
 const allowedHost = parseAllowedHosts(process.env[ALLOWED_HOSTS_ENV]);
 
@@ -19,6 +20,10 @@ export function proxy(request: NextRequest) {
   const policy = pagePolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
+  // For the sign-in redirect of a server page, which cannot see its own URL otherwise.
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc");
+  headers.set(REQUEST_PATH_HEADER, `${asked.pathname}${asked.search}`);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);

@@ -11,7 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
   return (
     <RoleProvider role={user.role} publisher={user.publisher === true} email={user.email}>
-      <div className="flex min-h-screen">
+      <div className="flex min-h-screen flex-col lg:flex-row">
         <AppNav email={user.email} role={user.role} />
         <main className="min-w-0 flex-1">{children}</main>
       </div>

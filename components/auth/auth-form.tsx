@@ -4,17 +4,19 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { AFTER_SIGN_IN, safeNextPath } from "@/lib/auth/next-path";
 
 /**
  * The shell of the sign-in, setup and invitation forms: fields, the error of the last try,
  * a submit button that says it is working. `submit` answers an error to show, or null once
- * signed in, and then the user goes to the prompts.
+ * signed in, and then the user goes to `after` (a path on this site) or the prompts.
  */
 export function AuthForm({
   testId,
   submitLabel,
   pendingLabel,
   submit,
+  after,
   children,
   ...data
 }: {
@@ -23,6 +25,7 @@ export function AuthForm({
   submitLabel: string;
   pendingLabel: string;
   submit: (form: FormData) => Promise<string | null>;
+  after?: string;
   children: ReactNode;
 } & { [attribute: `data-${string}`]: string }) {
   const router = useRouter();
@@ -37,7 +40,7 @@ export function AuthForm({
     const failure = await submit(form);
     setPending(false);
     if (failure) return setError(failure);
-    router.replace("/prompts");
+    router.replace(safeNextPath(after) ?? AFTER_SIGN_IN);
     router.refresh();
   }
 

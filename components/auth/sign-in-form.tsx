@@ -9,9 +9,10 @@ async function signIn(form: FormData): Promise<string | null> {
   return error.status === 401 ? "Wrong email or password." : (error.message ?? "Could not sign in.");
 }
 
-export function SignInForm() {
+/** `next`: the page to open after signing in (already checked to be a path on this site). */
+export function SignInForm({ next }: { next?: string | null }) {
   return (
-    <AuthForm testId="sign-in-form" submitLabel="Sign in" pendingLabel="Signing in…" submit={signIn}>
+    <AuthForm testId="sign-in-form" submitLabel="Sign in" pendingLabel="Signing in…" submit={signIn} after={next ?? undefined}>
       <TextField label="Email" id="email" name="email" type="email" required autoComplete="email" autoFocus />
       <TextField label="Password" id="password" name="password" type="password" required autoComplete="current-password" />
     </AuthForm>

@@ -14,7 +14,7 @@ export function pointsDelta(delta: number | null | undefined): string {
 
 export function deltaTone(delta: number | null | undefined, higherIsBetter = true): string {
   if (!delta) return "text-zinc-500";
-  return delta > 0 === higherIsBetter ? "text-emerald-600 dark:text-emerald-400" : "text-red-600 dark:text-red-400";
+  return delta > 0 === higherIsBetter ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400";
 }
 
 export function statusTone(status: string): BadgeTone {

@@ -35,7 +35,7 @@ export function SummaryCards({ summaries, labels, compared, costs }: { summaries
             </div>
             {against ? (
               <p className="mt-1 text-xs text-zinc-500" data-testid="summary-verdicts">
-                vs baseline: <span className="text-emerald-600 dark:text-emerald-400">{against.improved} improved</span> · <span className="text-red-600 dark:text-red-400">{against.regressed} regressed</span> ·{" "}
+                vs baseline: <span className="text-emerald-700 dark:text-emerald-400">{against.improved} improved</span> · <span className="text-red-600 dark:text-red-400">{against.regressed} regressed</span> ·{" "}
                 {against.unchanged} unchanged
               </p>
             ) : null}

@@ -20,7 +20,7 @@ export function DiffView({ before, after, title, testId }: { before: string; aft
         <span className="font-semibold">{title}</span>
         {added || removed ? (
           <span className="font-mono">
-            <span className="text-emerald-600 dark:text-emerald-400">+{added}</span> <span className="text-red-600 dark:text-red-400">−{removed}</span>
+            <span className="text-emerald-700 dark:text-emerald-400">+{added}</span> <span className="text-red-600 dark:text-red-400">−{removed}</span>
           </span>
         ) : newlineNote ? null : (
           <span className="text-zinc-400" data-testid={testId ? `${testId}-same` : undefined}>

@@ -22,6 +22,7 @@ import { SettingsPane } from "./settings-pane";
 import { TemplatePane } from "./template-pane";
 import { usePlaygroundRuns } from "./use-playground-runs";
 import { useShortcuts } from "./use-shortcuts";
+import { useUnsavedGuard } from "./use-unsaved-guard";
 import { useWorkspace } from "./use-workspace";
 import { VersionsSidebar } from "./versions-sidebar";
 import { WorkspaceDialogs, type OpenDialog } from "./workspace-dialogs";
@@ -73,13 +74,8 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
     const version = versions.find((v) => v.prompt_version === start.version);
     if (version && version.id !== versions[0].id) view(version.id);
   }, [versions, view, start?.version]);
-  // Closing the tab with unsaved edits asks first.
-  useEffect(() => {
-    if (!ws.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [ws.dirty]);
+  // Closing the tab or following a link with unsaved edits asks first.
+  useUnsavedGuard(ws.dirty);
 
   useShortcuts({
     run: () => (mode === "compare" ? playground.runAll() : blocking.length === 0 && playground.runEditor()),
@@ -104,7 +100,8 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
   const folder = collections.data?.data.find((c) => c.id === prompt.collection_id)?.name ?? "…";
 
   return (
-    <div className="flex h-screen min-w-0 flex-col" data-testid="prompt-workspace">
+    // From lg the workspace fills the screen and each pane scrolls; below, the panes stack and the page scrolls.
+    <div className="flex min-h-screen min-w-0 flex-col lg:h-screen" data-testid="prompt-workspace">
       <WorkspaceHeader
         name={prompt.name}
         slug={prompt.slug}
@@ -126,10 +123,10 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
         publishBlocked={baseProblems.length > 0 ? `v${ws.base.prompt_version} can't be published: ${baseProblems.join("; ")}` : null}
       />
       {ws.viewing ? <ReadOnlyBanner version={ws.viewing} onBack={() => ws.view(null)} onRestore={() => ws.viewing && ws.restore(ws.viewing)} /> : null}
-      <div className="flex min-h-0 flex-1">
+      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         {mode === "editor" ? (
-          <div className="grid min-w-0 flex-1 grid-cols-[minmax(0,1.15fr)_17rem_minmax(0,1fr)] divide-x divide-zinc-200 dark:divide-zinc-800">
-            <div className="min-h-0 overflow-y-auto">
+          <div className="grid min-w-0 flex-1 grid-cols-1 divide-y divide-zinc-200 lg:grid-cols-[minmax(0,1.15fr)_17rem_minmax(0,1fr)] lg:divide-x lg:divide-y-0 dark:divide-zinc-800">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <TemplatePane
                 draft={ws.shown}
                 readOnly={readOnly}
@@ -141,7 +138,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
               />
               <PreviewPane target={playground.preview} />
             </div>
-            <div className="min-h-0 overflow-y-auto">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <SettingsPane
                 draft={ws.shown}
                 readOnly={readOnly}
@@ -154,7 +151,7 @@ export function PromptWorkspace({ promptId, start }: { promptId: string; start?:
               <PromptOptions promptId={promptId} strictVariables={prompt.strict_variables} />
               <GatewaySettings promptId={promptId} settings={prompt.settings} />
             </div>
-            <div className="min-h-0 overflow-y-auto">
+            <div className="min-h-0 min-w-0 lg:overflow-y-auto">
               <RunPane
                 promptId={promptId}
                 variables={ws.analysis?.variables ?? []}

@@ -74,7 +74,7 @@ export function VersionsSidebar({
 }) {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   return (
-    <aside aria-label="Version history" data-testid="versions-sidebar" className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/40">
+    <aside aria-label="Version history" data-testid="versions-sidebar" className="flex w-full shrink-0 flex-col border-t border-l-0 lg:w-80 lg:border-t-0 lg:border-l border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="flex h-10 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
         <h2 className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-300">History</h2>
         <span className="text-xs text-zinc-400">{versions.length} versions</span>

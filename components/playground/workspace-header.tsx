@@ -51,8 +51,8 @@ export function WorkspaceHeader({
   // Viewers run prompts but can't save or publish (the API refuses them too).
   const canWrite = useCan("write");
   return (
-    <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-      <div className="min-w-0 flex-1">
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <div className="min-w-0 flex-1 basis-48">
         <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-xs text-zinc-500">
           <Link href="/prompts" className="hover:text-zinc-800 dark:hover:text-zinc-200">
             Prompts
@@ -84,7 +84,7 @@ export function WorkspaceHeader({
           ) : null}
         </div>
       </div>
-      <div role="tablist" aria-label="View" className="flex shrink-0 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-900">
+      <div role="tablist" aria-label="View" className="flex max-w-full shrink-0 overflow-x-auto rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-900">
         <button role="tab" type="button" aria-selected={mode === "editor"} className={tab(mode === "editor")} onClick={() => onMode("editor")} data-testid="mode-editor">
           Editor
         </button>
@@ -98,7 +98,7 @@ export function WorkspaceHeader({
           Metrics
         </button>
       </div>
-      <div className="flex shrink-0 items-center gap-1.5">
+      <div className="flex flex-wrap items-center gap-1.5">
         <Button variant={historyOpen ? "secondary" : "ghost"} onClick={onToggleHistory} aria-pressed={historyOpen} data-testid="toggle-history">
           <Icon name="history" /> History
         </Button>

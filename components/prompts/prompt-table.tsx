@@ -81,8 +81,10 @@ export function PromptTable({
 
   return (
     <div className="p-4">
-      <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full table-fixed" data-testid="prompt-table">
+      {/* Narrow screens scroll the table inside this box (the keyboard too: tabIndex); relative so
+          that the sr-only header text, absolutely positioned, stays inside it. */}
+      <div role="region" aria-label="Prompts" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-zinc-800">
+        <table className="w-full min-w-[44rem] table-fixed" data-testid="prompt-table">
           <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/70">
             <tr>
               <th className={`${HEAD} w-[38%] pl-4`}>Name</th>

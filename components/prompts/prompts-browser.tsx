@@ -26,7 +26,7 @@ export function PromptsBrowser() {
   const folder = folders.find((f) => f.id === folderId);
 
   return (
-    <div className="flex h-screen flex-col">
+    <div className="flex min-h-screen flex-col lg:h-screen">
       <PageHeader
         title="Prompts"
         description="Templates, their versions and labels. Open one to edit, run and publish it."
@@ -39,8 +39,9 @@ export function PromptsBrowser() {
           ) : null
         }
       />
-      <div className="flex min-h-0 flex-1">
-        <aside className="w-64 shrink-0 border-r border-zinc-200 dark:border-zinc-800">
+      {/* Folders beside the list from md, above it on a phone. */}
+      <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+        <aside className="shrink-0 border-b border-zinc-200 md:w-64 md:border-r md:border-b-0 dark:border-zinc-800">
           <FolderTree selected={folderId} onSelect={setFolderId} />
         </aside>
         <section className="min-w-0 flex-1 overflow-y-auto">
@@ -48,7 +49,7 @@ export function PromptsBrowser() {
             <h2 className="mr-auto text-sm font-semibold" data-testid="prompts-folder-title">
               {folder?.name ?? "All prompts"}
             </h2>
-            <div className="relative w-72">
+            <div className="relative w-full sm:w-72">
               <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />
               <input
                 type="search"

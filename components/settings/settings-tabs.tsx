@@ -23,8 +23,9 @@ export const settingsTabsFor = (role: Role): TabInfo[] => SETTINGS_TABS.filter((
 /** Sections as links (?tab=...): each is shareable and survives a reload. */
 export function SettingsTabs({ active, tabs = SETTINGS_TABS }: { active: SettingsTab; tabs?: readonly TabInfo[] }) {
   return (
-    <nav aria-label="Settings sections" className="border-b border-zinc-200 px-6 dark:border-zinc-800">
-      <ul className="-mb-px flex gap-6">
+    // On a narrow screen the row of tabs scrolls sideways inside itself.
+    <nav aria-label="Settings sections" className="border-b border-zinc-200 px-4 sm:px-6 dark:border-zinc-800">
+      <ul className="-mb-px flex gap-6 overflow-x-auto">
         {tabs.map((tab) => {
           const current = tab.id === active;
           return (
@@ -33,7 +34,7 @@ export function SettingsTabs({ active, tabs = SETTINGS_TABS }: { active: Setting
                 href={`/settings?tab=${tab.id}`}
                 data-testid={`settings-tab-${tab.id}`}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 py-3 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+                className={`inline-block border-b-2 px-1 py-3 text-sm font-medium whitespace-nowrap focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
                   current
                     ? "border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300"
                     : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800 dark:hover:border-zinc-600 dark:hover:text-zinc-200"

@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog, DialogActions } from "./dialog";
 
-/** "Are you sure?" for destructive actions; the confirm button shows progress while pending. */
+/**
+ * "Are you sure?" for destructive actions; the confirm button shows progress while pending.
+ * Focus starts on Cancel (the dialog shell's first control), so a stray Enter destroys nothing.
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -30,7 +33,7 @@ export function ConfirmDialog({
         <Button variant="secondary" onClick={onClose} data-testid={`${testId}-cancel`}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={onConfirm} disabled={pending} data-testid={`${testId}-confirm`} autoFocus>
+        <Button variant="danger" onClick={onConfirm} disabled={pending} data-testid={`${testId}-confirm`}>
           {pending ? "Working…" : confirmLabel}
         </Button>
       </DialogActions>

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { firstField, tabbables } from "./focus";
 
 const PANEL = {
   // Centered modal for forms, confirmations and read-only views; its width by `size`.
@@ -10,8 +11,11 @@ const PANEL = {
 const WIDTHS = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-3xl", xl: "max-w-5xl" };
 
 /**
- * A modal on the native <dialog>: the browser gives focus trapping, Escape to close and
- * focus return for free. Content is mounted only while open so forms start fresh.
+ * The one modal shell, on the native <dialog> (the page behind is inert, Escape cancels).
+ * What the browser does not do, done here: focus starts on the first field of the body (not
+ * on ×, where Enter would close without saving), Tab cycles inside the dialog, and focus
+ * goes back to the opener when it closes or unmounts. Content is mounted only while open so
+ * forms start fresh. Enter in a single-line field submits the body's form (FormDialog).
  */
 export function Dialog({
   open,
@@ -40,18 +44,58 @@ export function Dialog({
   const pressedOnBackdrop = useRef(false);
   const titleId = useId();
 
+  const body = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const wantOpen = useRef(open);
+  useEffect(() => {
+    wantOpen.current = open;
+  });
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      // showModal focused the first focusable element, the close button: move to the body.
+      (firstField(body.current) ?? dialog).focus();
+    }
+    if (!open && dialog.open) {
+      dialog.close();
+      restoreFocus(opener.current);
+    }
   }, [open]);
+  // Unmounted while open (the usual way: the parent stops rendering it).
+  useEffect(() => () => restoreFocus(opener.current), []);
+
+  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== "Tab" || !ref.current) return;
+    const all = tabbables(ref.current);
+    if (all.length === 0) return;
+    const first = all[0];
+    const last = all[all.length - 1];
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || active === ref.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
 
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
       data-testid={testId}
+      tabIndex={-1}
+      onKeyDown={trapTab}
+      // Chrome closes a dialog itself on a second Escape when the first one's cancel was
+      // prevented: keep the parent's state in step.
+      onClose={() => {
+        if (wantOpen.current) onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
@@ -87,7 +131,7 @@ export function Dialog({
               </span>
             </button>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          <div ref={body} className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
           {footer ? (
             <div className="flex items-center justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-900/60">{footer}</div>
           ) : null}
@@ -95,6 +139,14 @@ export function Dialog({
       ) : null}
     </dialog>
   );
+}
+
+/** Focus back on the element that opened the dialog, once React has finished with the DOM. */
+function restoreFocus(element: HTMLElement | null) {
+  if (!element) return;
+  queueMicrotask(() => {
+    if (element.isConnected && !element.closest("dialog:not([open])")) element.focus();
+  });
 }
 
 /** Buttons at the bottom of a dialog's form, right-aligned. */

@@ -3,7 +3,8 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 /** The app's list tables: bordered card, sticky-free, horizontally scrollable when narrow. */
 export function Table({ children, testId, label }: { children: ReactNode; testId?: string; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    // Focusable so that a table wider than the screen can be scrolled from the keyboard.
+    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-zinc-800">
       <table aria-label={label} data-testid={testId} className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         {children}
       </table>

@@ -21,17 +21,18 @@ test("a fresh install sets up the owner, signs in and out, navigates and toggles
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/settings");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  // The page asked for is kept for after sign-in.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
 
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByTestId("sign-in-submit").click();
   await expect(page.getByTestId("error")).toContainText("Wrong email or password");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByTestId("sign-in-submit").click();
-  await expect(page).toHaveURL(/\/prompts$/);
+  await expect(page).toHaveURL(/\/settings$/);
 
   for (const [nav, title] of [["logs", "Logs"], ["settings", "Settings"], ["prompts", "Prompts"]] as const) {
     await page.getByTestId(`nav-${nav}`).click();

@@ -59,7 +59,15 @@ describe("secret encryption (AES-256-GCM)", () => {
 
   it("masks all but a few characters", () => {
     expect(maskSecret("sk-abcdefghijklmnop")).toBe("sk-a****mnop");
-    expect(maskSecret("short")).toBe("*****");
+    expect(maskSecret("short")).toBe("****");
+  });
+
+  it("masks a key shorter than the mask's visible parts completely, its length too", () => {
+    for (const secret of ["a", "sk-1", "sk-12345", "sk-123456", "sk-abcdefgh", "sk-0123456789"]) {
+      expect(maskSecret(secret), secret).toBe("****");
+    }
+    // As many characters hidden as shown, at least.
+    expect(maskSecret("sk-0123456789abc")).toBe("sk-0****9abc");
   });
 });
 

@@ -56,8 +56,13 @@ function open(sealed: string, version: string, aad: Buffer | null, key: Buffer):
   }
 }
 
-/** What may be shown of a secret: its first 4 and last 4 characters at most. */
+const MASK_VISIBLE = 4;
+
+/**
+ * What may be shown of a secret: its first 4 and last 4 characters, and only when at least as
+ * many stay hidden; a shorter secret is all mask, a fixed "****" that does not give its length.
+ */
 export function maskSecret(secret: string): string {
-  if (secret.length <= 8) return "*".repeat(Math.max(secret.length, 4));
-  return `${secret.slice(0, 4)}****${secret.slice(-4)}`;
+  if (secret.length < MASK_VISIBLE * 4) return "****";
+  return `${secret.slice(0, MASK_VISIBLE)}****${secret.slice(-MASK_VISIBLE)}`;
 }
