@@ -17,6 +17,7 @@ export const MAIN_PAGES: MainPage[] = [
   { name: "sign-in", path: () => "/sign-in", ready: "sign-in-form", signedOut: true },
   { name: "prompts", path: () => "/prompts", ready: "prompt-link" },
   { name: "prompt-workspace", path: (seed) => `/prompts/${seed.promptId}`, ready: "draft-status" },
+  { name: "partials", path: () => "/partials", ready: "partial-link" },
   { name: "logs", path: () => "/logs", ready: "log-row" },
   { name: "analytics", path: () => "/analytics", ready: "chart-requests" },
   { name: "datasets", path: () => "/datasets", ready: "dataset-row" },
@@ -61,6 +62,7 @@ export async function seedMainPages(request: APIRequestContext): Promise<Seed> {
   }
   const stamp = Date.now().toString(36);
   const key = await json<{ slug: string }>(await request.post("/v1/virtual-keys", { headers, data: { name: `Tour mock ${stamp}`, provider: "openai", key: "sk-tour-0123456789", custom_host: `${E2E.mockUrl}/v1` } }));
+  await json(await request.post("/v1/prompts/partials", { headers, data: { name: `Tour tone ${stamp}`, string: "Answer briefly." } }));
   const template = JSON.stringify([{ role: "system", content: "You answer for {{product}}." }, { role: "user", content: "{{question}}" }]);
   const prompt = await json<{ id: string }>(await request.post("/v1/prompts", { headers, data: { name: SEED_NAME, string: template, model: "gpt-4o-mini", virtual_key: key.slug } }));
   await json(await request.put(`/v1/prompts/${prompt.id}`, { headers, data: { string: template.replace("{{question}}", "In one line: {{question}}"), model: "gpt-4o-mini", virtual_key: key.slug } }));
