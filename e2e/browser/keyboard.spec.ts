@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
 import { OWNER, SIGNED_OUT } from "../support/owner";
+import { typeInto } from "../support/prompt-helpers";
 
 // Keyboard and navigation: the dialog shell, Ctrl/Cmd+S, menus, the unsaved-changes guard and
 // deep links through sign-in.
@@ -16,13 +17,6 @@ async function apiPrompt(request: APIRequestContext, name: string) {
 
 /** Whether the focused element is inside the open dialog. */
 const focusInDialog = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest("dialog[open]")));
-
-/** Types into a CodeMirror editor found by its test id, replacing what is there. */
-async function typeInto(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).locator(".cm-content").click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(text);
-}
 
 test("a dialog starts on its first field, keeps Tab inside, Enter submits, Escape cancels, focus returns", async ({ page }) => {
   await page.goto("/prompts");

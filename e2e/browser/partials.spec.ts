@@ -1,17 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
+import { typeInto } from "../support/prompt-helpers";
 
 // The Partials page: create partials, see which prompts include them (directly or through
 // another partial), save a new version and publish it after a warning naming those prompts.
 const headers = { "x-portkey-api-key": E2E.apiKey };
-
-/** Types into a CodeMirror editor found by its test id, replacing what is there. */
-async function typeInto(page: Page, testId: string, text: string) {
-  const content = page.getByTestId(testId).locator(".cm-content");
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(text);
-}
 
 async function createPartialInUi(page: Page, name: string, slug: string, template: string) {
   await page.goto("/partials");

@@ -1,34 +1,15 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
 import { mock } from "../support/mock";
+import { apiPrompt, mockKey, typeInto } from "../support/prompt-helpers";
 
 // The playground, round 2: rendered preview, saved variable sets, JSON variables, tool
 // results sent back, snippets that run, the compare temperature placeholder, Ctrl/Cmd+Enter.
 const headers = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
-
-async function mockKey(request: APIRequestContext, name: string): Promise<string> {
-  const response = await request.post("/v1/virtual-keys", { headers, data: { name: `${name} ${stamp()}`, provider: "openai", key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { slug: string }).slug;
-}
-
-async function apiPrompt(request: APIRequestContext, body: Record<string, unknown>) {
-  const response = await request.post("/v1/prompts", { headers, data: body });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as { id: string; slug: string };
-}
-
-/** Types into a CodeMirror editor found by its test id, replacing what is there. */
-async function typeInto(page: Page, testId: string, text: string) {
-  const content = page.getByTestId(testId).locator(".cm-content");
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(text);
-}
 
 async function openPrompt(page: Page, id: string) {
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,34 +1,12 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
 import { mock } from "../support/mock";
 import { portkeyClient } from "../support/portkey";
+import { apiPrompt, mockKey, typeInto } from "../support/prompt-helpers";
 
 // The playground journey, compare, and stop.
 const headers = { "x-portkey-api-key": E2E.apiKey };
 const stamp = () => Date.now().toString(36);
-
-async function mockKey(request: APIRequestContext, name: string, provider = "openai"): Promise<string> {
-  const response = await request.post("/v1/virtual-keys", {
-    headers,
-    data: { name: `${name} ${stamp()}`, provider, key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` },
-  });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { slug: string }).slug;
-}
-
-async function apiPrompt(request: APIRequestContext, body: Record<string, unknown>) {
-  const response = await request.post("/v1/prompts", { headers, data: body });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as { id: string; slug: string };
-}
-
-/** Types into a CodeMirror editor found by its test id, replacing what is there. */
-async function typeInto(page: Page, testId: string, text: string) {
-  const content = page.getByTestId(testId).locator(".cm-content");
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(text);
-}
 
 /** Samples a streaming output until it shows `final`; returns the distinct texts seen. */
 async function watchStream(page: Page, output: Locator, final: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
+import { typeInto } from "../support/prompt-helpers";
 
 // Validation before save, run and publish, in the prompt editor.
 const headers = { "x-portkey-api-key": E2E.apiKey };
@@ -16,14 +17,6 @@ async function api(request: APIRequestContext, method: "post" | "put" | "get", p
 async function mockKey(request: APIRequestContext): Promise<string> {
   const made = await api(request, "post", "/v1/virtual-keys", { name: `Validation mock ${stamp()}`, provider: "openai", key: "sk-mock", custom_host: `${E2E.mockUrl}/v1` });
   return made.slug as string;
-}
-
-/** Types into a CodeMirror editor found by its test id, replacing what is there. */
-async function typeInto(page: Page, testId: string, text: string) {
-  const content = page.getByTestId(testId).locator(".cm-content");
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(text);
 }
 
 async function openPrompt(page: Page, request: APIRequestContext, body: Json) {
