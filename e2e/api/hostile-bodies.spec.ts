@@ -132,6 +132,8 @@ test("10,000 fuzzed requests across every /v1 route: never a 5xx, the server ali
     expect(peakMb, "server RSS").toBeLessThan(RSS_LIMIT_MB);
     expect(run.sent).toBe(REQUESTS);
     // Still standing, and still doing real work; and the run-only key still refused admin routes.
+    // The fuzz may have archived the prompt (a legitimate write to its own prompt): restore it.
+    expect((await api("POST", `/v1/prompts/${String(prompt.id)}/restore`, {})).status).toBe(200);
     const completion = await api("POST", `/v1/prompts/${String(prompt.id)}/completions`, { variables: { word: "still here" } });
     expect(completion.status).toBe(200);
     const refused = await fetch(`${E2E.baseUrl}/v1/api-keys`, { headers: { "x-portkey-api-key": keys.run } });

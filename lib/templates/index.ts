@@ -27,4 +27,4 @@ export {
   type RenderOptions,
   type TemplateKind,
 } from "./chat";
-export { lineColumn, scanTemplate, scannedVariables, type ScannedTag, type SyntaxProblem, type TemplateScan } from "./scan";
+export { lineColumn, MAX_SYNTAX_PROBLEMS, scanTemplate, scannedVariables, type ScannedTag, type SyntaxProblem, type TemplateScan } from "./scan";

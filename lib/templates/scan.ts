@@ -47,8 +47,12 @@ export function scanTemplate(text: string): TemplateScan {
   const tags: ScannedTag[] = [];
   const problems: SyntaxProblem[] = [];
   const open: ScannedTag[] = [];
+  // innermostLoop[k]: the innermost "#" section among open[0..k]. Each tag keeps only that one
+  // (its loop), each loop its parent loop: a copy of the open stack per tag is quadratic in
+  // memory, and thousands of nested sections would take hundreds of megabytes.
+  const innermostLoop: (ScannedTag | null)[] = [];
+  const loopOf = new Map<ScannedTag, ScannedTag | null>();
   const closed = new Set<ScannedTag>();
-  const enclosing = new Map<ScannedTag, ScannedTag[]>();
   let pos = 0;
   while (pos < text.length) {
     const start = text.indexOf("{{", pos);
@@ -62,23 +66,43 @@ export function scanTemplate(text: string): TemplateScan {
     if (!end) {
       // Mustache reads the rest of the text as this tag's name: nothing after it is a tag.
       const lineEnd = text.indexOf("\n", start);
-      problems.push({ message: 'Unclosed tag: add "}}"', from: start, to: lineEnd < 0 ? text.length : Math.max(lineEnd, start + 2) });
+      report(problems, { message: 'Unclosed tag: add "}}"', from: start, to: lineEnd < 0 ? text.length : Math.max(lineEnd, start + 2) });
       break;
     }
     if (type === "{") type = "&";
     const tag: ScannedTag = { type, name: text.slice(i, end.index), from: start, to: end.end, topLevel: true };
     tags.push(tag);
-    enclosing.set(tag, open.filter((s) => s.type === "#"));
+    const loop = innermostLoop.at(-1) ?? null;
+    loopOf.set(tag, loop);
     pos = end.end;
-    if (type === "#" || type === "^") open.push(tag);
-    else if (type === "/") {
+    if (type === "#" || type === "^") {
+      open.push(tag);
+      innermostLoop.push(type === "#" ? tag : loop);
+    } else if (type === "/") {
       const section = closeSection(tag, open, problems);
       if (section) closed.add(section);
+      innermostLoop.length = open.length;
     }
   }
-  for (const section of open) problems.push({ message: `Unclosed section "${section.name}": add {{/${section.name}}}`, from: section.from, to: section.to });
-  for (const tag of tags) tag.topLevel = !enclosing.get(tag)!.some((section) => closed.has(section));
+  for (const section of open) report(problems, { message: `Unclosed section "${section.name}": add {{/${section.name}}}`, from: section.from, to: section.to });
+  // A tag is top level unless a closed "#" section encloses it. Loops open before the loops
+  // inside them, so one pass in order settles each loop from its parent's answer.
+  const insideClosedLoop = new Map<ScannedTag, boolean>();
+  const inside = (loop: ScannedTag | null | undefined) => (loop ? insideClosedLoop.get(loop)! : false);
+  for (const tag of tags) {
+    const loop = loopOf.get(tag);
+    if (tag.type === "#") insideClosedLoop.set(tag, closed.has(tag) || inside(loop));
+    tag.topLevel = !inside(loop);
+  }
   return { tags, problems, customDelimiters: false };
+}
+
+// Enough to fix a template by; more would only cost time (each is placed by line and column)
+// and bytes in the answer for a template written to produce thousands.
+export const MAX_SYNTAX_PROBLEMS = 100;
+
+function report(problems: SyntaxProblem[], problem: SyntaxProblem) {
+  if (problems.length < MAX_SYNTAX_PROBLEMS) problems.push(problem);
 }
 
 /** Closes the section `tag` ends; returns it, or null when none of that name is open. */
@@ -87,12 +111,12 @@ function closeSection(tag: ScannedTag, open: ScannedTag[], problems: SyntaxProbl
   if (last?.name === tag.name) return open.pop()!;
   const depth = open.map((s) => s.name).lastIndexOf(tag.name);
   if (depth < 0) {
-    problems.push({ message: `{{/${tag.name}}} closes a section that was never opened`, from: tag.from, to: tag.to });
+    report(problems, { message: `{{/${tag.name}}} closes a section that was never opened`, from: tag.from, to: tag.to });
     return null;
   }
   // Sections opened inside this one and never closed: each is reported at its opening tag.
   for (const unclosed of open.splice(depth + 1)) {
-    problems.push({ message: `Unclosed section "${unclosed.name}": add {{/${unclosed.name}}} before {{/${tag.name}}}`, from: unclosed.from, to: unclosed.to });
+    report(problems, { message: `Unclosed section "${unclosed.name}": add {{/${unclosed.name}}} before {{/${tag.name}}}`, from: unclosed.from, to: unclosed.to });
   }
   return open.pop()!;
 }

@@ -1,6 +1,7 @@
 import { errorsOf, type ValidationIssue } from "./issues";
 import { responseFormatIssues, toolsIssues } from "./json-fields";
 import { partialTagsOf, templatePieces, templateSyntaxIssues, unknownPartialIssue, type LocatedPartial } from "./template-issues";
+import { MAX_SYNTAX_PROBLEMS } from "@/lib/templates";
 
 export { describeIssue, errorsOf, type IssueCode, type IssueSeverity, type ValidationIssue } from "./issues";
 export { responseFormatIssues, schemaProblem, toolsIssues } from "./json-fields";
@@ -31,11 +32,16 @@ export function validateVersion(version: VersionToValidate, context: ValidationC
   const issues = [...templateSyntaxIssues(pieces), ...toolsIssues(version.tools), ...responseFormatIssues(version.responseFormat)];
   if (context.partialExists) {
     const seen = new Set<string>();
+    let reported = 0;
     for (const ref of partialTagsOf(pieces)) {
+      if (reported >= MAX_SYNTAX_PROBLEMS) break;
       if (context.partialExists(ref)) continue;
       // Each unknown partial once per string: a tag repeated reads as one mistake.
       const key = `${ref.piece.path}\u0000${ref.tag}`;
-      if (!seen.has(key)) issues.push(unknownPartialIssue(ref));
+      if (!seen.has(key)) {
+        issues.push(unknownPartialIssue(ref));
+        reported++;
+      }
       seen.add(key);
     }
   }
