@@ -30,6 +30,7 @@ export const TRANSFER_ORDER = [
   "LabelGate",
   "Partial",
   "PartialVersion",
+  "PartialLabel",
   "Scorer",
   "ModelPrice",
   "CompletionLog",
