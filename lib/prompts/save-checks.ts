@@ -1,5 +1,6 @@
 import { badRequest } from "@/lib/core/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
+import { refOf } from "@/lib/templates";
 import { describeIssue, errorsOf, partialTagsOf, templatePieces, validateVersion, type ValidationIssue, type VersionToValidate } from "./validation";
 import type { TemplateType } from "./template";
 
@@ -34,7 +35,7 @@ export async function assertSavable(fields: CheckedFields): Promise<void> {
   const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
   await Promise.all(
     tags.map(async (ref) => {
-      if ((await loadPartialTemplate({ slug: ref.slug, version: ref.version })) !== null) known.add(ref.tag);
+      if ((await loadPartialTemplate(refOf(ref))) !== null) known.add(ref.tag);
     }),
   );
   refuse(validateVersion(version, { partialExists: (ref) => known.has(ref.tag) }));
