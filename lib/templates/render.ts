@@ -224,9 +224,10 @@ export function refOf(tag: PartialTag): PartialRef {
 export function parsePartialTag(tag: string): PartialTag {
   const pinned = /^(.+)@(\d+)$/.exec(tag);
   if (pinned) return { slug: pinned[1], version: Number(pinned[2]), tag };
-  // A non-numeric suffix is a label name (label names are never all digits).
+  // A non-numeric suffix is a label name (label names are never all digits, and never
+  // the reserved `latest` or `default`, which stay part of the slug as before).
   const labelled = /^(.+)@([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(tag);
-  if (labelled) return { slug: labelled[1], version: null, label: labelled[2], tag };
+  if (labelled && !["latest", "default"].includes(labelled[2].toLowerCase())) return { slug: labelled[1], version: null, label: labelled[2], tag };
   return { slug: tag, version: null, tag };
 }
 
