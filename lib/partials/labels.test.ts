@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
+import { listAuditLogs } from "@/lib/audit/query";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { ApiError } from "@/lib/core/http/errors";
 import { cached } from "@/lib/prompts/cache";
 import { assertSavable } from "@/lib/prompts/save-checks";
@@ -74,6 +76,9 @@ describe("partial labels", () => {
     expect([refused.status, refused.code]).toEqual([403, "label_protected"]);
     await setPartialLabel(slug, "production", { version: 1 }, owner);
     expect((await rejection(removePartialLabel(slug, "production", editor))).status).toBe(403);
+    // Each move is audited as partial.label (and so a partial.changed webhook event).
+    const audited = await listAuditLogs(auditQuerySchema.parse({ action: "partial.label" }));
+    expect(audited.data.map((row) => row.after)).toContainEqual({ label: "production", version: 1 });
   });
 
   it("save checks and usage understand {{>slug@label}}", async () => {
