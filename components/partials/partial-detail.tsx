@@ -11,6 +11,7 @@ import { usePartial, usePartialUsage, usePartialVersions, usePublishPartial, use
 import { PartialTemplateEditor } from "./partial-template-editor";
 import { PublishPartialDialog } from "./publish-partial-dialog";
 import { UsedByList, ViaText } from "./used-by";
+import { VersionLabels } from "./version-labels";
 
 const PANEL = "rounded-lg border border-zinc-200 p-4 dark:border-zinc-800";
 
@@ -138,6 +139,7 @@ function PartialWorkspace({ id, slug, versions, usage }: { id: string; slug: str
               <li key={version.id} className="flex flex-wrap items-center gap-2 py-2" data-testid={`partial-version-${version.version}`}>
                 <span className="font-medium tabular-nums">v{version.version}</span>
                 {version.is_published ? <Badge tone="success">published</Badge> : null}
+                <VersionLabels id={id} slug={slug} version={version} canWrite={canWrite} />
                 <span className="min-w-0 flex-1 truncate text-zinc-500">{version.description ?? ""}</span>
                 <span className="text-xs text-zinc-500">
                   <RelativeTime iso={version.created_at} />

@@ -43,6 +43,8 @@ const ROUTES: [method: string, path: string, needs: Needs][] = [
   ["PUT", "/v1/prompts/partials/x/makeDefault", "write"],
   ["GET", "/v1/prompts/partials/x/versions", "read"],
   ["GET", "/v1/prompts/partials/x/usage", "read"],
+  ["PUT", "/v1/prompts/partials/x/labels/y", "write"],
+  ["DELETE", "/v1/prompts/partials/x/labels/y", "write"],
   ["GET", "/v1/collections", "read"],
   ["POST", "/v1/collections", "write"],
   ["GET", "/v1/collections/x", "read"],

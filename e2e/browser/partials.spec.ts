@@ -89,3 +89,21 @@ test("partials page: usable at 375 px, tables scroll inside their own box", asyn
   await expect(page.getByTestId("partial-save")).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test("partials: set a label on a version from the page (keyboard), see its chip, remove it", async ({ page, request }) => {
+  const slug = `labelled-${Date.now().toString(36)}`;
+  const created = await request.post("/v1/prompts/partials", { headers, data: { name: "Labelled tone", slug, string: "Be brief." } });
+  expect(created.status()).toBe(200);
+  await page.goto(`/partials/${slug}`);
+  const row = page.getByTestId("partial-version-1");
+  const menu = page.getByTestId("partial-set-label-1");
+  await menu.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByTestId("partial-set-label-1-staging")).toBeVisible();
+  await page.getByTestId("partial-set-label-1-staging").click();
+  await expect(row.getByTestId("partial-label-chip-1-staging")).toHaveText("staging");
+  const versions = await request.get(`/v1/prompts/partials/${slug}/versions`, { headers });
+  expect(((await versions.json()) as { labels: string[] }[])[0].labels).toEqual(["staging"]);
+  await row.getByTestId("partial-label-remove-1-staging").click();
+  await expect(row.getByTestId("partial-label-chip-1-staging")).toHaveCount(0);
+});

@@ -31,6 +31,7 @@ export const EVENT_OF_ACTION: Readonly<Record<string, WebhookEventType>> = {
   "partial.create": "partial.changed",
   "partial.update": "partial.changed",
   "partial.publish": "partial.changed",
+  "partial.label": "partial.changed",
   "partial.delete": "partial.changed",
   "release.request": "release.requested",
   "release.approve": "release.approved",

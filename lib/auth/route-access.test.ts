@@ -41,6 +41,8 @@ const EXPECTED: Record<string, Action | "public"> = {
   "PUT /v1/prompts/partials/[id]/makeDefault": "write",
   "GET /v1/prompts/partials/[id]/versions": "read",
   "GET /v1/prompts/partials/[id]/usage": "read",
+  "PUT /v1/prompts/partials/[id]/labels/[label]": "write",
+  "DELETE /v1/prompts/partials/[id]/labels/[label]": "write",
   "GET /v1/collections": "read",
   "POST /v1/collections": "write",
   "GET /v1/collections/[id]": "read",

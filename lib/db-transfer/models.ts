@@ -30,6 +30,7 @@ export const TRANSFER_ORDER = [
   "LabelGate",
   "Partial",
   "PartialVersion",
+  "PartialLabel",
   "Scorer",
   "ModelPrice",
   "CompletionLog",
@@ -58,7 +59,7 @@ export const DEFERRED_FIELDS: Partial<Record<ModelName, string[]>> = {
 };
 
 /** The primary key of each model, to page through it in a stable order. */
-export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"], ModelPrice: ["provider", "model"], RateLimit: ["key"], SignInLock: ["key"], AppSetting: ["key"] };
+export const PRIMARY_KEY: Partial<Record<ModelName, string[]>> = { PromptLabel: ["promptId", "labelId"], PartialLabel: ["partialId", "labelId"], ModelPrice: ["provider", "model"], RateLimit: ["key"], SignInLock: ["key"], AppSetting: ["key"] };
 export const primaryKey = (model: ModelName) => PRIMARY_KEY[model] ?? ["id"];
 
 export type Row = Record<string, unknown>;

@@ -78,3 +78,13 @@ export function usePublishPartial() {
     onSuccess: invalidate,
   });
 }
+
+/** Points a label at version N of a partial (`{{>slug@label}}` includes it), or removes it when `version` is null. */
+export function usePartialLabel() {
+  const invalidate = useInvalidatePartials();
+  return useMutation({
+    mutationFn: ({ id, label, version }: { id: string; label: string; version: number | null }) =>
+      apiFetch<object>(`${path(id)}/labels/${encodeURIComponent(label)}`, version === null ? { method: "DELETE" } : { method: "PUT", body: { version } }),
+    onSuccess: invalidate,
+  });
+}

@@ -29,6 +29,14 @@ export async function publishedPartialVersion(partial: Partial): Promise<Partial
   return db.partialVersion.findFirst({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
 }
 
+/** The label names on each version of a partial, by version id. */
+async function labelsByVersion(partialId: string): Promise<Map<string, string[]>> {
+  const rows = await db.partialLabel.findMany({ where: { partialId }, include: { label: { select: { name: true } } } });
+  const out = new Map<string, string[]>();
+  for (const row of rows) out.set(row.versionId, [...(out.get(row.versionId) ?? []), row.label.name].sort());
+  return out;
+}
+
 function partialResponse(partial: Partial, version: PartialVersion | null) {
   return {
     id: partial.id,
@@ -85,7 +93,16 @@ export async function listPartials(query: ListQuery) {
 
 export async function getPartial(ref: string) {
   const partial = await partialOr404(ref);
-  return partialResponse(partial, await publishedPartialVersion(partial));
+  const [version, labels] = await Promise.all([publishedPartialVersion(partial), labelsByVersion(partial.id)]);
+  // Every version's labels: the published one's alone would hide where the others point.
+  const versionLabels = labels.size === 0 ? [] : await db.partialVersion.findMany({ where: { id: { in: [...labels.keys()] } }, select: { id: true, version: true } });
+  return {
+    ...partialResponse(partial, version),
+    labels: version ? (labels.get(version.id) ?? []) : [],
+    version_labels: versionLabels
+      .sort((a, b) => b.version - a.version)
+      .map((row) => ({ version: row.version, labels: labels.get(row.id) ?? [] })),
+  };
 }
 
 /**
@@ -153,14 +170,17 @@ export async function deletePartial(ref: string, options: { force?: boolean } = 
 }
 
 /** The audit row and partial.changed event of a change, naming the prompts it reaches (directly or through other partials). */
-function partialChange(action: string, partial: Pick<Partial, "id" | "slug">, prompts: string[], before: unknown, after: unknown) {
+export function partialChange(action: string, partial: Pick<Partial, "id" | "slug">, prompts: string[], before: unknown, after: unknown) {
   return { action, target: { type: "partial", id: partial.id, name: partial.slug }, before, after, details: { partial: { id: partial.id, slug: partial.slug }, prompts } };
 }
 
 /** GET /prompts/partials/ID/versions: newest first. */
 export async function listPartialVersions(ref: string) {
   const partial = await partialOr404(ref);
-  const versions = await db.partialVersion.findMany({ where: { partialId: partial.id }, orderBy: { version: "desc" } });
+  const [versions, labels] = await Promise.all([
+    db.partialVersion.findMany({ where: { partialId: partial.id }, orderBy: { version: "desc" } }),
+    labelsByVersion(partial.id),
+  ]);
   return versions.map((version) => ({
     id: version.id,
     partial_id: partial.id,
@@ -168,6 +188,7 @@ export async function listPartialVersions(ref: string) {
     version: version.version,
     description: version.description,
     is_published: partial.publishedVersionId === version.id,
+    labels: labels.get(version.id) ?? [],
     status: "active" as const,
     created_at: version.createdAt.toISOString(),
   }));

@@ -26,3 +26,6 @@ export const listPartialsQuerySchema = listQuerySchema;
 
 export const publishPartialSchema = z.object({ version: versionNumber });
 export type PublishPartialInput = z.infer<typeof publishPartialSchema>;
+
+export const partialLabelSchema = z.object({ version: versionNumber });
+export type PartialLabelInput = z.infer<typeof partialLabelSchema>;

@@ -1,10 +1,10 @@
 import { describeIssue, partialTagsOf, templatePieces, validateVersion } from "@/lib/prompts/validation";
-import { listPartialRefs, listVariables, scannedVariables, scanTemplate, templateStrings, templateVariables, type PartialTag } from "@/lib/templates";
+import { listPartialRefs, listVariables, parsePartialTag, scannedVariables, scanTemplate, templateStrings, templateVariables, type PartialTag } from "@/lib/templates";
 import { templateString, type Draft } from "./draft";
 
 /**
  * Partials known to the playground, by slug, with their published template. A pinned tag
- * (`{{>p@2}}`) is read with the published text too: close enough to list variables.
+ * (`{{>p@2}}`) is read with the published text too; so is a labelled one (`{{>p@staging}}`): close enough to list variables.
  */
 export type PartialTexts = Record<string, string>;
 
@@ -48,7 +48,7 @@ function tolerantAnalysis(kind: Draft["templateType"], template: string, partial
     scannedVariables(scan).forEach((name) => found.add(name));
     for (const tag of scan.tags) {
       if (tag.type !== ">" || !tag.topLevel) continue;
-      const slug = tag.name.replace(/@\d+$/, "");
+      const slug = parsePartialTag(tag.name).slug;
       if (!Object.hasOwn(partials, slug)) continue;
       try {
         listVariables(partials[slug]).forEach((name) => found.add(name));

@@ -1,5 +1,6 @@
 import { badRequest } from "@/lib/core/http/errors";
 import { loadPartialTemplate } from "@/lib/partials/loader";
+import { refOf } from "@/lib/templates";
 import { describeIssue, errorsOf, partialTagsOf, templatePieces, validateVersion, type ValidationIssue, type VersionToValidate } from "./validation";
 import type { TemplateType } from "./template";
 
@@ -39,7 +40,7 @@ export async function assertSavable(fields: CheckedFields): Promise<void> {
   const looked = new Set(tags.slice(0, MAX_PARTIAL_LOOKUPS).map((ref) => ref.tag));
   await Promise.all(
     tags.slice(0, MAX_PARTIAL_LOOKUPS).map(async (ref) => {
-      if ((await loadPartialTemplate({ slug: ref.slug, version: ref.version })) !== null) known.add(ref.tag);
+      if ((await loadPartialTemplate(refOf(ref))) !== null) known.add(ref.tag);
     }),
   );
   refuse(validateVersion(version, { partialExists: (ref) => known.has(ref.tag) || !looked.has(ref.tag) }));

@@ -4,6 +4,7 @@ export {
   listPartialRefs,
   loadPartialsFor,
   parsePartialTag,
+  refOf,
   parseTemplate,
   renderText,
   renderWithPartials,

@@ -8,8 +8,11 @@ import { TemplateError } from "./template-error";
 export { TemplateError, type TemplateErrorCode } from "./template-error";
 export { RenderBudget } from "./budget";
 
-/** `version: null` asks for the partial's published version. */
-export type PartialRef = { slug: string; version: number | null };
+/**
+ * `version: null` asks for the partial's published version, unless `label` names the label
+ * whose version to include (`{{>slug@staging}}`).
+ */
+export type PartialRef = { slug: string; version: number | null; label?: string };
 export type PartialLoader = (ref: PartialRef) => Promise<string | null>;
 /** `tag` is the literal name inside `{{> }}`: the key of the partials map. */
 export type PartialTag = PartialRef & { tag: string };
@@ -213,9 +216,18 @@ export function parseTemplate(template: string, where?: string): Token[] {
   return tokens;
 }
 
+/** The ref a loader is asked for, without the tag. */
+export function refOf(tag: PartialTag): PartialRef {
+  return tag.label === undefined ? { slug: tag.slug, version: tag.version } : { slug: tag.slug, version: null, label: tag.label };
+}
+
 export function parsePartialTag(tag: string): PartialTag {
   const pinned = /^(.+)@(\d+)$/.exec(tag);
   if (pinned) return { slug: pinned[1], version: Number(pinned[2]), tag };
+  // A non-numeric suffix is a label name (label names are never all digits, and never
+  // the reserved `latest` or `default`, which stay part of the slug as before).
+  const labelled = /^(.+)@([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(tag);
+  if (labelled && !["latest", "default"].includes(labelled[2].toLowerCase())) return { slug: labelled[1], version: null, label: labelled[2], tag };
   return { slug: tag, version: null, tag };
 }
 
@@ -290,8 +302,8 @@ export async function loadPartialsFor(templates: string[], loadPartial: PartialL
     const loaded = await Promise.all(
       tags.map((ref) => {
         // `p@05` and `p@5` are different tags but the same ref.
-        const key = `${ref.slug}@${ref.version ?? ""}`;
-        if (!bodies.has(key)) bodies.set(key, loadPartial({ slug: ref.slug, version: ref.version }));
+        const key = `${ref.slug}@${ref.version ?? ""}@${ref.label ?? ""}`;
+        if (!bodies.has(key)) bodies.set(key, loadPartial(refOf(ref)));
         return bodies.get(key)!;
       }),
     );

@@ -81,6 +81,11 @@ export function partialTagsOf(pieces: TemplatePiece[]): LocatedPartial[] {
 
 export function unknownPartialIssue(ref: LocatedPartial): ValidationIssue {
   const { line, column } = lineColumn(ref.piece.text, ref.from);
-  const what = ref.version === null ? `Partial "${ref.slug}" does not exist (or has no published version)` : `Partial "${ref.slug}" has no version ${ref.version}`;
+  const what =
+    ref.label !== undefined
+      ? `Partial "${ref.slug}" does not exist or has no label "${ref.label}"`
+      : ref.version === null
+        ? `Partial "${ref.slug}" does not exist (or has no published version)`
+        : `Partial "${ref.slug}" has no version ${ref.version}`;
   return { severity: "error", code: "unknown_partial", message: what, path: ref.piece.path, where: ref.piece.where, line, column, from: ref.from, to: ref.to };
 }
