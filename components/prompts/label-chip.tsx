@@ -13,8 +13,8 @@ export function LabelChip({ name, version, share, testId }: { name: string; vers
       className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-[11px] font-medium leading-4 ${SYSTEM_COLORS[name] ?? CUSTOM}`}
     >
       {name}
-      {version ? <span className="opacity-70">v{version}</span> : null}
-      {share !== undefined ? <span className="tabular-nums opacity-70">{share}%</span> : null}
+      {version ? <span className="font-normal">v{version}</span> : null}
+      {share !== undefined ? <span className="tabular-nums font-normal">{share}%</span> : null}
     </span>
   );
 }

@@ -90,26 +90,30 @@ test("menus follow the ARIA menu pattern: arrows, Home, End, Escape back to the 
   const button = page.getByTestId(`prompt-menu-${prompt.slug}`);
   await button.focus();
   await page.keyboard.press("ArrowDown");
-  const move = page.getByTestId("prompt-action-move");
-  const remove = page.getByTestId("prompt-action-delete");
-  await expect(move).toBeFocused();
+  const first = page.getByTestId("prompt-action-rename");
+  const second = page.getByTestId("prompt-action-duplicate");
+  const last = page.getByTestId("prompt-action-delete");
+  await expect(first).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(remove).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(move).toBeFocused();
+  await expect(second).toBeFocused();
   await page.keyboard.press("ArrowUp");
-  await expect(remove).toBeFocused();
-  await page.keyboard.press("Home");
-  await expect(move).toBeFocused();
+  await expect(first).toBeFocused();
+  // Up from the first item wraps to the last.
+  await page.keyboard.press("ArrowUp");
+  await expect(last).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(first).toBeFocused();
   await page.keyboard.press("End");
-  await expect(remove).toBeFocused();
+  await expect(last).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(first).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("menu")).toHaveCount(0);
   await expect(button).toBeFocused();
 
   // Enter opens it on the first item; choosing one opens its dialog, which returns focus to the button.
   await page.keyboard.press("Enter");
-  await expect(move).toBeFocused();
+  await expect(first).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("dialog[open]")).toHaveCount(1);
   await page.keyboard.press("Escape");
