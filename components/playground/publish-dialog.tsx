@@ -1,8 +1,7 @@
 "use client";
-import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { toast } from "@/components/ui/toast";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { usePublishVersion } from "@/lib/hooks/use-prompt";
 import type { PromptVersionEntry } from "@/lib/hooks/use-prompt-versions";
 import { versionProblems } from "@/lib/playground/draft-issues";
@@ -15,20 +14,16 @@ import { DiffView } from "./diff-view";
  */
 export function PublishDialog({ promptId, version, published, onClose }: { promptId: string; version: PromptVersionEntry; published: PromptVersionEntry | null; onClose: () => void }) {
   const publish = usePublishVersion(promptId);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useDialogAction(onClose);
   const problems = versionProblems(version.prompt_template);
   const before = published?.prompt_template;
   const after = version.prompt_template;
 
   async function submit() {
-    setError(null);
-    try {
+    await run(async () => {
       await publish.mutateAsync(version.prompt_version);
-      toast.success(`Published v${version.prompt_version}`);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+      return `Published v${version.prompt_version}`;
+    });
   }
 
   return (

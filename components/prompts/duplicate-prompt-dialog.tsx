@@ -3,7 +3,7 @@ import { useState } from "react";
 import { FieldError, fieldErrors, type FieldErrors } from "@/components/settings/field-error";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
-import { toast } from "@/components/ui/toast";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import type { Collection } from "@/lib/hooks/use-collections";
 import { useDuplicatePrompt, type PromptSummary } from "@/lib/hooks/use-prompts";
 import { duplicatePromptSchema } from "@/lib/prompts/schemas";
@@ -16,20 +16,17 @@ export function DuplicatePromptDialog({ prompt, folders, onClose }: { prompt: Pr
   const [folder, setFolder] = useState(prompt.collection_id);
   const [history, setHistory] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useDialogAction(onClose);
 
   async function submit() {
-    setError(null);
+    clearError();
     const parsed = duplicatePromptSchema.safeParse({ name, collection_id: folder, history });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
-    try {
+    await run(async () => {
       const copy = await duplicate.mutateAsync({ id: prompt.id, ...parsed.data });
-      toast.success(`Created "${copy.name}" with ${copy.versions} version${copy.versions === 1 ? "" : "s"}`);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+      return `Created "${copy.name}" with ${copy.versions} version${copy.versions === 1 ? "" : "s"}`;
+    });
   }
 
   return (

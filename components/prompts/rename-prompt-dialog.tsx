@@ -3,7 +3,7 @@ import { useState } from "react";
 import { FieldError, fieldErrors, type FieldErrors } from "@/components/settings/field-error";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { TextField } from "@/components/ui/text-field";
-import { toast } from "@/components/ui/toast";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { useUpdatePromptMeta, type PromptSummary } from "@/lib/hooks/use-prompts";
 import { createPromptSchema } from "@/lib/prompts/schemas";
 
@@ -15,20 +15,17 @@ export function RenamePromptDialog({ prompt, onClose }: { prompt: PromptSummary;
   const rename = useUpdatePromptMeta();
   const [name, setName] = useState(prompt.name);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useDialogAction(onClose);
 
   async function submit() {
-    setError(null);
+    clearError();
     const parsed = renameSchema.safeParse({ name });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
-    try {
+    await run(async () => {
       await rename.mutateAsync({ id: prompt.id, name: parsed.data.name });
-      toast.success(`Renamed to "${parsed.data.name}"`);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+      return `Renamed to "${parsed.data.name}"`;
+    });
   }
 
   return (
