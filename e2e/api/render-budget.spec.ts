@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
+import { pidListeningOn, rssMb } from "../support/server-process";
 
 // A run-only key once took the server down (V8 heap) with a ~300-byte template of nested
 // sections over a list. Rendering now has a budget, and run-only keys run released versions
@@ -155,4 +156,23 @@ test("oversized templates and variables are refused with the limit and its varia
   const variables = await json<Envelope>(await send("POST", `/v1/prompts/${plainId}/render`, admin, { variables: { name: "y".repeat(262_145) } }), 400);
   expect(variables.message).toContain("PROMPTLY_MAX_VARIABLES_BYTES");
   await expectHealthy();
+});
+
+// Mustache builds a text token one character at a time; kept as built, a cached 200 kB template
+// holds a 6 MB rope of 32-byte string nodes, and twenty of them (what the parse cache's byte
+// budget admits) outgrow the heap. The renderer flattens them; this would fail on a build that
+// lost that step (a minifier once dropped it as a pure call).
+test("long plain-text templates are cached flat: 40 distinct 200 kB drafts leave the server's memory about where it was", async () => {
+  test.setTimeout(120_000);
+  const pid = pidListeningOn();
+  const before = rssMb(pid) ?? 0;
+  let peak = before;
+  for (let i = 0; i < 40; i++) {
+    const template = `${i} ${Date.now()} ${"lorem ipsum ".repeat(16_000)}{{name}}`;
+    const rendered = await send("POST", `/v1/prompts/${plainId}/render`, admin, { variables: { name: "x" }, template, template_type: "completion" });
+    expect(rendered.status, await rendered.text()).toBe(200);
+    peak = Math.max(peak, rssMb(pid) ?? Infinity);
+  }
+  await expectHealthy();
+  expect(peak - before, `server RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at peak`).toBeLessThan(90);
 });

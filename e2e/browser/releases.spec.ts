@@ -40,6 +40,7 @@ test("an editor requests a release of a protected label; the owner approves and 
     data: { name: `Releases ${tag}`, url: `http://127.0.0.1:${E2E.webhookReceiverPort}/hook`, events: ["release.requested", "release.approved", "release.merged"] },
   });
   expect(hook.ok(), await hook.text()).toBe(true);
+  const hookId = ((await hook.json()) as { id: string }).id;
   const webhookName = `Releases ${tag}`;
   const created = await page.request.post("/v1/prompts", { headers: admin, data: { name: `Release ${tag}`, string: JSON.stringify([{ role: "user", content: "Hello {{name}}" }]), parameters: { model: "gpt-4o-mini" } } });
   expect(created.ok(), await created.text()).toBe(true);
@@ -106,6 +107,8 @@ test("an editor requests a release of a protected label; the owner approves and 
     await expect(page.getByTestId("webhook-delivery-row").and(page.locator('[data-event-type="release.approved"]'))).toHaveCount(1);
   } finally {
     await new Promise((resolve) => receiver.close(resolve));
+    // Later specs' release events would otherwise be retried at this closed port for minutes.
+    await page.request.delete(`/v1/webhooks/${hookId}`, { headers: admin });
     await editor.close();
     await page.request.put("/v1/labels/production/protection", { headers: admin, data: { required_approvals: 0 } });
   }
