@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { E2E } from "../support/env";
+import { E2E, fuzzScale } from "../support/env";
 import { bodyArb, segment, type FuzzRequest } from "../support/fuzz";
 import { eachLimited, HostileRun, RSS_LIMIT_MB, watchMemory } from "../support/hostile-run";
 import { v1Routes } from "../support/route-table";
@@ -13,7 +13,8 @@ import { pidListeningOn } from "../support/server-process";
 // stays up, its memory under RSS_LIMIT_MB. Writes go to this test's own fixtures only; what
 // the fuzz creates is deleted afterwards.
 
-const REQUESTS = 10_000;
+// FUZZ_SCALE (npm test sets it below 1 for the side suites, which share the CPU with the main one).
+const REQUESTS = Math.round(10_000 * fuzzScale());
 const CONCURRENCY = 8;
 const SEED = Number(process.env.FUZZ_SEED || 1203);
 type Json = Record<string, unknown>;

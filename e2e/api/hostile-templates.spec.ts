@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { E2E } from "../support/env";
+import { E2E, fuzzScale } from "../support/env";
 import { eachLimited, HostileRun, RSS_LIMIT_MB, watchMemory } from "../support/hostile-run";
 import { templateCaseArb, type TemplateCase } from "../support/hostile-templates";
 import { pidListeningOn } from "../support/server-process";
@@ -10,7 +10,8 @@ import { pidListeningOn } from "../support/server-process";
 // server answers every one below 500, stays up, and its memory stays under RSS_LIMIT_MB.
 // Everything lives in a folder of its own and is deleted afterwards.
 
-const CASES = 1_000;
+// FUZZ_SCALE (npm test sets it below 1 for the side suites, which share the CPU with the main one).
+const CASES = Math.round(1_000 * fuzzScale());
 const SEED = Number(process.env.FUZZ_SEED || 20261203);
 const ADMIN = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" };
 type Json = Record<string, unknown>;
