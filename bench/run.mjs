@@ -107,6 +107,9 @@ async function main() {
     PROMPTLY_DATA_DIR: path.join(cacheDir, "data"),
     PROMPTLY_SECRET_KEY: randomBytes(32).toString("hex"),
     PROMPTLY_BOOTSTRAP_API_KEY: apiKey,
+    // One process unless asked (the default is one per core): the event-loop window is opened
+    // and closed with SIGUSR2 to the server's pid, which with workers is the primary's.
+    PROMPTLY_WORKERS: process.env.PROMPTLY_WORKERS || "1",
     // The mock is a local address, which provider calls may only reach when allowed.
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
