@@ -75,6 +75,10 @@ const stages = {
   },
 };
 
+// The side suites (next path, PostgreSQL) send a third of the fuzz sample, the main one all of
+// it: three suites share two cores.
+const SIDE_SUITE = { FUZZ_SCALE: "0.3" };
+
 /** The Playwright suites, run side by side once the build is there. */
 const suites = {
   e2e() {
@@ -84,8 +88,7 @@ const suites = {
   },
   "e2e-next"() {
     // The hot routes through Next, as with PROMPTLY_FAST_ROUTES=0: the same API suite must pass.
-    // A third of the fuzz sample (the main suite sends it all): three suites share two cores.
-    return playwright("e2e (next path)", "playwright-next.json", ["--project=api"], { TEST_DATABASE_URL: "", PROMPTLY_FAST_ROUTES: "0", FUZZ_SCALE: "0.3" }, 200);
+    return playwright("e2e (next path)", "playwright-next.json", ["--project=api"], { ...SIDE_SUITE, TEST_DATABASE_URL: "", PROMPTLY_FAST_ROUTES: "0" }, 200);
   },
   "e2e-postgres"() {
     const url = process.env.TEST_DATABASE_URL;
@@ -97,7 +100,7 @@ const suites = {
     // PROMPTLY_MAX_HEAP_MB: on PostgreSQL the server's heap creeps to the 160 MB cap over the
     // suite's 18 minutes (not found yet; the SQLite server holds ~100 MB): 256 keeps one
     // unexplained growth from failing every test after it while it is looked into.
-    return playwright("e2e (postgres)", "playwright-postgres.json", ["--project=api"], { E2E_DATABASE_URL: url, FUZZ_SCALE: "0.3", PROMPTLY_MAX_HEAP_MB: "256" }, 100);
+    return playwright("e2e (postgres)", "playwright-postgres.json", ["--project=api"], { ...SIDE_SUITE, E2E_DATABASE_URL: url, PROMPTLY_MAX_HEAP_MB: "256" }, 100);
   },
 };
 

@@ -10,7 +10,6 @@ import { pidListeningOn } from "../support/server-process";
 // server answers every one below 500, stays up, and its memory stays under RSS_LIMIT_MB.
 // Everything lives in a folder of its own and is deleted afterwards.
 
-// FUZZ_SCALE (npm test sets it below 1 for the side suites, which share the CPU with the main one).
 const CASES = Math.round(1_000 * fuzzScale());
 const SEED = Number(process.env.FUZZ_SEED || 20261203);
 const ADMIN = { "x-portkey-api-key": E2E.apiKey, "content-type": "application/json" };
@@ -22,7 +21,7 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 }
 
-test("1,000 hostile templates: saved, rendered and run, never a 5xx, the server alive and its memory bounded", async () => {
+test(`${CASES.toLocaleString("en")} hostile templates: saved, rendered and run, never a 5xx, the server alive and its memory bounded`, async () => {
   test.setTimeout(240_000);
   const tag = Date.now().toString(36);
   const created = { prompts: [] as string[], partials: [] as string[] };

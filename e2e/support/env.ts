@@ -11,7 +11,10 @@ const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "
 
 const BOOTSTRAP_KEY = "pk-promptly-e2e-5e594298cda76776816ce9200ab295210cdde35fe4f64dc567302c06a3e618ae";
 
-/** How much of their full sample the fuzz tests send (FUZZ_SCALE, 0 < scale ≤ 1; default all). */
+/**
+ * How much of their full sample the fuzz tests send (FUZZ_SCALE, 0 < scale ≤ 1; default all):
+ * npm test sends less in the side suites, which share the CPU with the main one.
+ */
 export function fuzzScale(): number {
   const scale = Number(process.env.FUZZ_SCALE || 1);
   return scale > 0 && scale <= 1 ? scale : 1;
