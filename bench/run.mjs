@@ -96,7 +96,8 @@ async function main() {
   // 2. Promptly: a production build on a fresh database (`scripts/start.mjs` builds if stale).
   const promptlyPort = await freePort();
   const dbFile = path.join(cacheDir, "bench.db");
-  const statsFile = path.join(cacheDir, "promptly-stats.json");
+  // One file per serving process ({pid}): with workers, each writes its own.
+  const statsFile = path.join(cacheDir, "promptly-stats-{pid}.json");
   if (!opts.keepDb) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   const apiKey = `pk-bench-${randomBytes(32).toString("hex")}`;
   const promptlyEnv = {
@@ -107,8 +108,8 @@ async function main() {
     PROMPTLY_DATA_DIR: path.join(cacheDir, "data"),
     PROMPTLY_SECRET_KEY: randomBytes(32).toString("hex"),
     PROMPTLY_BOOTSTRAP_API_KEY: apiKey,
-    // One process unless asked (the default is one per core): the event-loop window is opened
-    // and closed with SIGUSR2 to the server's pid, which with workers is the primary's.
+    // One process unless asked (the default is one per core), so that runs compare: a
+    // PROMPTLY_WORKERS=2 run fills the table's "2 workers" column.
     PROMPTLY_WORKERS: process.env.PROMPTLY_WORKERS || "1",
     // The mock is a local address, which provider calls may only reach when allowed.
     PROMPTLY_ALLOWED_PROVIDER_HOSTS: `127.0.0.1:${mockPort}`,
@@ -116,7 +117,7 @@ async function main() {
     // Event-loop delay, GC and memory, in windows the bench opens and closes with SIGUSR2.
     PROMPTLY_STATS_FILE: statsFile,
   };
-  fs.rmSync(statsFile, { force: true });
+  for (const file of statsFiles(statsFile)) fs.rmSync(file, { force: true });
   if (opts.profile) {
     fs.rmSync(profileDir, { recursive: true, force: true });
     fs.mkdirSync(profileDir, { recursive: true });
@@ -387,7 +388,7 @@ function describeRecord(sc, r) {
   const errors = r.errors ? ` · ${r.errors} ERRORS${r.firstError ? ` (${r.firstError})` : ""}` : "";
   const cpu = `cpu ${ms(r.cpuMsPerReq)} ms/req · rss ${Math.round(r.peakRssMb ?? 0)} MB`;
   if (sc.kind === "latency") return `n=${r.n} p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)} ms · ${cpu}${errors}`;
-  if (sc.kind === "many") return `${r.completed}/${r.streams} completed · chunk delay p50 ${ms(r.chunkDelayP50)} p99 ${ms(r.chunkDelayP99)} ms · ${cpu}${errors}`;
+  if (sc.kind === "many") return `${r.completed}/${r.streams} completed · chunk delay p50 ${ms(r.chunkDelayP50)} p99 ${ms(r.chunkDelayP99)} ms · headers p99 ${ms(r.headersP99)} max ${ms(r.headersMax)} ms · ${cpu}${errors}`;
   if (sc.kind === "stream") return `n=${r.n} ttfb ${ms(r.ttfbP50)} ttft ${ms(r.ttftP50)} total ${ms(r.totalP50)} spread ${ms(r.spreadP50)} ms, burst ${r.maxBurstP50} · ${cpu}${errors}`;
   return `${Math.round(r.rps)}/s (n=${r.n}) p50 ${ms(r.p50)} p99 ${ms(r.p99)} ms · ${cpu}${errors}`;
 }
@@ -423,33 +424,59 @@ async function checkSameUpstream(active, targets, resetMock, mockControl) {
   return { summary, direct: seen.direct, differences };
 }
 
+/** The stats files of PROMPTLY_STATS_FILE's pattern: one per process that wrote one. */
+function statsFiles(pattern) {
+  const dir = path.dirname(pattern);
+  const [head, tail] = path.basename(pattern).split("{pid}");
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => name.startsWith(head) && name.endsWith(tail)).map((name) => path.join(dir, name));
+}
+
 /**
  * Promptly's event-loop delay and GC over exactly one run: PROMPTLY_STATS_FILE windows
- * (lib/core/process-stats.ts), opened and closed with SIGUSR2 around the run.
+ * (lib/core/process-stats.ts), opened and closed with SIGUSR2 around the run (the cluster's
+ * primary passes it to every worker). With workers: the worst worker's delay and longest GC
+ * pause, and their GC time summed.
  */
-function promptlyLoopStats(handle, file) {
+function promptlyLoopStats(handle, pattern) {
   let signals = 0;
   const signal = () => {
     process.kill(handle.pid, "SIGUSR2");
     signals++;
+  };
+  const closedWindows = (want) => {
+    const windows = [];
+    for (const file of statsFiles(pattern)) {
+      try {
+        const { closed } = JSON.parse(fs.readFileSync(file, "utf8"));
+        if (closed?.seq === want) windows.push(closed);
+      } catch {
+        // not written yet, or being replaced
+      }
+    }
+    return windows;
   };
   return {
     open: async () => signal(),
     async close() {
       signal();
       const want = signals - 1;
+      const expected = Math.max(1, Number(process.env.PROMPTLY_WORKERS || "1"));
       for (let i = 0; i < 150; i++) {
-        try {
-          const { closed } = JSON.parse(fs.readFileSync(file, "utf8"));
-          if (closed?.seq === want) {
-            return { loopP50Ms: closed.eventLoopDelayMs.p50, loopP99Ms: closed.eventLoopDelayMs.p99, loopMaxMs: closed.eventLoopDelayMs.max, gcMajorMaxMs: closed.gc.majorMaxMs, gcTotalMs: closed.gc.totalMs };
-          }
-        } catch {
-          // not written yet, or being replaced
+        const windows = closedWindows(want);
+        if (windows.length >= expected) {
+          const most = (pick) => Math.max(...windows.map(pick));
+          return {
+            loopP50Ms: most((w) => w.eventLoopDelayMs.p50),
+            loopP99Ms: most((w) => w.eventLoopDelayMs.p99),
+            loopMaxMs: most((w) => w.eventLoopDelayMs.max),
+            gcMajorMaxMs: most((w) => w.gc.majorMaxMs),
+            gcTotalMs: windows.reduce((sum, w) => sum + w.gc.totalMs, 0),
+          };
         }
         await new Promise((r) => setTimeout(r, 20));
       }
-      log("Promptly's stats file did not show the closed window (PROMPTLY_STATS_FILE): event-loop numbers missing for this run");
+      log("Promptly's stats files did not show the closed window (PROMPTLY_STATS_FILE): event-loop numbers missing for this run");
       return {};
     },
   };

@@ -11,6 +11,7 @@
  * - The rate limits of SQLite live here, in memory, and the workers count against them over
  *   IPC (rate-limiter-flexible's cluster limiter, lib/routes/rate-limit.ts).
  * - Broadcasts between workers go through here (lib/core/cluster/relay.ts).
+ * - SIGUSR2 (the benchmark's stats windows) is passed to every worker.
  * - SIGTERM / SIGINT: passed to every worker, which stops gracefully (in-flight requests
  *   finish, queued log rows are written); the primary exits 143 / 130 once they all exited.
  */
@@ -83,6 +84,17 @@ export function superviseWorkers(count: number, workerScript: string, log: (line
       }
     }
   };
+  // The stats window (PROMPTLY_STATS_FILE, lib/core/process-stats.ts) is each worker's: node's
+  // default for SIGUSR2 would end the primary, and with it the server.
+  process.on("SIGUSR2", () => {
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      try {
+        worker?.process.kill("SIGUSR2");
+      } catch {
+        // exiting already
+      }
+    }
+  });
   process.on("SIGTERM", () => stopAll("SIGTERM", 143));
   process.on("SIGINT", () => stopAll("SIGINT", 130));
 

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
 import { POST as render } from "@/app/v1/prompts/[id]/render/route";
 import type { ApiRequest, RequestHeaders } from "@/lib/core/http/api-request";
+import { type ChunkSource, chunkSourceOf } from "@/lib/core/http/chunk-source";
 import { errorEnvelope } from "@/lib/core/http/errors";
 import { readNodeBody } from "@/lib/core/http/node-body-guard";
 
@@ -131,6 +132,8 @@ async function writeResponse(res: ServerResponse, response: Response, extraHeade
     return void res.writeHead(response.status, head).end(bytes);
   }
   res.writeHead(response.status, head);
+  const source = chunkSourceOf(response);
+  if (source) return pipeChunks(source, res);
   const reader = response.body.getReader();
   // A client gone mid-stream cancels the body, which is how the passthrough learns to log
   // "cancelled" and abort the upstream call (Next does the same on a closed socket).
@@ -151,6 +154,29 @@ async function writeResponse(res: ServerResponse, response: Response, extraHeade
   } finally {
     clientSignal.removeEventListener("abort", cancel);
   }
+}
+
+/**
+ * A stream's chunks straight to the socket: no promise per chunk. A full socket buffer
+ * pauses the source (and so the provider's socket) until it drains; a client gone before
+ * the end cancels it, which logs "cancelled" and aborts the upstream call.
+ */
+function pipeChunks(source: ChunkSource, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const resume = () => source.resume();
+    res.on("drain", resume);
+    res.once("close", () => {
+      res.off("drain", resume);
+      if (!res.writableFinished) source.cancel();
+      resolve();
+    });
+    res.flushHeaders();
+    source.start({
+      data: (chunk) => !res.destroyed && res.write(chunk),
+      end: () => void res.end(),
+      error: () => void res.destroy(),
+    });
+  });
 }
 
 /**

@@ -27,7 +27,7 @@ if (dir && isServer) {
       fs.writeFileSync(path.join(dir, `CPU.${Date.now()}.${process.pid}.server.cpuprofile`), JSON.stringify(result.profile));
     });
   };
+  // Only at exit: SIGUSR2 belongs to the stats windows (lib/core/process-stats.ts), and a
+  // profile written at the first one would cover start-up and warm-up instead of the run.
   process.on("exit", write);
-  // The bench can also ask for the profile without stopping the server.
-  process.on("SIGUSR2", write);
 }

@@ -18,6 +18,10 @@ export async function manyStreamsRun(target, body, { streams, tokens, maxMs, ram
   const delays = new Float64Array(streams * tokens + streams);
   let samples = 0;
   const durations = [];
+  // Request sent → response headers, and → first token: a stream that starts late is not
+  // seen in the per-chunk delay (its chunks are stamped when the mock finally sends them).
+  const heads = [];
+  const firsts = [];
   let completed = 0;
   let errors = 0;
   let firstError = null;
@@ -37,6 +41,7 @@ export async function manyStreamsRun(target, body, { streams, tokens, maxMs, ram
       const req = http.request(
         { agent, host: "127.0.0.1", port: target.port, path: target.path, method: "POST", headers: { ...target.headers, "content-length": Buffer.byteLength(body) } },
         (res) => {
+          heads.push(performance.now() - t0);
           res.setEncoding("utf8");
           res.on("data", (text) => {
             const at = epochNow();
@@ -45,6 +50,7 @@ export async function manyStreamsRun(target, body, { streams, tokens, maxMs, ram
             if (cut === -1) return;
             const complete = carry.slice(0, cut);
             carry = carry.slice(cut + 2);
+            if (got === 0) firsts.push(performance.now() - t0);
             for (const match of complete.matchAll(STAMP)) {
               if (samples < delays.length) delays[samples++] = at - Number(match[1]);
               got++;
@@ -94,6 +100,9 @@ export async function manyStreamsRun(target, body, { streams, tokens, maxMs, ram
   const sorted = delays.subarray(0, samples).sort();
   const pct = (p) => (samples ? sorted[Math.min(samples - 1, Math.floor((p / 100) * (samples - 1)))] : null);
   durations.sort((a, b) => a - b);
+  heads.sort((a, b) => a - b);
+  firsts.sort((a, b) => a - b);
+  const at = (list, p) => (list.length ? list[Math.min(list.length - 1, Math.floor((p / 100) * (list.length - 1)))] : null);
   return {
     streams,
     completed,
@@ -108,5 +117,11 @@ export async function manyStreamsRun(target, body, { streams, tokens, maxMs, ram
     chunkDelayMax: samples ? sorted[samples - 1] : null,
     durationP50: durations.length ? durations[Math.floor(durations.length / 2)] : null,
     durationMax: durations.length ? durations[durations.length - 1] : null,
+    headersP50: at(heads, 50),
+    headersP99: at(heads, 99),
+    headersMax: at(heads, 100),
+    firstTokenP50: at(firsts, 50),
+    firstTokenP99: at(firsts, 99),
+    firstTokenMax: at(firsts, 100),
   };
 }

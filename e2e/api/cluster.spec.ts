@@ -148,6 +148,7 @@ test.beforeAll(async () => {
     PROMPTLY_WEBHOOK_POLL_MS: "200",
     PROMPTLY_LOG_RETENTION_DAYS: "1",
     PROMPTLY_LOG_RETENTION_START_DELAY_MS: "3000",
+    PROMPTLY_STATS_FILE: path.join(dataDir, "stats-{pid}.json"),
   });
   expect(await workersServing(2)).toEqual(new Set(["1", "2"]));
   hooks.length = 0;
@@ -269,6 +270,24 @@ test("a killed worker is replaced while the other goes on answering, its call in
   const serving = await workersServing(2);
   expect(serving).toContain(replacement.worker);
   expect(serving).not.toContain(lead.worker);
+});
+
+test("SIGUSR2 to the primary starts a new stats window in every worker, and the server goes on", async () => {
+  const statsOf = (pid: number) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dataDir, `stats-${pid}.json`), "utf8")) as { current: { seq: number } };
+    } catch {
+      return null;
+    }
+  };
+  const pids = workerPids();
+  expect(pids).toHaveLength(2);
+  await expect.poll(() => pids.every((pid) => statsOf(pid) !== null)).toBe(true);
+  const before = pids.map((pid) => statsOf(pid)!.current.seq);
+  process.kill(server.process.pid!, "SIGUSR2");
+  await expect.poll(() => pids.map((pid) => statsOf(pid)?.current.seq)).toEqual(before.map((seq) => seq + 1));
+  expect(server.process.exitCode).toBeNull();
+  for (let i = 0; i < 3; i++) expect((await call("GET", "/api/health")).status).toBe(200);
 });
 
 test("SIGTERM to the primary alone: the calls in flight on both workers finish and are logged, then it exits 143", async () => {

@@ -1,3 +1,5 @@
+import { type ChunkSource, startOnce } from "@/lib/core/http/chunk-source";
+
 export type StreamOutcome = { status: "success" } | { status: "cancelled" } | { status: "error"; message: string };
 
 const encoder = new TextEncoder();
@@ -16,64 +18,61 @@ export function sseErrorEvent(message: string, code = "upstream_stream_failed"):
 /**
  * Forwards the upstream SSE bytes to the client exactly as they arrive (no parsing, no
  * re-encoding, no buffering), showing each to `onChunk` (which keeps what the log needs).
- * Pull-based: the next upstream read waits until the client's side asked for more, so a
- * slow reader pauses the provider's socket instead of making the server buffer. A client that goes away
- * cancels the stream, which aborts the upstream request; an upstream failure mid-stream
- * becomes an SSE error event.
+ * The consumer's backpressure reaches the provider: a slow reader pauses the provider's
+ * socket instead of making the server buffer. A client that goes away cancels the stream,
+ * which aborts the upstream request; an upstream failure mid-stream becomes an SSE error
+ * event. `onEnd` is called once, however the stream ends.
  */
 export function passthroughStream(
-  upstream: ReadableStream<Uint8Array>,
+  upstream: ChunkSource,
   hooks: {
     abortUpstream: () => void;
-    /** True once the client went away: an upstream read failing then is a cancellation. */
+    /** True once the client went away: an upstream failure then is a cancellation. */
     clientGone?: () => boolean;
     /** Each chunk as it is forwarded (time to first token, the log's tally): keep it cheap. */
     onChunk: (chunk: Uint8Array) => void;
     onEnd: (outcome: StreamOutcome) => void;
   },
-): ReadableStream<Uint8Array> {
-  const reader = upstream.getReader();
+): ChunkSource {
+  const claim = startOnce();
   let ended = false;
   const end = (outcome: StreamOutcome) => {
-    if (ended) return;
+    if (ended) return false;
     ended = true;
     hooks.onEnd(outcome);
+    return true;
   };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.close();
-            end({ status: "success" });
-            return;
-          }
-          hooks.onChunk(value);
-          controller.enqueue(value);
-        } catch (error) {
+  return {
+    start(client) {
+      claim();
+      upstream.start({
+        data(chunk) {
+          if (ended) return false;
+          hooks.onChunk(chunk);
+          return client.data(chunk);
+        },
+        end() {
+          if (end({ status: "success" })) client.end();
+        },
+        error(error) {
           if (ended) return;
           if (hooks.clientGone?.()) {
             end({ status: "cancelled" });
-            return;
+            return client.end();
           }
-          const message = `upstream stream failed: ${(error as Error).message || "connection lost"}`;
-          try {
-            controller.enqueue(sseErrorEvent(message));
-            controller.close();
-          } catch {
-            // The client is already gone.
-          }
+          const message = `upstream stream failed: ${(error as Error)?.message || "connection lost"}`;
           end({ status: "error", message });
-        }
-      },
-      cancel() {
-        end({ status: "cancelled" });
-        hooks.abortUpstream();
-        reader.cancel().catch(() => undefined);
-      },
+          client.data(sseErrorEvent(message));
+          client.end();
+        },
+      });
     },
-    { highWaterMark: 0 },
-  );
+    resume: () => upstream.resume(),
+    cancel() {
+      end({ status: "cancelled" });
+      hooks.abortUpstream();
+      upstream.cancel();
+    },
+  };
 }

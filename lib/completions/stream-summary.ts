@@ -36,6 +36,9 @@ export class SseTally {
   /** The last line, not finished yet when the chunks were last folded. */
   private tail = "";
   private readonly result: StreamSummary = { content: "", finishReason: null, usage: null, toolCalls: 0 };
+  /** This fold's text, joined into `result.content` at its end. */
+  private pieces: string[] = [];
+  private contentLength = 0;
 
   push(chunk: Uint8Array): void {
     this.chunks.push(chunk);
@@ -64,6 +67,12 @@ export class SseTally {
     const lines = text.split("\n");
     this.tail = last ? "" : lines.pop()!;
     for (const line of lines) this.read(line);
+    // Appended once per fold, joined: `+=` per token made the text a rope of 32-byte nodes,
+    // one per token, which a few thousand long streams at once took to the heap limit.
+    if (this.pieces.length > 0) {
+      this.result.content += this.pieces.join("");
+      this.pieces = [];
+    }
   }
 
   private read(line: string): void {
@@ -86,10 +95,13 @@ export class SseTally {
 
   private addText(text: string): void {
     if (!text || this.result.truncated) return;
-    const room = LOGGED_CONTENT_CHARS - this.result.content.length;
-    if (text.length <= room) this.result.content += text;
-    else {
-      this.result.content += text.slice(0, room);
+    const room = LOGGED_CONTENT_CHARS - this.contentLength;
+    if (text.length <= room) {
+      this.pieces.push(text);
+      this.contentLength += text.length;
+    } else {
+      this.pieces.push(text.slice(0, room));
+      this.contentLength = LOGGED_CONTENT_CHARS;
       this.result.truncated = true;
     }
   }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { toWebStream } from "@/lib/core/http/chunk-source";
 import { startMockProvider, type MockProvider } from "@/tests/mock-provider";
 import { anthropic } from "./anthropic";
 import { google } from "./google";
@@ -55,7 +56,7 @@ describe.each(cases)("%s adapter against the mock", (_name, provider, model) => 
     mock.enqueue({ tokens: 4, tokenDelayMs: 60, firstTokenDelayMs: 0 });
     const result = await send({ stream: true });
     if (!result.ok || !result.stream) throw new Error("expected a stream");
-    const reader = result.body.getReader();
+    const reader = toWebStream(result.body).getReader();
     const decoder = new TextDecoder();
     let text = "";
     while (!text.includes("tok1")) text += decoder.decode((await reader.read()).value);
@@ -106,7 +107,7 @@ describe.each(cases)("%s adapter against the mock", (_name, provider, model) => 
     const controller = new AbortController();
     const result = await send({ stream: true }, controller.signal);
     if (!result.ok || !result.stream) throw new Error("expected a stream");
-    const reader = result.body.getReader();
+    const reader = toWebStream(result.body).getReader();
     await reader.read();
     controller.abort();
     await reader.cancel();

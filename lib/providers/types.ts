@@ -6,6 +6,7 @@
  * `chat.completion.chunk` / `text_completion` events ending with `data: [DONE]`).
  * OpenAI-compatible providers pass both through; native ones (Anthropic, Gemini) translate.
  */
+import type { ChunkSource } from "@/lib/core/http/chunk-source";
 
 export type TemplateKind = "chat" | "completion";
 
@@ -89,7 +90,13 @@ export type ProviderResponse =
       /** The upstream JSON text `body` was parsed from, when relayed unchanged: answered as is. */
       raw?: string;
     }
-  | { ok: true; status: number; stream: true; body: ReadableStream<Uint8Array> }
+  | {
+      ok: true;
+      status: number;
+      stream: true;
+      /** A translating adapter's web stream, or the provider's bytes as they come (passthrough). */
+      body: ReadableStream<Uint8Array> | ChunkSource;
+    }
   | {
       ok: false;
       /** The upstream status, kept as is (429 stays 429); 502 when the provider is unreachable. */

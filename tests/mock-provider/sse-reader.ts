@@ -1,3 +1,4 @@
+import { type ChunkSource, toWebStream } from "@/lib/core/http/chunk-source";
 import { readSse } from "@/lib/core/sse/read-sse";
 
 /**
@@ -12,11 +13,11 @@ export interface ReceivedEvent {
 }
 
 export async function readSseEvents(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array> | ChunkSource,
   onEvent?: (event: ReceivedEvent) => void,
 ): Promise<ReceivedEvent[]> {
   const events: ReceivedEvent[] = [];
-  for await (const { event, data } of readSse(body)) {
+  for await (const { event, data } of readSse(toWebStream(body))) {
     const received = { event, data, at: performance.now() };
     events.push(received);
     onEvent?.(received);

@@ -45,6 +45,12 @@ const server = http.createServer((req, res) => {
       };
       return pump();
     }
+    if (req.url === "/sse-drop") {
+      // Headers and one event, then the connection is lost.
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: one\n\n");
+      return void setTimeout(() => req.socket.destroy(), 20);
+    }
     if (req.url === "/sse") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("data: one\n\n");
@@ -145,6 +151,16 @@ describe("postUpstream", () => {
     expect(new TextDecoder().decode(first.value)).toBe("data: one\n\n");
     await reader.cancel();
     expect(await waitFor(() => closed.includes("sse"))).toBe(true);
+  });
+
+  it("a connection lost before the stream's reader started fails the stream once read, and crashes nothing", async () => {
+    const response = await upstream.post(`${base}/sse-drop`, { headers: {}, body: "{}" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const seen: string[] = [];
+    const error = await new Promise<unknown>((resolve) =>
+      response.chunks!().start({ data: (chunk) => (seen.push(new TextDecoder().decode(chunk)), true), end: () => resolve(null), error: resolve }),
+    );
+    expect(networkDetail(error)).toMatch(/closed mid-stream|aborted/);
   });
 
   it("an abort mid-stream fails the body's read with the abort", async () => {

@@ -81,9 +81,10 @@ export function createOpenAICompatibleProvider<Id extends string>(config: OpenAI
     try {
       if (!response.ok) return await readUpstreamError(response);
       if (stream) {
-        if (!response.body) return failure(502, `${displayName} sent an empty stream`, "provider_bad_response");
         // Passthrough: the engine relays these bytes; re-encoding chunks would add latency.
-        return { ok: true, status: response.status, stream: true, body: response.body };
+        const body = response.chunks?.() ?? response.body;
+        if (!body) return failure(502, `${displayName} sent an empty stream`, "provider_bad_response");
+        return { ok: true, status: response.status, stream: true, body };
       }
       const text = await response.text();
       const json = parseJsonObject(text);
