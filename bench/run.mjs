@@ -52,6 +52,7 @@ async function main() {
     console.log(opts.helpText);
     return 0;
   }
+  if (opts.render) return renderOnly(opts);
   const deadline = setTimeout(() => {
     console.error(`[bench] deadline of ${opts.deadlineMs / 60_000} min reached: stopping everything`);
     shutdown(3);
@@ -288,7 +289,8 @@ async function main() {
   for (const name of active) processes[name] = describeTree(processTree(targets[name].pid));
   const summary = summarizeRuns(runs);
   const ratios = computeRatios(summary);
-  const verdicts = computeVerdicts(ratios, summary);
+  const workersRun = readWorkersRun(opts);
+  const verdicts = computeVerdicts(ratios, summary, workersRun);
   const cpus = os.cpus();
   const results = {
     meta: {
@@ -297,6 +299,7 @@ async function main() {
       loader: { name: loader.name, version: loader.version, settings: loader.settings },
       portkeyGateway: opts.targets.includes("portkey") ? PORTKEY_GATEWAY_VERSION : "not run",
       promptlyBuild,
+      promptlyWorkers: Number(promptlyEnv.PROMPTLY_WORKERS),
       loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
       quick: opts.quick,
       profile: opts.profile,
@@ -327,6 +330,7 @@ async function main() {
     logs,
     // Only Promptly's numbers of the run before, for the column beside this run's.
     previous,
+    workersRun,
   };
 
   if (opts.profile) {
@@ -480,6 +484,36 @@ function promptlyLoopStats(handle, pattern) {
       return {};
     },
   };
+}
+
+/**
+ * Promptly's numbers from a run with several workers (`--workers-run`, else
+ * bench/.cache/workers2.json when there is one), for the "2 workers" column.
+ */
+function readWorkersRun(opts) {
+  const file = opts.workersRun ? path.resolve(opts.workersRun) : path.join(cacheDir, "workers2.json");
+  if (!fs.existsSync(file)) {
+    if (opts.workersRun) log(`--workers-run: ${file} does not exist`);
+    return null;
+  }
+  const run = JSON.parse(fs.readFileSync(file, "utf8"));
+  return { file: path.relative(root, file), date: run.meta.date, promptlyBuild: run.meta.promptlyBuild, workers: run.meta.promptlyWorkers ?? null, summary: run.summary.promptly ?? {} };
+}
+
+/** `--render=FILE`: the verdicts and the report of a stored run again, with today's targets. */
+function renderOnly(opts) {
+  const file = path.resolve(opts.render);
+  const results = JSON.parse(fs.readFileSync(file, "utf8"));
+  results.workersRun = readWorkersRun(opts) ?? results.workersRun ?? null;
+  results.ratios = computeRatios(results.summary);
+  results.verdicts = computeVerdicts(results.ratios, results.summary, results.workersRun);
+  const markdown = [toMarkdown(results), evalMarkdown(results.evals), logsMarkdown(results.logs)].filter(Boolean).join("\n");
+  const prefix = file.replace(/\.json$/, "");
+  fs.writeFileSync(`${prefix}.md`, markdown);
+  fs.writeFileSync(`${prefix}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(markdown);
+  log(`re-rendered ${path.relative(root, prefix)}.md and .json`);
+  return 0;
 }
 
 /** Promptly's summary of the last full run, if there is one. */

@@ -29,6 +29,11 @@ const HELP = `usage: npm run bench -- [options]   (every option also reads BENCH
   --out=PREFIX          where to write PREFIX.md / PREFIX.json (default bench/results/latest for a
                         full run, bench/.cache/partial for --quick / --only / --scenarios / --profile)
   --keep-db             reuse bench/.cache/bench.db instead of starting from a fresh database
+  --workers-run=FILE    the JSON of a \`PROMPTLY_WORKERS=2 npm run bench -- --only=promptly --out=…\` run, for
+                        the table's "2 workers" column and the scaling target (default
+                        bench/.cache/workers2.json when it exists)
+  --render=FILE         run nothing: recompute the verdicts and the report of a results JSON (after a
+                        change to the targets, or to add a workers run), written beside it
   --help`;
 
 export function parseOptions(argv = process.argv.slice(2), env = process.env) {
@@ -57,7 +62,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
 
   const help = bool("help");
   for (const name of flags.keys()) {
-    if (!["quick", "only", "scenarios", "reps", "requests", "streams", "duration", "connections", "many-streams", "many-seconds", "loader", "wrk-threads", "profile", "out", "keep-db", "help"].includes(name)) {
+    if (!["quick", "only", "scenarios", "reps", "requests", "streams", "duration", "connections", "many-streams", "many-seconds", "loader", "wrk-threads", "profile", "out", "keep-db", "workers-run", "render", "help"].includes(name)) {
       throw new Error(`unknown option --${name}\n${HELP}`);
     }
   }
@@ -88,6 +93,8 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env) {
     loader,
     out: get("out") ?? null,
     keepDb: bool("keep-db"),
+    workersRun: get("workers-run") ?? null,
+    render: get("render") ?? null,
     /** Per c=1 run: a hard time cap whatever the count. */
     c1MaxMs: 10_000,
     /** The whole run stops itself after this long, whatever happens. */

@@ -46,6 +46,9 @@ export function computeRatios(s) {
     r[t] = {
       addedP50Ms: added(t),
       addedP99Ms: diff(med(s, t, "ns1", "p99"), med(s, "direct", "ns1", "p99")),
+      p99C1: med(s, t, "ns1", "p99"),
+      p99C64: med(s, t, "ns64", "p99"),
+      streamP99C64: med(s, t, "s64", "p99"),
       rpsC64: med(s, t, "ns64", "rps"),
       cpuMsPerReqC64: med(s, t, "ns64", "cpuMsPerReq"),
       streamsPerSecC64: med(s, t, "s64", "rps"),
@@ -77,38 +80,61 @@ export function computeRatios(s) {
 const f = (v, digits = 2) => (v === null || v === undefined ? "n/a" : String(round(v, digits)));
 const signed = (v, digits = 2) => (v === null || v === undefined ? "n/a" : `${v >= 0 ? "+" : ""}${round(v, digits)}`);
 
-export function computeVerdicts(r, summary) {
+export function computeVerdicts(r, summary, workersRun = null) {
   const v = [];
   const verdict = (target, ok, detail) => v.push({ target, verdict: ok === null ? "n/a" : ok ? "PASS" : "FAIL", detail });
   const both = (a, b) => a !== null && a !== undefined && b !== null && b !== undefined;
   const errorsOf = (t) => Object.values(summary[t] ?? {}).reduce((sum, m) => sum + (m.errors?.median ?? 0), 0);
 
   const { promptly: p, portkey: k, direct: d, relay: b } = r;
+  for (const [key, label] of [
+    ["p99C1", "non-stream c=1 latency"],
+    ["p99C64", "non-stream c=64 latency"],
+    ["streamP99C64", "stream c=64 duration"],
+  ]) {
+    verdict(`p99 no worse than Portkey's gateway: ${label}`, both(p[key], k[key]) ? p[key] <= k[key] : null, `Promptly ${f(p[key], 2)} ms vs Portkey ${f(k[key], 2)} ms`);
+  }
+  const loop = (scenario) => summary.promptly?.[scenario]?.loopP99Ms?.median ?? null;
+  const loops = ["ns64", "s64"].map(loop).filter((value) => value !== null);
   verdict(
-    "Non-stream c=1: Promptly's added p50 latency over direct ≤ Portkey gateway's added p50",
-    both(p.addedP50Ms, k.addedP50Ms) ? p.addedP50Ms <= k.addedP50Ms : null,
-    `Promptly ${signed(p.addedP50Ms)} ms vs Portkey ${signed(k.addedP50Ms)} ms (direct p50 ${f(d.p50Ms, 3)} ms)`,
+    "Event-loop delay p99 under load (c=64) ≤ 20 ms",
+    loops.length ? Math.max(...loops) <= 20 : null,
+    `non-stream ${f(loop("ns64"), 1)} ms, stream ${f(loop("s64"), 1)} ms (max ${f(summary.promptly?.ns64?.loopMaxMs?.median, 1)} / ${f(summary.promptly?.s64?.loopMaxMs?.median, 1)} ms)`,
   );
   verdict(
-    "Non-stream c=64: Promptly requests/s ≥ Portkey gateway's",
-    both(p.rpsC64, k.rpsC64) ? p.rpsC64 >= k.rpsC64 : null,
-    `Promptly ${f(p.rpsC64, 0)} req/s vs Portkey ${f(k.rpsC64, 0)} req/s (×${f(r.promptlyVsPortkey.rpsC64)}; direct ${f(d.rpsC64, 0)})`,
+    "Non-stream c=1: added p50 latency over direct ≤ 0.5 ms",
+    p.addedP50Ms === null ? null : p.addedP50Ms <= 0.5,
+    `Promptly ${signed(p.addedP50Ms)} ms (Portkey ${signed(k.addedP50Ms)} ms, bare relay ${signed(b.addedP50Ms)} ms; direct p50 ${f(d.p50Ms, 3)} ms)`,
   );
   verdict(
-    "Non-stream c=64: Promptly CPU ms per request ≤ Portkey gateway's",
-    both(p.cpuMsPerReqC64, k.cpuMsPerReqC64) ? p.cpuMsPerReqC64 <= k.cpuMsPerReqC64 : null,
-    `Promptly ${f(p.cpuMsPerReqC64, 3)} ms vs Portkey ${f(k.cpuMsPerReqC64, 3)} ms CPU per request`,
+    "Stream: added time to first token ≤ the bare relay's + 0.5 ms",
+    both(p.addedTtftMs, b.addedTtftMs) ? p.addedTtftMs <= b.addedTtftMs + 0.5 : null,
+    `Promptly ${signed(p.addedTtftMs)} ms vs relay ${signed(b.addedTtftMs)} ms (Portkey ${signed(k.addedTtftMs)} ms; direct TTFT ${f(d.ttftMs)} ms)`,
   );
   verdict(
-    "Stream: added time to first token ≤ 1 ms p50",
-    p.addedTtftMs === null ? null : p.addedTtftMs <= 1,
-    `Promptly ${signed(p.addedTtftMs)} ms (Portkey ${signed(k.addedTtftMs)} ms; a bare Node relay, the floor of the extra hop, ${signed(b.addedTtftMs)} ms; direct TTFT ${f(d.ttftMs)} ms)`,
+    "Non-stream c=64: CPU per request ≤ 0.45 ms",
+    p.cpuMsPerReqC64 === null ? null : p.cpuMsPerReqC64 <= 0.45,
+    `Promptly ${f(p.cpuMsPerReqC64, 3)} ms (Portkey ${f(k.cpuMsPerReqC64, 3)} ms, bare relay ${f(b.cpuMsPerReqC64, 3)} ms)`,
+  );
+  const oneWorker = p.rpsC64;
+  const twoWorkers = workersRun?.summary?.ns64?.rps?.median ?? null;
+  verdict(
+    `Throughput scales with workers: ${workersRun?.workers ?? 2} workers ≥ 1.6× one worker's requests/s (c=64)`,
+    both(oneWorker, twoWorkers) ? twoWorkers >= 1.6 * oneWorker : null,
+    both(oneWorker, twoWorkers)
+      ? `${f(twoWorkers, 0)} vs ${f(oneWorker, 0)} req/s (×${f(twoWorkers / oneWorker)}), from ${workersRun.file} (${workersRun.date}); the load generator and the mock run on the same cores`
+      : "no run with several workers (PROMPTLY_WORKERS=2 npm run bench -- --only=promptly --out=bench/.cache/workers2)",
   );
   const burst = summary.promptly?.s1?.maxBurstP50?.median ?? null;
   verdict(
     "Stream: paced tokens reach the client spread over the mock's 64 ms, not in one burst",
     both(p.tokenSpreadMs, d.tokenSpreadMs) ? p.tokenSpreadMs >= 0.75 * d.tokenSpreadMs && burst !== null && burst <= 4 : null,
     `first→last token at the client: Promptly ${f(p.tokenSpreadMs, 1)} ms vs direct ${f(d.tokenSpreadMs, 1)} ms (needs ≥ 75 %); most tokens in one read p50 ${f(burst, 0)} (needs ≤ 4)`,
+  );
+  verdict(
+    "Non-stream c=64: requests/s and CPU per request at least as good as Portkey's gateway",
+    both(p.rpsC64, k.rpsC64) && both(p.cpuMsPerReqC64, k.cpuMsPerReqC64) ? p.rpsC64 >= k.rpsC64 && p.cpuMsPerReqC64 <= k.cpuMsPerReqC64 : null,
+    `Promptly ${f(p.rpsC64, 0)} req/s at ${f(p.cpuMsPerReqC64, 3)} ms vs Portkey ${f(k.rpsC64, 0)} req/s at ${f(k.cpuMsPerReqC64, 3)} ms`,
   );
   verdict(
     "Peak RSS of the Promptly server under the c=64 load < 250 MB",
@@ -120,7 +146,7 @@ export function computeVerdicts(r, summary) {
     verdict(
       "Many streams: every stream through Promptly completes",
       many.completedPct ? many.completedPct.min === 100 : null,
-      `${f(many.completedPct?.min, 1)} % completed in the worst repetition; added delay per chunk p50 ${f(many.chunkDelayP50?.median)} ms, p99 ${f(many.chunkDelayP99?.median)} ms (direct p99 ${f(summary.direct?.streams2k?.chunkDelayP99?.median)} ms)`,
+      `${f(many.completedPct?.min, 1)} % completed in the worst repetition; added delay per chunk p50 ${f(many.chunkDelayP50?.median)} ms, p99 ${f(many.chunkDelayP99?.median)} ms (direct p99 ${f(summary.direct?.streams2k?.chunkDelayP99?.median)} ms); time to headers p99 ${f(many.headersP99?.median, 0)} ms`,
     );
     verdict(
       "Many streams: peak RSS of the Promptly server < 400 MB",
@@ -188,6 +214,7 @@ const ROWS = [
   ["s64", "Stream c=64, 32 tokens 2 ms apart", [
     ["rps", "streams/s", 0],
     ["p50", "stream duration p50 (ms)", 1],
+    ["p99", "stream duration p99 (ms)", 1],
     ["cpuMsPerReq", "CPU per stream (ms)", 3],
     ["peakRssMb", "peak RSS, process tree (MB)", 0],
     ["peakRssServerMb", "peak RSS, largest process (MB)", 0],
@@ -236,8 +263,9 @@ export function toMarkdown(results) {
   lines.push(`Medians over the repetitions, (min–max) when they differ. Every target answers the same rendered chat request (${meta.request.messages} messages, model ${meta.request.model}); the mock answers 32 tokens.`);
   lines.push("");
   // One table: this run's targets, Promptly ÷ Portkey, Promptly in the previous full run, and
-  // a column for Promptly with PROMPTLY_WORKERS=2 (filled in by hand until the bench runs it).
+  // Promptly with PROMPTLY_WORKERS=2 (a run of its own: --workers-run).
   const previous = results.previous;
+  const workers = results.workersRun;
   lines.push(`| Scenario | Metric | ${targets.map((t) => TARGET_LABELS[t]).join(" | ")} | Promptly ÷ Portkey | Promptly, previous run | Promptly, 2 workers |`);
   lines.push(`|---|---|${targets.map(() => "---:").join("|")}|---:|---:|---:|`);
   for (const [scenario, title, metrics] of ROWS) {
@@ -245,14 +273,18 @@ export function toMarkdown(results) {
     const heading = title ?? manyTitle(meta);
     metrics.forEach(([metric, label, digits], i) => {
       const before = previous ? formatCell(previous.summary[scenario]?.[metric], digits) : "–";
-      lines.push(`| ${i === 0 ? heading : ""} | ${label} | ${targets.map((t) => cell(summary, t, scenario, metric, digits)).join(" | ")} | ${ratioCell(summary, scenario, metric)} | ${before} | – |`);
+      const withWorkers = workers ? formatCell(workers.summary[scenario]?.[metric], digits) : "–";
+      lines.push(`| ${i === 0 ? heading : ""} | ${label} | ${targets.map((t) => cell(summary, t, scenario, metric, digits)).join(" | ")} | ${ratioCell(summary, scenario, metric)} | ${before} | ${withWorkers} |`);
     });
   }
   lines.push("");
+  const workersNote = workers
+    ? `"Promptly, 2 workers": ${workers.file}, a run of ${workers.date} with PROMPTLY_WORKERS=${workers.workers ?? 2} (build ${workers.promptlyBuild}) on the same machine, where the load generator and the mock share the cores with the workers.`
+    : `"Promptly, 2 workers": empty until a run with \`PROMPTLY_WORKERS=2 npm run bench -- --only=promptly --out=bench/.cache/workers2\`.`;
   lines.push(
     previous
-      ? `"Promptly, previous run": the full run of ${previous.date} (build ${previous.promptlyBuild}), – where it did not measure that. "Promptly, 2 workers": to fill in from a run with \`PROMPTLY_WORKERS=2\`.`
-      : `No previous full run to compare with. "Promptly, 2 workers": to fill in from a run with \`PROMPTLY_WORKERS=2\`.`,
+      ? `"Promptly, previous run": the full run of ${previous.date} (build ${previous.promptlyBuild}), – where it did not measure that. ${workersNote}`
+      : `No previous full run to compare with. ${workersNote}`,
   );
   lines.push("");
   const busiest = Math.max(0, ...targets.flatMap((t) => Object.values(summary[t] ?? {}).map((m) => m.otherCpuPct?.median ?? 0)));

@@ -15,6 +15,18 @@ describe("the log writer", () => {
     expect(logWriter.pendingCount).toBe(0);
   });
 
+  it("writes a big batch a slice per turn of the event loop, not all of it in one turn", async () => {
+    for (let i = 0; i < 199; i++) logWriter.enqueue(row(`slice-${i}`));
+    const flushed = logWriter.flush();
+    // The first turn after the flush began: SQLite writes synchronously, so rows still queued
+    // here show that the loop got a turn in the middle of the batch.
+    const queuedAtFirstTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(logWriter.pendingCount)));
+    await flushed;
+    expect(queuedAtFirstTurn).toBeGreaterThan(0);
+    expect(queuedAtFirstTurn).toBeLessThan(199);
+    expect(await count("slice-")).toBe(199);
+  });
+
   it("a flush resolves only after rows queued before it are written", async () => {
     logWriter.enqueue(row("order-1"));
     const first = logWriter.flush();
