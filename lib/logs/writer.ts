@@ -17,10 +17,10 @@ export type CompletionLogRow = Prisma.CompletionLogCreateManyInput;
 const FLUSH_EVERY_MS = 200;
 const MAX_BATCH = 200;
 /**
- * Rows written per turn of the event loop. On SQLite a write is synchronous, about 0.1 ms a
- * row with its indexes and full-text entry: a whole 200-row batch held the loop for ~25 ms,
- * which every request in flight waited out (the event-loop delay p99 under load). 40 rows
- * hold it ~4 ms; the loop turns between slices.
+ * Rows built and written per turn of the event loop. On SQLite a write is synchronous, about
+ * 0.1 ms a row with its indexes and full-text entry: a whole 200-row batch held the loop for
+ * ~25 ms, which every request in flight waited out (the event-loop delay p99 under load).
+ * 40 rows hold it ~4 ms.
  */
 const WRITE_SLICE = 40;
 const MAX_PENDING = 10_000;
@@ -88,25 +88,34 @@ class LogWriter {
 
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
       // A provider's answer may carry a lone surrogate (`"\ud800"`), which Prisma refuses on
       // PostgreSQL: U+FFFD takes its place, on both databases, rather than the row being lost.
       // PROMPTLY_LOG_BODIES=metadata: the text never reaches the database (lib/logs/bodies.ts).
       const mode = logBodiesMode();
-      // The search text is read from what is stored, so metadata mode has none to index.
-      const rows = this.pending
-        .splice(0, WRITE_SLICE)
-        .flatMap(built)
-        .map((row) => withSearchText(wellFormedJson(withLogBodies(row, mode))));
-      await writeBatch(await priced(rows));
+      const stored: CompletionLogRow[] = [];
+      // Built and written a slice per turn of the event loop: SQLite's writes are synchronous,
+      // and requests and chunks waiting for the loop get it between slices.
+      for (let at = 0; at < batch.length; at += WRITE_SLICE) {
+        if (at > 0) await nextTurn();
+        // The search text is read from what is stored, so metadata mode has none to index.
+        const rows = batch
+          .slice(at, at + WRITE_SLICE)
+          .flatMap(built)
+          .map((row) => withSearchText(wellFormedJson(withLogBodies(row, mode))));
+        stored.push(...(await storeRows(await priced(rows))));
+      }
+      // Once per batch: the rollups' feedback lookup is a query of its own.
+      await afterStored(stored);
       // A batch can weigh megabytes: free Prisma's debug copy of it now, not within a second.
       releaseDebugHistory();
-      // A backlog (thousands of streams ending together) is written a slice per turn of the
-      // event loop: SQLite's writes are synchronous, and requests and chunks waiting for the
-      // loop must get it between slices, not after the whole backlog.
-      if (this.pending.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // A backlog (thousands of streams ending together) is written a batch at a time too.
+      if (this.pending.length > 0) await nextTurn();
     }
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function withSearchText(row: CompletionLogRow): CompletionLogRow {
   return { ...row, searchText: searchTextOf(row.request, row.response) };
@@ -139,27 +148,34 @@ async function priced(rows: CompletionLogRow[]): Promise<CompletionLogRow[]> {
   return rows.map((row) => (row.costUsd !== undefined ? row : { ...row, costUsd: costUsd(priceFor(book, row.provider, row.model), row) }));
 }
 
-async function writeBatch(rows: CompletionLogRow[]): Promise<void> {
-  const sqlite = sqliteBatchWriter();
+/** Stores rows and answers those stored: one unstorable row is lost alone, not its batch. */
+async function storeRows(rows: CompletionLogRow[]): Promise<CompletionLogRow[]> {
   try {
     // SQLite: rows and lastUsedAt in one synchronous transaction (sqlite-batch.ts says why).
+    const sqlite = sqliteBatchWriter();
     if (sqlite) sqlite(rows);
     else await db.completionLog.createMany({ data: rows });
+    return rows;
   } catch (error) {
-    // One unstorable row (say, a provider answer Prisma can't encode) must not take the
-    // rest of its batch down with it: write them one by one, losing only the bad ones.
+    // Say, a provider answer Prisma can't encode: the others are written one by one.
     if (rows.length === 1) {
       console.error("[promptly] could not write a completion log row:", (error as Error).message);
-      return;
+      return [];
     }
-    for (const row of rows) await writeBatch([row]);
-    return;
+    const stored: CompletionLogRow[] = [];
+    for (const row of rows) stored.push(...(await storeRows([row])));
+    return stored;
   }
+}
+
+/** What follows stored rows: their analytics rollups, feedback counted, prompts' lastUsedAt. */
+async function afterStored(rows: CompletionLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
   // Hourly analytics rollups of exactly the rows stored (lib/analytics/rollup.ts).
   await rollUpWrittenLogs(rows);
   // Feedback that came before these rows is counted now that they exist.
   await rollUpFeedback(rows.map((row) => row.traceId));
-  if (sqlite) return;
+  if (sqliteBatchWriter()) return;
   const used = [...new Set(rows.map((row) => row.promptId).filter((id): id is string => Boolean(id)))];
   if (used.length === 0) return;
   try {
