@@ -238,7 +238,7 @@ async function main() {
     log(`warmed up ${TARGET_LABELS[name]}`);
   }
 
-  const loopStats = promptlyLoopStats(promptly, statsFile);
+  const loopStats = promptlyLoopStats(promptly, statsFile, Number(promptlyEnv.PROMPTLY_WORKERS));
   const runs = Object.fromEntries(active.map((t) => [t, {}]));
   const mockCpu = Object.fromEntries(active.map((t) => [t, {}]));
   for (const scenario of scenarios) {
@@ -442,7 +442,7 @@ function statsFiles(pattern) {
  * primary passes it to every worker). With workers: the worst worker's delay and longest GC
  * pause, and their GC time summed.
  */
-function promptlyLoopStats(handle, pattern) {
+function promptlyLoopStats(handle, pattern, workers) {
   let signals = 0;
   const signal = () => {
     process.kill(handle.pid, "SIGUSR2");
@@ -465,10 +465,9 @@ function promptlyLoopStats(handle, pattern) {
     async close() {
       signal();
       const want = signals - 1;
-      const expected = Math.max(1, Number(process.env.PROMPTLY_WORKERS || "1"));
       for (let i = 0; i < 150; i++) {
         const windows = closedWindows(want);
-        if (windows.length >= expected) {
+        if (windows.length >= Math.max(1, workers)) {
           const most = (pick) => Math.max(...windows.map(pick));
           return {
             loopP50Ms: most((w) => w.eventLoopDelayMs.p50),

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as completions } from "@/app/v1/prompts/[id]/completions/route";
 import { POST as render } from "@/app/v1/prompts/[id]/render/route";
 import type { ApiRequest, RequestHeaders } from "@/lib/core/http/api-request";
-import { type ChunkSource, chunkSourceOf } from "@/lib/core/http/chunk-source";
+import { type ChunkSource, chunkSourceOf, chunksOfWebStream } from "@/lib/core/http/chunk-source";
 import { errorEnvelope } from "@/lib/core/http/errors";
 import { readNodeBody } from "@/lib/core/http/node-body-guard";
 
@@ -62,7 +62,7 @@ export async function serveFast(
   const response = await route.handler(lightRequest(req, readBody, client.signal), { params: Promise.resolve({ id: route.ref }) });
   // The body limit (node-body-guard.ts) may have answered already, and hung up.
   if (res.headersSent || res.destroyed) return void (await response.body?.cancel().catch(() => undefined));
-  await writeResponse(res, response, extraHeaders, client.signal);
+  await writeResponse(res, response, extraHeaders);
 }
 
 /**
@@ -114,7 +114,7 @@ class NodeHeaders implements RequestHeaders {
   }
 }
 
-async function writeResponse(res: ServerResponse, response: Response, extraHeaders: [string, string][], clientSignal: AbortSignal): Promise<void> {
+async function writeResponse(res: ServerResponse, response: Response, extraHeaders: [string, string][]): Promise<void> {
   // One flat header list for writeHead: cheaper than a setHeader call (and its checks) each.
   // The handler's own headers win over the config's, as setHeader in that order would.
   const head: string[] = [];
@@ -132,28 +132,8 @@ async function writeResponse(res: ServerResponse, response: Response, extraHeade
     return void res.writeHead(response.status, head).end(bytes);
   }
   res.writeHead(response.status, head);
-  const source = chunkSourceOf(response);
-  if (source) return pipeChunks(source, res);
-  const reader = response.body.getReader();
-  // A client gone mid-stream cancels the body, which is how the passthrough learns to log
-  // "cancelled" and abort the upstream call (Next does the same on a closed socket).
-  const cancel = () => void reader.cancel().catch(() => undefined);
-  clientSignal.addEventListener("abort", cancel, { once: true });
-  try {
-    res.flushHeaders();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (res.destroyed) return cancel();
-      // Backpressure: nothing more is read from the provider until the client took this.
-      if (!res.write(value)) await drained(res);
-    }
-    res.end();
-  } catch {
-    if (!res.destroyed) res.destroy();
-  } finally {
-    clientSignal.removeEventListener("abort", cancel);
-  }
+  // A passthrough stream carries its chunk source; any other stream body is read as one.
+  return pipeChunks(chunkSourceOf(response) ?? chunksOfWebStream(response.body), res);
 }
 
 /**
@@ -179,17 +159,3 @@ function pipeChunks(source: ChunkSource, res: ServerResponse): Promise<void> {
   });
 }
 
-/**
- * The client took what was written, or left. Both listeners go once either fires: a long
- * stream to a slow reader waits thousands of times, and `once` left a "close" listener
- * behind for every drain.
- */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done).off("close", done);
-      resolve();
-    };
-    res.on("drain", done).on("close", done);
-  });
-}
