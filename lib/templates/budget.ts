@@ -48,7 +48,7 @@ export function sectionDepth(tokens: Tokens): number {
   while (stack.length > 0) {
     const [list, depth] = stack.pop()!;
     deepest = Math.max(deepest, depth);
-    for (const token of list) if (token[4]) stack.push([token[4], depth + 1]);
+    for (const token of list) if (Array.isArray(token[4])) stack.push([token[4], depth + 1]);
   }
   return deepest;
 }

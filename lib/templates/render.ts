@@ -3,6 +3,7 @@ import { BoundedLru, cacheShare } from "@/lib/core/cache/bounded-lru";
 import { limitValue, MAX_RENDER_DEPTH } from "@/lib/core/limits/content-limits";
 import { runtimeSlot } from "@/lib/core/runtime";
 import { RenderBudget, sectionDepth, tooDeepToRender } from "./budget";
+import { parseMustache, type Token } from "./parse";
 import { TemplateError } from "./template-error";
 
 export { TemplateError, type TemplateErrorCode } from "./template-error";
@@ -19,15 +20,13 @@ export type PartialTag = PartialRef & { tag: string };
 
 export const MAX_PARTIAL_DEPTH = 10;
 
-/** [type, value, start, end, children?]: Mustache's token shape; children only on `#` and `^`. */
-export type Token = [string, string, number, number, Token[]?, ...unknown[]];
+export type { Token } from "./parse";
 
 const partialWhere = (tag: string) => `partial "${tag}"`;
 const MAX_RENDER_DEPTH_VALUE = () => limitValue(MAX_RENDER_DEPTH);
 
 // Always passed explicitly so that nobody's change to the global `Mustache.tags` reaches us.
 const TAGS: [string, string] = ["{{", "}}"];
-
 
 const hasOwn = (value: unknown, key: string) =>
   value != null && (typeof value === "object" || typeof value === "string") && Object.hasOwn(Object(value), key);
@@ -83,7 +82,8 @@ export function toText(value: unknown): string {
 
 type MustacheContext = InstanceType<typeof Mustache.Context>;
 
-// Mustache's own cache is an unbounded object; prompts are user content, so bound it.
+// Mustache's own cache is an unbounded object; prompts are user content, so bound it. Keyed by
+// the template alone: every parse uses TAGS.
 // A quarter of PROMPTLY_CACHE_MAX_BYTES, for the process (a runtime slot: the fast routes'
 // copy of this module shares it, or the budget would count twice).
 const parseCache = runtimeSlot("template-parse-cache", () => new BoundedLru<Token[]>({ maxEntries: 500, maxBytes: cacheShare(0.25), sizeOf: tokenBytes }));
@@ -118,15 +118,12 @@ type Rest = unknown[];
 class PromptWriter extends Mustache.Writer {
   budget: RenderBudget | null = null;
 
-  constructor() {
-    super();
-    (this as unknown as { templateCache: BoundedLru<Token[]> }).templateCache = parseCache;
-  }
-  parse(template: string, tags?: unknown): Token[] {
-    const tokens = (super.parse as (template: string, tags?: unknown) => Token[])(template, tags);
-    if (!flattened.has(tokens)) {
-      flattenTextTokens(tokens);
-      flattened.add(tokens);
+  /** Mustache calls this for the template and each partial, always with TAGS (the render's config). */
+  parse(template: string): Token[] {
+    let tokens = parseCache.get(template);
+    if (!tokens) {
+      tokens = parseMustache(template, TAGS);
+      parseCache.set(template, tokens);
     }
     return tokens;
   }
@@ -171,27 +168,16 @@ class PromptWriter extends Mustache.Writer {
 }
 
 /**
- * Mustache builds each text token one character at a time (`+=` while squashing tokens), and
- * each render's output one token at a time. V8 keeps such strings as ropes of 32-byte nodes:
- * a cached 400 kB template of plain text held 13 MB. Converting a string to a number makes V8
- * flatten it in place, which frees the rope's nodes; the number itself is not used.
+ * Mustache builds each render's output one token at a time (`+=`). V8 keeps such strings as
+ * ropes of 32-byte nodes: 400 kB of output from short tokens holds megabytes. Converting a string
+ * to a number makes V8 flatten it in place, which frees the rope's nodes; the number itself is
+ * not used.
  * Called through Reflect.apply: production minifiers drop a bare `Number(text)` whose result
  * is unused as a pure call, which left every cached template a rope in the built server.
  */
 function flatten(text: string): string {
   Reflect.apply(Number, undefined, [text]);
   return text;
-}
-
-const flattened = new WeakSet<Token[]>();
-function flattenTextTokens(tokens: Token[]): void {
-  const stack: Token[][] = [tokens];
-  while (stack.length > 0) {
-    for (const token of stack.pop()!) {
-      if (token[0] === "text") flatten(token[1]);
-      else if (Array.isArray(token[4])) stack.push(token[4] as Token[]);
-    }
-  }
 }
 
 // One private writer: its state is the parse cache and the budget of the render in
@@ -204,7 +190,7 @@ const depthChecked = new WeakSet<Token[]>();
 export function parseTemplate(template: string, where?: string): Token[] {
   let tokens: Token[];
   try {
-    tokens = writer.parse(template, TAGS) as Token[];
+    tokens = writer.parse(template);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     const prefix = where ? `Invalid template in ${where}` : "Invalid template";
