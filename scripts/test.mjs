@@ -97,10 +97,7 @@ const suites = {
       console.error("\n✖ TEST_DATABASE_URL must be a postgres:// or postgresql:// URL");
       return record("e2e (postgres)", 0, 1);
     }
-    // PROMPTLY_MAX_HEAP_MB: on PostgreSQL the server's heap creeps to the 160 MB cap over the
-    // suite's 18 minutes (not found yet; the SQLite server holds ~100 MB): 256 keeps one
-    // unexplained growth from failing every test after it while it is looked into.
-    return playwright("e2e (postgres)", "playwright-postgres.json", ["--project=api"], { ...SIDE_SUITE, E2E_DATABASE_URL: url, PROMPTLY_MAX_HEAP_MB: "256" }, 100);
+    return playwright("e2e (postgres)", "playwright-postgres.json", ["--project=api"], { ...SIDE_SUITE, E2E_DATABASE_URL: url }, 100);
   },
 };
 
