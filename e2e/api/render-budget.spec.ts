@@ -158,10 +158,10 @@ test("oversized templates and variables are refused with the limit and its varia
   await expectHealthy();
 });
 
-// Mustache builds a text token one character at a time; kept as built, a cached 200 kB template
-// holds a 6 MB rope of 32-byte string nodes, and twenty of them (what the parse cache's byte
-// budget admits) outgrow the heap. The renderer flattens them; this would fail on a build that
-// lost that step (a minifier once dropped it as a pure call).
+// mustache.js builds a text token one character at a time: kept as built, a cached 200 kB
+// template holds a 6 MB rope of 32-byte string nodes, twenty of them (what the parse cache's
+// byte budget admits) outgrow the heap, and each parse holds ~25 MB of per-character arrays
+// while it runs. The built server must cache each run of text as one flat string.
 test("long plain-text templates are cached flat: 40 distinct 200 kB drafts leave the server's memory about where it was", async () => {
   test.setTimeout(120_000);
   const pid = pidListeningOn();
