@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { heapFlag } from "../scripts/heap-cap.mjs";
 import { ensurePortkeyGateway, PORTKEY_GATEWAY_VERSION } from "./lib/cache-install.mjs";
 import { latencyRun, streamRun } from "./lib/client.mjs";
 import { manyStreamsRun } from "./lib/many-streams.mjs";
@@ -126,7 +127,7 @@ async function main() {
     promptlyEnv.BENCH_CPU_PROF_DIR = profileDir;
   }
   log(`starting the mock provider (:${mockPort}) and Promptly (:${promptlyPort}; builds first if the sources changed, logs in bench/.cache/logs)…`);
-  const startPromptly = () => startProcess("Promptly", process.execPath, ["--max-old-space-size=160", "scripts/start.mjs"], { cwd: root, env: promptlyEnv, logFile: path.join(logDir, "promptly.log") });
+  const startPromptly = () => startProcess("Promptly", process.execPath, [heapFlag(promptlyEnv), "scripts/start.mjs"], { cwd: root, env: promptlyEnv, logFile: path.join(logDir, "promptly.log") });
   let promptly = startPromptly();
 
   // 3. Portkey's gateway, bound to 127.0.0.1 by the preload.

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { heapFlag } from "./heap-cap.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -74,16 +75,15 @@ if (dev) {
   const server = spawn(bin("next"), ["dev", "-H", env.HOST, "-p", env.PORT], { cwd: root, env, stdio: "inherit" });
   forwardSignals(server);
 } else {
-  // A capped heap: uncapped, V8 lets garbage pile up to hundreds of MB before collecting.
-  const heapFlag = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
+  const heap = heapFlag();
   const ownFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-  if (ownFlags.includes(heapFlag)) {
+  if (ownFlags.includes(heap)) {
     // Started with the right heap flag (`npm start` passes it): serve from this very process,
     // no wrapper process holding ~40 MB for nothing.
     Object.assign(process.env, env);
     await import(pathToFileURL(path.join(root, "scripts", "server.mjs")).href);
   } else {
-    const server = spawn(process.execPath, [heapFlag, path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: "inherit" });
+    const server = spawn(process.execPath, [heap, path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: "inherit" });
     forwardSignals(server);
   }
 }

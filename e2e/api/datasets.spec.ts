@@ -195,7 +195,7 @@ test("an unauthenticated import is answered 401 at once and the connection close
   }
 });
 
-test("100,000 rows (about 45 MB) import under the server's 160 MB heap: streamed, never held whole", async () => {
+test("100,000 rows (about 45 MB) import with the server's memory bounded: streamed, never held whole", async () => {
   test.setTimeout(300_000);
   const dataset = await newDataset("Huge");
   const padding = "p".repeat(400);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { heapFlag } from "../../scripts/heap-cap.mjs";
 import { E2E } from "./env";
 
 /**
@@ -39,7 +40,7 @@ export async function startOwnServer(port: number, dataDir: string, extraEnv: Re
   const env = { ...process.env, ...E2E.serverEnv, PORT: String(port), DATABASE_URL: `file:${dbFile}`, PROMPTLY_DATA_DIR: dataDir, ...extraEnv };
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
   const entry = path.resolve("scripts/server.mjs");
-  const heap = `--max-old-space-size=${Number(process.env.PROMPTLY_MAX_HEAP_MB) || 160}`;
+  const heap = heapFlag();
   // detached: its own process group, so a kill reaches every process it started.
   const child = spawn(process.execPath, [heap, entry], { env: { ...env, HOST: "127.0.0.1" }, detached: true, stdio: ["ignore", log, log] });
   fs.closeSync(log);
