@@ -173,7 +173,7 @@ class PromptWriter extends Mustache.Writer {
  * to a number makes V8 flatten it in place, which frees the rope's nodes; the number itself is
  * not used.
  * Called through Reflect.apply: production minifiers drop a bare `Number(text)` whose result
- * is unused as a pure call, which left every cached template a rope in the built server.
+ * is unused as a pure call.
  */
 function flatten(text: string): string {
   Reflect.apply(Number, undefined, [text]);
