@@ -153,6 +153,58 @@ test("unsaved edits: an in-app link and closing the tab ask first", async ({ pag
   await expect(page).toHaveURL(/\/logs$/);
 });
 
+test("unsaved edits: Back asks first; declined, the page and its draft stay; accepted, or once saved, one Back leaves", async ({ page, request }) => {
+  const name = `Back guard ${stamp()}`;
+  const prompt = await apiPrompt(request, name);
+  const list = /\/prompts(\?.*)?$/;
+  // Reached from the list by client-side navigation, as a user does: Back is Next's router's.
+  const openFromList = async () => {
+    await page.getByTestId("prompt-search").fill(name);
+    await page.getByTestId(`prompt-row-${prompt.slug}`).getByTestId("prompt-link").click();
+    await expect(page).toHaveURL(new RegExp(`/prompts/${prompt.id}$`));
+  };
+  await page.goto("/prompts");
+  await openFromList();
+  await typeInto(page, "message-content-1", "Unsaved {{topic}}.");
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
+
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect.poll(() => asked).toHaveLength(1);
+  expect(asked[0]).toContain("unsaved changes");
+  await expect(page).toHaveURL(new RegExp(`/prompts/${prompt.id}$`));
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
+
+  // Asked again on the next Back (the guard is back in place); accepted, the list is back.
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(list);
+  expect(asked).toHaveLength(2);
+
+  // Saved: nothing to ask, and one Back still leaves the page.
+  await openFromList();
+  await typeInto(page, "message-content-1", "Saved {{topic}}.");
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-description")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "false");
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(list);
+  expect(asked).toHaveLength(2);
+});
+
 test("a deep link survives sign-in; next= pointing elsewhere is refused", async ({ browser }) => {
   const context = await browser.newContext({ storageState: SIGNED_OUT });
   const page = await context.newPage();
