@@ -223,13 +223,24 @@ test("a protected label moved with an editor key becomes a release request, once
 });
 
 test("a bundle moves the workspace with full history to a fresh instance; importing it again skips everything", async () => {
+  // Besides versions and labels: a partial's label, a prompt's saved variables, an archived prompt.
+  const fromA = client(a!.baseUrl);
+  await fromA("PUT", "/prompts/partials/footer/labels/staging", { version: 1 });
+  const variables = { tone: "calm", question: "Where is my order?" };
+  await fromA("POST", `/prompts/${reply}/variable-sets`, { name: "Late order", variables });
+  const shelved = await fromA("POST", "/prompts", { name: "Shelved", string: "Old {{thing}}\n", model: "gpt-4o-mini" });
+  await fromA("POST", `/prompts/${shelved.id}/archive`);
+
   const bundleFile = path.join(work, "bundle.json");
   const exported = await ok(cli(a!.baseUrl, ["export", "--out", bundleFile]));
-  expect(exported.stdout).toContain("Exported 3 prompt(s) (5 version(s)), 1 partial(s)");
+  expect(exported.stdout).toContain("Exported 4 prompt(s) (6 version(s)), 1 partial(s)");
   const bundle = JSON.parse(fs.readFileSync(bundleFile, "utf8"));
+  expect(bundle.partials[0].labels).toEqual({ staging: 1 });
+  expect(bundle.prompts.find((p: Json) => p.slug === reply).variable_sets).toEqual([{ name: "Late order", variables }]);
+  expect(bundle.prompts.find((p: Json) => p.slug === shelved.slug).archived).toBe(true);
 
   const imported = await ok(cli(b!.baseUrl, ["import", bundleFile]));
-  expect(imported.stdout).toContain("Created: 3 collections, 1 partials, 2 partial versions, 3 prompts, 5 versions, 3 label assignments");
+  expect(imported.stdout).toContain("Created: 3 collections, 1 partials, 2 partial versions, 1 partial label assignments, 4 prompts, 6 versions, 3 label assignments, 1 variable sets");
   const fromB = client(b!.baseUrl);
   const back = await (await fetch(`${b!.baseUrl}/v1/bundles/export`, { headers: { "x-portkey-api-key": E2E.apiKey } })).json();
   expect(back.prompts).toEqual(bundle.prompts);
@@ -246,7 +257,7 @@ test("a bundle moves the workspace with full history to a fresh instance; import
   expect(again.stdout).not.toContain("CONFLICT");
   const report = await fromB("POST", "/bundles/import", bundle);
   expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
-  expect(report.skipped).toMatchObject({ prompts: 3, versions: 5, partials: 1, partial_versions: 2 });
+  expect(report.skipped).toMatchObject({ prompts: 4, versions: 6, partials: 1, partial_versions: 2, partial_label_assignments: 1, variable_sets: 1 });
   expect(report.conflicts).toEqual([]);
 
   // A bundle may be larger than the ordinary body limit (1 MiB): its route takes PROMPTLY_MAX_BUNDLE_BYTES.

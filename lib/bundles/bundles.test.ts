@@ -5,7 +5,10 @@ import { createCollectionSchema } from "@/lib/collections/schemas";
 import { db } from "@/lib/core/db";
 import { createLabel } from "@/lib/labels/labels";
 import { createLabelSchema } from "@/lib/labels/schemas";
+import { setPartialLabel } from "@/lib/partials/labels";
 import { createPartial } from "@/lib/partials/partials";
+import { createVariableSet } from "@/lib/playground/variable-sets";
+import { archivePrompt } from "@/lib/prompts/manage";
 import { createPartialSchema } from "@/lib/partials/schemas";
 import { createPrompt } from "@/lib/prompts/prompts";
 import { createPromptSchema, updatePromptSchema } from "@/lib/prompts/schemas";
@@ -60,7 +63,7 @@ describe("bundles", () => {
     expect(bundle.labels.map((l) => l.name)).toEqual(["canary", "production"]);
 
     const again = await importBundle(bundle, admin);
-    expect(again.created).toEqual({ collections: 0, labels: 0, partials: 0, partial_versions: 0, prompts: 0, versions: 0, label_assignments: 0 });
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
     expect(again.skipped).toMatchObject({ collections: 2, labels: 2, partials: 1, partial_versions: 1, prompts: 1, versions: 2, label_assignments: 2 });
     expect(again.conflicts).toEqual([]);
   });
@@ -103,6 +106,34 @@ describe("bundles", () => {
     broken.prompts[1].versions[0].string = "[not json";
     await expect(importBundle(bundleSchema.parse(broken), admin)).rejects.toMatchObject({ status: 400 });
     expect(await db.prompt.count()).toBe(0);
+  });
+
+  it("carry a prompt's variable sets and archived state and a partial's labels; a set of the same name with other values is a conflict", async () => {
+    const { prompt, other } = await seed();
+    await createVariableSet(prompt.id, { name: "VIP", variables: { q: "Where is my order?" } });
+    await archivePrompt(other.id);
+    await setPartialLabel("tone", "staging", { version: 1 }, admin);
+    const bundle = await exported();
+    const reply = () => bundle.prompts.find((p) => p.slug === "reply")!;
+    expect(reply().variable_sets).toEqual([{ name: "VIP", variables: { q: "Where is my order?" } }]);
+    expect(bundle.prompts.map((p) => [p.slug, p.archived])).toEqual([[other.slug, true], ["reply", false]].sort());
+    expect(bundle.partials[0].labels).toEqual({ staging: 1 });
+
+    await db.prompt.deleteMany({});
+    await db.partial.deleteMany({});
+    const report = await importBundle(bundle, admin);
+    expect(report.created).toMatchObject({ prompts: 2, variable_sets: 1, partial_label_assignments: 1 });
+    expect(report.conflicts).toEqual([]);
+    const back = await exported();
+    expect(back.prompts).toEqual(bundle.prompts);
+    expect(back.partials).toEqual(bundle.partials);
+
+    const changed = structuredClone(bundle);
+    changed.prompts.find((p) => p.slug === "reply")!.variable_sets[0].variables.q = "changed";
+    changed.partials[0].labels.staging = 2;
+    const second = await importBundle(bundleSchema.parse(changed), admin);
+    expect(second.conflicts.map((c) => `${c.kind} ${c.ref}`).sort()).toEqual(["partial_label tone@staging", "variable_set reply/VIP"]);
+    expect((await exported()).prompts).toEqual(bundle.prompts);
   });
 
   it("refuses repeated version numbers and unsafe slugs", () => {

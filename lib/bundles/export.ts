@@ -33,12 +33,14 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
     orderBy: { slug: "asc" },
     select: { id: true },
   });
-  const labels = await db.label.findMany({
-    where: root ? { prompts: { some: { promptId: { in: prompts.map((p) => p.id) } } } } : {},
-    orderBy: { name: "asc" },
-  });
   const partialIds = root ? await partialsUsedBy(prompts.map((p) => p.id)) : null;
   const partials = await db.partial.findMany({ where: partialIds ? { id: { in: partialIds } } : {}, orderBy: { slug: "asc" }, select: { id: true } });
+  const labels = await db.label.findMany({
+    where: root
+      ? { OR: [{ prompts: { some: { promptId: { in: prompts.map((p) => p.id) } } } }, { partials: { some: { partialId: { in: partials.map((p) => p.id) } } } }] }
+      : {},
+    orderBy: { name: "asc" },
+  });
 
   const head = {
     format: BUNDLE_FORMAT,
@@ -51,9 +53,18 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
   const pieces = async function* () {
     yield JSON.stringify(head).slice(0, -1) + ',"partials":[';
     for (const [index, { id }] of partials.entries()) {
-      const partial = await db.partial.findUnique({ where: { id }, include: { versions: { orderBy: { version: "asc" } }, publishedVersion: { select: { version: true } } } });
+      const partial = await db.partial.findUnique({
+        where: { id },
+        include: { versions: { orderBy: { version: "asc" } }, publishedVersion: { select: { version: true } }, labels: LABEL_POINTERS },
+      });
       if (!partial) continue; // deleted meanwhile
-      const out = { slug: partial.slug, name: partial.name, published_version: partial.publishedVersion?.version ?? null, versions: partial.versions.map(partialVersionOut) };
+      const out = {
+        slug: partial.slug,
+        name: partial.name,
+        published_version: partial.publishedVersion?.version ?? null,
+        labels: labelPointers(partial.labels),
+        versions: partial.versions.map(partialVersionOut),
+      };
       yield (index ? "," : "") + JSON.stringify(out);
     }
     yield '],"prompts":[';
@@ -64,7 +75,8 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
         include: {
           versions: { orderBy: { version: "asc" }, include: { virtualKey: { select: { slug: true } } } },
           publishedVersion: { select: { version: true } },
-          labels: { select: { label: { select: { name: true } }, version: { select: { version: true } } } },
+          labels: LABEL_POINTERS,
+          variableSets: { orderBy: { name: "asc" }, select: { name: true, variables: true } },
         },
       });
       if (!prompt) continue;
@@ -75,7 +87,9 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
         strict_variables: prompt.strictVariables,
         settings: prompt.settings ?? null,
         published_version: prompt.publishedVersion?.version ?? null,
-        labels: Object.fromEntries(prompt.labels.map((l) => [l.label.name, l.version.version]).sort(([a], [b]) => String(a).localeCompare(String(b)))),
+        labels: labelPointers(prompt.labels),
+        archived: prompt.archivedAt !== null,
+        variable_sets: prompt.variableSets,
         versions: prompt.versions.map(promptVersionOut),
       };
       yield (first ? "" : ",") + JSON.stringify(out);
@@ -88,6 +102,13 @@ export async function exportBundle(query: ExportQuery): Promise<Response> {
   return new Response(body, {
     headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="promptly-bundle-${name}.json"` },
   });
+}
+
+const LABEL_POINTERS = { select: { label: { select: { name: true } }, version: { select: { version: true } } } } as const;
+
+/** Label name -> the version number it points at, by name. */
+function labelPointers(rows: { label: { name: string }; version: { version: number } }[]): Record<string, number> {
+  return Object.fromEntries(rows.map((l) => [l.label.name, l.version.version] as const).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A folder's path: its slugs from the top, joined by `/`. */

@@ -6,6 +6,9 @@ import { badRequest, conflict } from "@/lib/core/http/errors";
 import type { Label } from "@/lib/generated/prisma/client";
 import { moveLabel } from "@/lib/labels/moves";
 import { findLabel } from "@/lib/labels/labels";
+import { recordChange } from "@/lib/audit/record";
+import { partialChange } from "@/lib/partials/partials";
+import { promptsUsingPartial } from "@/lib/partials/usage";
 import { bumpPromptCacheGeneration } from "@/lib/prompts/cache";
 import { isUniqueViolation, jsonOrNull } from "@/lib/prompts/db-helpers";
 import { versionRowData } from "@/lib/prompts/version-data";
@@ -21,7 +24,7 @@ import { promptVersionOut, versionContent } from "./wire";
  */
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-const KINDS = ["collections", "labels", "partials", "partial_versions", "prompts", "versions", "label_assignments"] as const;
+const KINDS = ["collections", "labels", "partials", "partial_versions", "partial_label_assignments", "prompts", "versions", "label_assignments", "variable_sets"] as const;
 type Counts = Record<(typeof KINDS)[number], number>;
 export interface ImportReport {
   created: Counts;
@@ -53,11 +56,11 @@ async function merge(bundle: Bundle, caller: Caller): Promise<ImportReport> {
   const folders = new FolderResolver(bundle, report);
   const labels = new Map<string, Label>();
   for (const wanted of bundle.labels) labels.set(wanted.name, await labelFor(wanted, report));
-  for (const prompt of bundle.prompts) {
-    for (const name of Object.keys(prompt.labels)) if (!labels.has(name)) labels.set(name, await labelFor({ name, description: null, color_code: null }, report));
+  for (const item of [...bundle.partials, ...bundle.prompts]) {
+    for (const name of Object.keys(item.labels)) if (!labels.has(name)) labels.set(name, await labelFor({ name, description: null, color_code: null }, report));
   }
   for (const path of bundle.collections.map((c) => c.path)) await folders.resolve(path);
-  for (const partial of bundle.partials) await importPartial(partial, report);
+  for (const partial of bundle.partials) await importPartial(partial, { labels, caller, report });
   const keys = new VirtualKeys(report);
   for (const prompt of bundle.prompts) await importPrompt(prompt, rows, { folders, labels, keys, caller, report });
   return report;
@@ -144,8 +147,10 @@ class VirtualKeys {
   }
 }
 
-async function importPartial(partial: Bundle["partials"][number], report: ImportReport) {
-  await db.$transaction(async (tx) => {
+async function importPartial(partial: Bundle["partials"][number], ctx: { labels: Map<string, Label>; caller: Caller; report: ImportReport }) {
+  const { report } = ctx;
+  const labelled: { label: string; version: number }[] = [];
+  const saved = await db.$transaction(async (tx) => {
     let target = await tx.partial.findUnique({ where: { slug: partial.slug }, include: { versions: true } });
     if (target) report.skipped.partials++;
     else {
@@ -155,20 +160,69 @@ async function importPartial(partial: Bundle["partials"][number], report: Import
     const fresh = target.versions.length === 0;
     const existing = new Map(target.versions.map((v) => [v.version, v]));
     let published: string | null = null;
+    // Version number -> its id here, for the versions whose content matches the bundle's.
+    const usable = new Map<number, string>();
     for (const v of partial.versions) {
       const have = existing.get(v.version);
       if (have) {
-        if (have.template === v.string && have.description === v.description) report.skipped.partial_versions++;
-        else report.conflicts.push({ kind: "partial_version", ref: `${partial.slug}@${v.version}`, message: "this version exists here with other content: left as it is" });
+        if (have.template === v.string && have.description === v.description) {
+          report.skipped.partial_versions++;
+          usable.set(v.version, have.id);
+        } else report.conflicts.push({ kind: "partial_version", ref: `${partial.slug}@${v.version}`, message: "this version exists here with other content: left as it is" });
         continue;
       }
       const row = await tx.partialVersion.create({ data: { partialId: target.id, version: v.version, template: v.string, description: v.description, ...(v.created_at ? { createdAt: new Date(v.created_at) } : {}) } });
       report.created.partial_versions++;
+      usable.set(v.version, row.id);
       if (v.version === (partial.published_version ?? latest(partial.versions))) published = row.id;
     }
     // A partial made here takes the bundle's published version; an existing one keeps its own.
     if (fresh && published) await tx.partial.update({ where: { id: target.id }, data: { publishedVersionId: published } });
+    for (const [name, number] of Object.entries(partial.labels)) {
+      const label = ctx.labels.get(name)!;
+      if (await assignPartialLabel(tx, { partial: target, label, number, versionId: usable.get(number), caller: ctx.caller, report })) labelled.push({ label: label.name, version: number });
+    }
+    return { id: target.id, slug: target.slug };
   }, TX);
+  // In the audit log as a move from the API would be, naming the prompts it changes (read
+  // once the transaction has committed: the lookup goes through the ordinary client).
+  if (labelled.length === 0) return;
+  const prompts = await promptsUsingPartial(saved);
+  for (const after of labelled) await recordChange(db, partialChange("partial.label", saved, prompts, null, after));
+}
+
+/** True when the label was set here. */
+async function assignPartialLabel(
+  tx: Tx,
+  a: { partial: { id: string; slug: string }; label: Label; number: number; versionId: string | undefined; caller: Caller; report: ImportReport },
+): Promise<boolean> {
+  const ref = `${a.partial.slug}@${a.label.name}`;
+  const where = { partialId_labelId: { partialId: a.partial.id, labelId: a.label.id } };
+  const current = await tx.partialLabel.findUnique({ where, select: { versionId: true, version: { select: { version: true } } } });
+  const refusal = labelRefusal(current, { ...a, remedy: `someone who may publish can point it at version ${a.number}` });
+  if (refusal === "same") a.report.skipped.partial_label_assignments++;
+  else if (refusal) a.report.conflicts.push({ kind: "partial_label", ref, message: refusal });
+  else {
+    await tx.partialLabel.create({ data: { partialId: a.partial.id, labelId: a.label.id, versionId: a.versionId! } });
+    a.report.created.partial_label_assignments++;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Why a label can't be set as the bundle says ("same" when it already is): it points elsewhere
+ * here, its version was not imported, or it is protected and the caller may not move it.
+ */
+function labelRefusal(
+  current: { versionId: string; version: { version: number } } | null,
+  a: { label: Label; number: number; versionId: string | undefined; caller: Caller; remedy: string },
+): string | null {
+  if (current && current.versionId === a.versionId) return "same";
+  if (current) return `here it points at version ${current.version.version}, in the bundle at ${a.number}: left as it is`;
+  if (!a.versionId) return `version ${a.number} was not imported: label not set`;
+  if (a.label.protected && !can(a.caller, "publish")) return `label '${a.label.name}' is protected: ${a.remedy}`;
+  return null;
 }
 
 interface PromptContext {
@@ -189,7 +243,9 @@ async function importPrompt(prompt: Bundle["prompts"][number], rows: ReturnType<
     const fresh = !target;
     if (target) report.skipped.prompts++;
     else {
-      target = await tx.prompt.create({ data: { slug: prompt.slug, name: prompt.name, collectionId, strictVariables: prompt.strict_variables, settings: jsonOrNull(prompt.settings) } });
+      // Archived in the bundle, archived here (an existing prompt keeps its own state).
+      const archivedAt = prompt.archived ? new Date() : null;
+      target = await tx.prompt.create({ data: { slug: prompt.slug, name: prompt.name, collectionId, strictVariables: prompt.strict_variables, settings: jsonOrNull(prompt.settings), archivedAt } });
       report.created.prompts++;
     }
     const promptId = target.id;
@@ -219,28 +275,36 @@ async function importPrompt(prompt: Bundle["prompts"][number], rows: ReturnType<
     for (const [name, number] of Object.entries(prompt.labels)) {
       await assignLabel(tx, { promptId, slug: prompt.slug, label: ctx.labels.get(name)!, number, versionId: usable.get(number), caller: ctx.caller, report });
     }
+    await importVariableSets(tx, promptId, prompt, report);
   }, TX);
 }
 
 async function assignLabel(tx: Tx, a: { promptId: string; slug: string; label: Label; number: number; versionId: string | undefined; caller: Caller; report: ImportReport }) {
-  const ref = `${a.slug}@${a.label.name}`;
   const current = await tx.promptLabel.findUnique({ where: { promptId_labelId: { promptId: a.promptId, labelId: a.label.id } }, select: { versionId: true, version: { select: { version: true } } } });
-  if (current && current.versionId === a.versionId) {
-    a.report.skipped.label_assignments++;
-    return;
+  const refusal = labelRefusal(current, { ...a, remedy: `open a release request for version ${a.number}` });
+  if (refusal === "same") a.report.skipped.label_assignments++;
+  else if (refusal) a.report.conflicts.push({ kind: "label", ref: `${a.slug}@${a.label.name}`, message: refusal });
+  else {
+    await moveLabel(tx, { promptId: a.promptId, label: a.label, version: { id: a.versionId!, version: a.number }, caller: a.caller, via: "direct" });
+    a.report.created.label_assignments++;
   }
-  if (current) {
-    a.report.conflicts.push({ kind: "label", ref, message: `here it points at version ${current.version.version}, in the bundle at ${a.number}: left as it is` });
-    return;
+}
+
+/** Sets the bundle has and this prompt lacks are added; one of the same name with other values is a conflict. */
+async function importVariableSets(tx: Tx, promptId: string, prompt: Bundle["prompts"][number], report: ImportReport) {
+  for (const set of prompt.variable_sets) {
+    const have = await tx.variableSet.findUnique({ where: { promptId_name: { promptId, name: set.name } }, select: { variables: true } });
+    if (!have) {
+      await tx.variableSet.create({ data: { promptId, name: set.name, variables: set.variables } });
+      report.created.variable_sets++;
+    } else if (sameValues(have.variables, set.variables)) report.skipped.variable_sets++;
+    else report.conflicts.push({ kind: "variable_set", ref: `${prompt.slug}/${set.name}`, message: "a set of this name exists here with other values: left as it is" });
   }
-  if (!a.versionId) {
-    a.report.conflicts.push({ kind: "label", ref, message: `version ${a.number} was not imported: label not set` });
-    return;
-  }
-  if (a.label.protected && !can(a.caller, "publish")) {
-    a.report.conflicts.push({ kind: "label", ref, message: `label '${a.label.name}' is protected: open a release request for version ${a.number}` });
-    return;
-  }
-  await moveLabel(tx, { promptId: a.promptId, label: a.label, version: { id: a.versionId, version: a.number }, caller: a.caller, via: "direct" });
-  a.report.created.label_assignments++;
+}
+
+function sameValues(stored: unknown, wanted: Record<string, string>): boolean {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return false;
+  const have = stored as Record<string, unknown>;
+  const keys = Object.keys(wanted);
+  return keys.length === Object.keys(have).length && keys.every((k) => have[k] === wanted[k]);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { promptSettingsSchema } from "@/lib/completions/gateway-config";
 import { templateText } from "@/lib/core/limits/content-limits";
 import { createLabelSchema, labelName } from "@/lib/labels/schemas";
+import { variableSetNameSchema, variableSetValuesSchema } from "@/lib/playground/variable-set-schemas";
 import { jsonObject } from "@/lib/prompts/schemas";
 
 /**
@@ -42,10 +43,14 @@ export const bundlePartialVersionSchema = z.object({
   created_at: timestamp,
 });
 
+// Label name -> the version number it points at.
+const labelPointers = z.record(labelName, versionNo).default({});
+
 export const bundlePartialSchema = z.object({
   slug,
   name: z.string().min(1).max(200),
   published_version: versionNo.nullable().default(null),
+  labels: labelPointers,
   versions: z.array(bundlePartialVersionSchema).min(1).superRefine(uniqueVersions),
 });
 
@@ -66,6 +71,12 @@ export const bundlePromptVersionSchema = z.object({
 });
 export type BundlePromptVersion = z.infer<typeof bundlePromptVersionSchema>;
 
+/** A prompt's saved playground variables, as the variable sets API takes them. */
+export const bundleVariableSetSchema = z.object({ name: variableSetNameSchema, variables: variableSetValuesSchema });
+const uniqueNames = (sets: { name: string }[], ctx: z.RefinementCtx) => {
+  if (new Set(sets.map((s) => s.name)).size !== sets.length) ctx.addIssue({ code: "custom", message: "variable set names repeat" });
+};
+
 export const bundlePromptSchema = z.object({
   slug,
   name: z.string().min(1).max(200),
@@ -73,8 +84,9 @@ export const bundlePromptSchema = z.object({
   strict_variables: z.boolean().default(false),
   settings: promptSettingsSchema.nullable().default(null),
   published_version: versionNo.nullable().default(null),
-  // Label name -> the version number it points at.
-  labels: z.record(labelName, versionNo).default({}),
+  labels: labelPointers,
+  archived: z.boolean().default(false),
+  variable_sets: z.array(bundleVariableSetSchema).max(1000).default([]).superRefine(uniqueNames),
   versions: z.array(bundlePromptVersionSchema).min(1).superRefine(uniqueVersions),
 });
 

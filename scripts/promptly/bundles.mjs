@@ -27,14 +27,14 @@ export async function exportBundle(api, out, collection) {
   return 0;
 }
 
-const KINDS = ["collections", "labels", "partials", "partial_versions", "prompts", "versions", "label_assignments"];
+const KINDS = ["collections", "labels", "partials", "partial_versions", "partial_label_assignments", "prompts", "versions", "label_assignments", "variable_sets"];
 
 export async function importBundle(api, file) {
   if (!fs.existsSync(file)) throw new UsageError(`no file ${file}`);
   const text = fs.readFileSync(file, "utf8");
   progress(`importing ${file} (${Buffer.byteLength(text)} bytes) into ${api.baseUrl}`);
   const report = await api("POST", "/bundles/import", text);
-  const line = (counts) => KINDS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k.replace("_", " ")}`).join(", ") || "nothing";
+  const line = (counts) => KINDS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k.replaceAll("_", " ")}`).join(", ") || "nothing";
   console.log(`Created: ${line(report.created)}`);
   console.log(`Skipped (already there): ${line(report.skipped)}`);
   for (const note of report.notes) console.log(`note: ${note}`);
