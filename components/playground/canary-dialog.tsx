@@ -1,23 +1,19 @@
 "use client";
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { toast } from "@/components/ui/toast";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { useLabelSplit } from "@/lib/hooks/use-label-splits";
 
 /** Starts (or changes) a canary: `weight` percent of the label's callers get this version. */
 export function CanaryDialog({ promptId, label, candidate, baseline, initialWeight, onClose }: { promptId: string; label: string; candidate: number; baseline: number; initialWeight?: number; onClose: () => void }) {
   const split = useLabelSplit(promptId);
   const [weight, setWeight] = useState(initialWeight ?? 10);
-  const [error, setError] = useState<string | null>(null);
-  async function submit() {
-    try {
+  const { error, run } = useDialogAction(onClose);
+  const submit = () =>
+    run(async () => {
       await split.mutateAsync({ label, kind: "set", input: { candidate_version: candidate, weight } });
-      toast.success(`${label}: v${candidate} serves ${weight}% of callers`);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+      return `${label}: v${candidate} serves ${weight}% of callers`;
+    });
   return (
     <FormDialog
       onClose={onClose}

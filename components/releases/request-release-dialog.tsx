@@ -2,23 +2,19 @@
 import { useState } from "react";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { inputClass } from "@/components/ui/text-field";
-import { toast } from "@/components/ui/toast";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { useCreateReleaseRequest } from "@/lib/hooks/use-release-requests";
 
 /** Proposes a version for a label the member may not move: reviewers approve, then it is merged. */
 export function RequestReleaseDialog({ promptId, version, label, onClose }: { promptId: string; version: number; label: string; onClose: () => void }) {
   const create = useCreateReleaseRequest();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  async function submit() {
-    try {
+  const { error, run } = useDialogAction(onClose);
+  const submit = () =>
+    run(async () => {
       await create.mutateAsync({ prompt_id: promptId, version, label, comment: comment.trim() || null });
-      toast.success(`Release of v${version} to ${label} requested: reviewers see it under Releases`);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+      return `Release of v${version} to ${label} requested: reviewers see it under Releases`;
+    });
   return (
     <FormDialog
       onClose={onClose}
