@@ -38,7 +38,7 @@ describe("SseTally", () => {
       mostRetained = Math.max(mostRetained, tally.retainedBytes);
     }
     expect(bytes.length).toBeGreaterThan(1_000_000);
-    expect(mostRetained).toBeLessThan(64 * 1024);
+    expect(mostRetained).toBeLessThan(8 * 1024);
     const summary = tally.summary();
     expect(summary).toEqual(summarizeSse(chunks));
     expect(summary.content.startsWith("t0 é t1 é ")).toBe(true);

@@ -19,14 +19,18 @@ type StreamEvent = {
  */
 export const LOGGED_CONTENT_CHARS = 1_000_000;
 
-/** Past this many unread bytes a stream's chunks are folded into its running summary. */
-const FOLD_BYTES = 16 * 1024;
+/**
+ * Past this many unread bytes a stream's chunks are folded into its running summary. Each
+ * chunk held is a Buffer of its own (a few hundred bytes of object for ~100 of token): with
+ * 2,000 live streams, 16 KB held ~40 MB more than 4 KB does, for no CPU saved.
+ */
+const FOLD_BYTES = 4 * 1024;
 
 /**
  * What a relayed OpenAI SSE stream's log row needs (assembled text, finish reason, usage),
  * kept as the stream goes by. A short stream's chunks are only stored, and read once after
  * the client has them all (in the log batch, never on the forwarding path); a long one's are
- * folded into the summary every 16 KB, so a stream holds a bounded number of bytes (not the
+ * folded into the summary every 4 KB, so a stream holds a bounded number of bytes (not the
  * network buffers of every chunk it relayed) whether it lasts a second or half an hour.
  */
 export class SseTally {
