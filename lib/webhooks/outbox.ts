@@ -18,11 +18,10 @@ export async function enqueueEvent(
   data: Record<string, unknown>,
   onlyEndpointId?: string,
 ): Promise<string | null> {
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: onlyEndpointId ? { id: onlyEndpointId } : { enabled: true },
-    select: { id: true, events: true },
-  });
-  const targets = onlyEndpointId ? endpoints : endpoints.filter((endpoint) => Array.isArray(endpoint.events) && endpoint.events.includes(type));
+  // The ping's endpoint was found by its caller: nothing is read before the writes, so its
+  // transaction never has to turn a read into a write, which on SQLite fails outright
+  // (SQLITE_BUSY_SNAPSHOT) when another process sharing the file committed in between.
+  const targets = onlyEndpointId ? [{ id: onlyEndpointId }] : await subscribers(tx, type);
   if (targets.length === 0) return null;
   const now = new Date();
   const id = `evt_${randomUUID().replaceAll("-", "")}`;
@@ -33,4 +32,10 @@ export async function enqueueEvent(
     data: targets.map((endpoint) => ({ eventId: id, endpointId: endpoint.id, nextAttemptAt: now, giveUpAt })),
   });
   return id;
+}
+
+/** The enabled endpoints that want events of this type. */
+async function subscribers(tx: Tx, type: string): Promise<{ id: string }[]> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true } });
+  return endpoints.filter((endpoint) => Array.isArray(endpoint.events) && endpoint.events.includes(type));
 }
