@@ -153,6 +153,14 @@ test("unsaved edits: an in-app link and closing the tab ask first", async ({ pag
   await expect(page).toHaveURL(/\/logs$/);
 });
 
+/** Answers the page's next dialog, noting its text in `asked`. */
+function answerNextDialog(page: Page, asked: string[], answer: "accept" | "dismiss") {
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog[answer]();
+  });
+}
+
 test("unsaved edits: Back asks first; declined, the page and its draft stay; accepted, or once saved, one Back leaves", async ({ page, request }) => {
   const name = `Back guard ${stamp()}`;
   const prompt = await apiPrompt(request, name);
@@ -169,10 +177,7 @@ test("unsaved edits: Back asks first; declined, the page and its draft stay; acc
   await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
 
   const asked: string[] = [];
-  page.once("dialog", (dialog) => {
-    asked.push(dialog.message());
-    void dialog.dismiss();
-  });
+  answerNextDialog(page, asked, "dismiss");
   await page.goBack();
   await expect.poll(() => asked).toHaveLength(1);
   expect(asked[0]).toContain("unsaved changes");
@@ -180,10 +185,7 @@ test("unsaved edits: Back asks first; declined, the page and its draft stay; acc
   await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "true");
 
   // Asked again on the next Back (the guard is back in place); accepted, the list is back.
-  page.once("dialog", (dialog) => {
-    asked.push(dialog.message());
-    void dialog.accept();
-  });
+  answerNextDialog(page, asked, "accept");
   await page.goBack();
   await expect(page).toHaveURL(list);
   expect(asked).toHaveLength(2);
@@ -196,10 +198,7 @@ test("unsaved edits: Back asks first; declined, the page and its draft stay; acc
   await expect(page.getByTestId("save-description")).toBeFocused();
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(page.getByTestId("draft-status")).toHaveAttribute("data-dirty", "false");
-  page.once("dialog", (dialog) => {
-    asked.push(dialog.message());
-    void dialog.dismiss();
-  });
+  answerNextDialog(page, asked, "dismiss");
   await page.goBack();
   await expect(page).toHaveURL(list);
   expect(asked).toHaveLength(2);

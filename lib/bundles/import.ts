@@ -292,12 +292,14 @@ async function assignLabel(tx: Tx, a: { promptId: string; slug: string; label: L
 
 /** Sets the bundle has and this prompt lacks are added; one of the same name with other values is a conflict. */
 async function importVariableSets(tx: Tx, promptId: string, prompt: Bundle["prompts"][number], report: ImportReport) {
+  if (prompt.variable_sets.length === 0) return;
+  const existing = await tx.variableSet.findMany({ where: { promptId }, select: { name: true, variables: true } });
+  const here = new Map(existing.map((set) => [set.name, set.variables]));
   for (const set of prompt.variable_sets) {
-    const have = await tx.variableSet.findUnique({ where: { promptId_name: { promptId, name: set.name } }, select: { variables: true } });
-    if (!have) {
+    if (!here.has(set.name)) {
       await tx.variableSet.create({ data: { promptId, name: set.name, variables: set.variables } });
       report.created.variable_sets++;
-    } else if (sameValues(have.variables, set.variables)) report.skipped.variable_sets++;
+    } else if (sameValues(here.get(set.name), set.variables)) report.skipped.variable_sets++;
     else report.conflicts.push({ kind: "variable_set", ref: `${prompt.slug}/${set.name}`, message: "a set of this name exists here with other values: left as it is" });
   }
 }
